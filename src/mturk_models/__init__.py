@@ -1,0 +1,112 @@
+"""Typed, validated Pydantic models for Amazon Mechanical Turk data.
+
+>>> from mturk_models import Assignment
+>>> Assignment.model_validate({"AssignmentId": "3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR"}).assignment_id
+'3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._types import to_utc
+from .assignment import Assignment
+from .enums import (
+    ActionsGuarded,
+    AssignmentStatus,
+    Comparator,
+    Environment,
+    EventType,
+    HITReviewStatus,
+    HITStatus,
+    NotificationTransport,
+    NotifyWorkersFailureCode,
+    QualificationStatus,
+    QualificationTypeStatus,
+    ReviewableHITStatus,
+    ReviewActionStatus,
+    ReviewPolicyLevel,
+)
+from .exceptions import (
+    AnswerParseError,
+    ArchiveError,
+    CrowdAnswerError,
+    MalformedAnswerError,
+    MTurkModelsError,
+    QuestionParseError,
+    UnsafeXMLError,
+)
+from .hit import HIT
+from .locale import Locale
+from .qualification import (
+    ADULT,
+    MASTERS_PRODUCTION,
+    MASTERS_SANDBOX,
+    NUMBER_HITS_APPROVED,
+    PERCENT_ASSIGNMENTS_APPROVED,
+    WORKER_LOCALE,
+    QualificationRequirement,
+    adult_content,
+    approval_rate_at_least,
+    hits_approved_at_least,
+    locale_in,
+    locale_not_in,
+    masters,
+)
+from .responses import (
+    GetAssignmentResponse,
+    GetHITResponse,
+    ListAssignmentsForHITResponse,
+    iter_assignments,
+)
+
+try:
+    __version__ = version("mturk-models")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "ADULT",
+    "HIT",
+    "MASTERS_PRODUCTION",
+    "MASTERS_SANDBOX",
+    "NUMBER_HITS_APPROVED",
+    "PERCENT_ASSIGNMENTS_APPROVED",
+    "WORKER_LOCALE",
+    "ActionsGuarded",
+    "AnswerParseError",
+    "ArchiveError",
+    "Assignment",
+    "AssignmentStatus",
+    "Comparator",
+    "CrowdAnswerError",
+    "Environment",
+    "EventType",
+    "GetAssignmentResponse",
+    "GetHITResponse",
+    "HITReviewStatus",
+    "HITStatus",
+    "ListAssignmentsForHITResponse",
+    "Locale",
+    "MTurkModelsError",
+    "MalformedAnswerError",
+    "NotificationTransport",
+    "NotifyWorkersFailureCode",
+    "QualificationRequirement",
+    "QualificationStatus",
+    "QualificationTypeStatus",
+    "QuestionParseError",
+    "ReviewActionStatus",
+    "ReviewPolicyLevel",
+    "ReviewableHITStatus",
+    "UnsafeXMLError",
+    "__version__",
+    "adult_content",
+    "approval_rate_at_least",
+    "hits_approved_at_least",
+    "iter_assignments",
+    "locale_in",
+    "locale_not_in",
+    "masters",
+    "to_utc",
+]

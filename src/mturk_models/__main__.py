@@ -1,0 +1,10 @@
+"""``python -m mturk_models``: the same command line as ``mturk-models``."""
+
+from __future__ import annotations
+
+import sys
+
+from ._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""Constrained types shared by the models, each declared once.
+
+The patterns and lengths are botocore's (service model ``mturk`` 2017-01-17): ``EntityId``,
+``CustomerId``, ``CurrencyAmount``, ``IdempotencyToken``, ``PaginationToken``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, TypeVar
+
+from dateutil.parser import isoparse
+from pydantic import (
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapSerializer,
+    WrapValidator,
+)
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "UTC",
+    "Count",
+    "CurrencyAmount",
+    "EntityId",
+    "IdempotencyToken",
+    "PaginationToken",
+    "Reward",
+    "Seconds",
+    "Seq",
+    "UtcDatetime",
+    "WorkerId",
+    "parse_currency",
+    "to_utc",
+]
+
+UTC = timezone.utc
+T = TypeVar("T")
+
+ENTITY_ID_PATTERN = r"^[A-Z0-9]+$"
+WORKER_ID_PATTERN = r"^A[A-Z0-9]+$"
+CURRENCY_PATTERN = r"^[0-9]+(\.)?[0-9]{0,2}$"
+
+EntityId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=ENTITY_ID_PATTERN)]
+"""An MTurk ID (AssignmentId, HITId, HITTypeId, ...): 1 to 64 of ``A-Z`` and ``0-9``."""
+
+WorkerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=WORKER_ID_PATTERN)]
+"""A Worker's ID (botocore's CustomerId): ``A`` then ``A-Z0-9``, at most 64 characters."""
+
+IdempotencyToken = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+"""UniqueRequestToken: 1 to 64 characters."""
+
+PaginationToken = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+"""NextToken: 1 to 255 characters."""
+
+Count = Annotated[int, Field(ge=0)]
+"""A count of things: never negative."""
+
+Seconds = Annotated[int, Field(ge=0)]
+"""A duration in whole seconds: never negative."""
+
+
+def _as_list(value: Any, handler: Any) -> Any:
+    return list(handler(value))
+
+
+Seq = Annotated[tuple[T, ...], WrapSerializer(_as_list)]
+"""An immutable sequence (a tuple, so models hash) that dumps as a list, as boto3 gives it."""
+
+# --- timestamps -------------------------------------------------------------------------------
+
+_EPOCH = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _utc(value: datetime) -> datetime:
+    tz = value.tzinfo
+    if tz is UTC:
+        return value
+    if tz is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _from_epoch(seconds: float) -> datetime:
+    if not math.isfinite(seconds):
+        raise PydanticCustomError(
+            "utc_datetime",
+            "Input should be epoch seconds or an ISO 8601 timestamp; got {value}",
+            {"value": repr(seconds)},
+        )
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise PydanticCustomError(
+            "utc_datetime_range",
+            "Epoch seconds {value} are out of range: {reason}",
+            {"value": repr(seconds), "reason": str(exc)},
+        ) from exc
+
+
+def to_utc(value: Any) -> datetime:
+    """Normalise a timestamp in any form MTurk data carries it to an aware UTC ``datetime``.
+
+    Accepted: aware datetimes (any zone, e.g. boto3's ``tzlocal()``), naive datetimes (taken as
+    UTC), epoch seconds (int, float or numeric string, the AWS CLI's ``wire`` format) and
+    ISO 8601 strings (``Z``, offsets, the space-separated form of ``str(datetime)``, basic
+    format). Booleans and anything else are a validation error.
+
+    >>> to_utc("2021-09-17T12:47:31-07:00").isoformat()
+    '2021-09-17T19:47:31+00:00'
+    >>> to_utc(0).isoformat()
+    '1970-01-01T00:00:00+00:00'
+    """
+    if isinstance(value, datetime):
+        return _utc(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_epoch(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _EPOCH.fullmatch(text):
+            return _from_epoch(float(text))
+        try:
+            return _utc(isoparse(text))
+        except (ValueError, OverflowError) as exc:
+            raise PydanticCustomError(
+                "utc_datetime",
+                "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
+                {"value": repr(value)},
+            ) from exc
+    raise PydanticCustomError(
+        "utc_datetime",
+        "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
+        {"value": repr(value)},
+    )
+
+
+def _utc_field(value: Any, handler: ValidatorFunctionWrapHandler) -> datetime:
+    # Fast paths first: boto3 hands over datetimes, JSON hands over ISO strings that
+    # pydantic-core parses in Rust; python-dateutil only sees the forms pydantic-core refuses.
+    if isinstance(value, datetime):
+        return _utc(value)
+    if isinstance(value, str) and not _EPOCH.fullmatch(value.strip()):
+        try:
+            return _utc(handler(value.strip()))
+        except ValidationError:
+            pass
+    return to_utc(value)
+
+
+UtcDatetime = Annotated[datetime, WrapValidator(_utc_field)]
+"""A timestamp, always a timezone-aware ``datetime`` in UTC (see :func:`to_utc`)."""
+
+# --- money ------------------------------------------------------------------------------------
+
+_CURRENCY = re.compile(CURRENCY_PATTERN)
+_CENT = Decimal("0.01")
+
+
+def parse_currency(value: Any) -> Decimal:
+    """Read a CurrencyAmount (``"5"``, ``"0.5"``, ``"5.00"``; also int and Decimal) as USD.
+
+    Strings must match botocore's pattern ``^[0-9]+(\\.)?[0-9]{0,2}$``: no sign, no ``$``, at most
+    two decimals. A float is read through its shortest repr (``0.1`` is ``"0.1"``).
+
+    >>> parse_currency("0.5")
+    Decimal('0.50')
+    """
+    if isinstance(value, bool):
+        text = ""
+    elif isinstance(value, Decimal):
+        text = format(value, "f") if value.is_finite() else str(value)
+    elif isinstance(value, (int, float)):
+        text = repr(value) if isinstance(value, float) else str(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise PydanticCustomError(
+            "currency_amount_type",
+            "A currency amount should be a string such as '0.50', an int or a Decimal; got {value}",
+            {"value": repr(value)},
+        )
+    if not _CURRENCY.fullmatch(text):
+        raise PydanticCustomError(
+            "currency_amount",
+            "A currency amount should match {pattern} (digits, at most two decimals, no sign or "
+            "currency symbol); got {value}",
+            {"value": repr(value), "pattern": CURRENCY_PATTERN},
+        )
+    try:
+        return Decimal(text).quantize(_CENT)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
+        raise PydanticCustomError(
+            "currency_amount", "Not a currency amount: {value}", {"value": repr(value)}
+        ) from exc
+
+
+def _currency_str(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _currency_ser(value: Decimal, handler: Any) -> str:
+    return _currency_str(value)
+
+
+CurrencyAmount = Annotated[
+    Decimal,
+    PlainValidator(parse_currency),
+    WrapSerializer(_currency_ser, return_type=str, when_used="always"),
+    Field(json_schema_extra={"type": "string", "pattern": CURRENCY_PATTERN}),
+]
+"""A USD amount as ``Decimal`` with two decimals; dumps as a string such as ``"0.50"``."""
+
+Reward = CurrencyAmount
+"""The reward of a HIT (a :data:`CurrencyAmount`)."""

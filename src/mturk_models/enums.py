@@ -1,0 +1,167 @@
+"""Closed sets of values, named and spelled as in the MTurk API (2017-01-17).
+
+Each enum's members equal botocore's service model for mturk; the test suite checks that.
+
+>>> from mturk_models import AssignmentStatus
+>>> AssignmentStatus("Approved") is AssignmentStatus.APPROVED
+True
+"""
+
+from __future__ import annotations
+
+import sys
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    from enum import StrEnum
+else:  # pragma: no cover - depends on the interpreter
+    from enum import Enum
+
+    class StrEnum(str, Enum):
+        """Backport of :class:`enum.StrEnum` for Python 3.10."""
+
+        def __str__(self) -> str:
+            return str(self.value)
+
+
+__all__ = [
+    "ActionsGuarded",
+    "AssignmentStatus",
+    "Comparator",
+    "Environment",
+    "EventType",
+    "HITReviewStatus",
+    "HITStatus",
+    "NotificationTransport",
+    "NotifyWorkersFailureCode",
+    "QualificationStatus",
+    "QualificationTypeStatus",
+    "ReviewActionStatus",
+    "ReviewPolicyLevel",
+    "ReviewableHITStatus",
+]
+
+
+class AssignmentStatus(StrEnum):
+    """The status of an assignment."""
+
+    SUBMITTED = "Submitted"
+    APPROVED = "Approved"
+    REJECTED = "Rejected"
+
+
+class HITStatus(StrEnum):
+    """The status of a HIT and its assignments."""
+
+    ASSIGNABLE = "Assignable"
+    UNASSIGNABLE = "Unassignable"
+    REVIEWABLE = "Reviewable"
+    REVIEWING = "Reviewing"
+    DISPOSED = "Disposed"
+
+
+class HITReviewStatus(StrEnum):
+    """The review status of a HIT."""
+
+    NOT_REVIEWED = "NotReviewed"
+    MARKED_FOR_REVIEW = "MarkedForReview"
+    REVIEWED_APPROPRIATE = "ReviewedAppropriate"
+    REVIEWED_INAPPROPRIATE = "ReviewedInappropriate"
+
+
+class Comparator(StrEnum):
+    """How a QualificationRequirement compares a Worker's qualification value."""
+
+    LESS_THAN = "LessThan"
+    LESS_THAN_OR_EQUAL_TO = "LessThanOrEqualTo"
+    GREATER_THAN = "GreaterThan"
+    GREATER_THAN_OR_EQUAL_TO = "GreaterThanOrEqualTo"
+    EQUAL_TO = "EqualTo"
+    NOT_EQUAL_TO = "NotEqualTo"
+    EXISTS = "Exists"
+    DOES_NOT_EXIST = "DoesNotExist"
+    IN = "In"
+    NOT_IN = "NotIn"
+
+
+class ActionsGuarded(StrEnum):
+    """What a Worker who fails a requirement may not do (botocore: ``HITAccessActions``)."""
+
+    ACCEPT = "Accept"
+    PREVIEW_AND_ACCEPT = "PreviewAndAccept"
+    DISCOVER_PREVIEW_AND_ACCEPT = "DiscoverPreviewAndAccept"
+
+
+class ReviewableHITStatus(StrEnum):
+    """The status filter of ListReviewableHITs."""
+
+    REVIEWABLE = "Reviewable"
+    REVIEWING = "Reviewing"
+
+
+class QualificationStatus(StrEnum):
+    """The status of a Worker's qualification."""
+
+    GRANTED = "Granted"
+    REVOKED = "Revoked"
+
+
+class QualificationTypeStatus(StrEnum):
+    """The status of a qualification type."""
+
+    ACTIVE = "Active"
+    INACTIVE = "Inactive"
+
+
+class EventType(StrEnum):
+    """The events a notification can be sent for."""
+
+    ASSIGNMENT_ACCEPTED = "AssignmentAccepted"
+    ASSIGNMENT_ABANDONED = "AssignmentAbandoned"
+    ASSIGNMENT_RETURNED = "AssignmentReturned"
+    ASSIGNMENT_SUBMITTED = "AssignmentSubmitted"
+    ASSIGNMENT_REJECTED = "AssignmentRejected"
+    ASSIGNMENT_APPROVED = "AssignmentApproved"
+    HIT_CREATED = "HITCreated"
+    HIT_EXPIRED = "HITExpired"
+    HIT_REVIEWABLE = "HITReviewable"
+    HIT_EXTENDED = "HITExtended"
+    HIT_DISPOSED = "HITDisposed"
+    PING = "Ping"
+
+
+class NotificationTransport(StrEnum):
+    """How a notification is delivered."""
+
+    EMAIL = "Email"
+    SQS = "SQS"
+    SNS = "SNS"
+
+
+class NotifyWorkersFailureCode(StrEnum):
+    """Why NotifyWorkers could not reach a Worker."""
+
+    SOFT_FAILURE = "SoftFailure"
+    HARD_FAILURE = "HardFailure"
+
+
+class ReviewActionStatus(StrEnum):
+    """The status of a review action."""
+
+    INTENDED = "Intended"
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+    CANCELLED = "Cancelled"
+
+
+class ReviewPolicyLevel(StrEnum):
+    """The level a review policy applies to."""
+
+    ASSIGNMENT = "Assignment"
+    HIT = "HIT"
+
+
+class Environment(StrEnum):
+    """Which MTurk endpoint a request is meant for (the library's own enum, not the API's)."""
+
+    PRODUCTION = "production"
+    SANDBOX = "sandbox"

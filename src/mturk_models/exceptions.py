@@ -1,0 +1,64 @@
+"""The errors mturk-models raises.
+
+Every error the library raises on purpose derives from :class:`MTurkModelsError`, and every
+error about bad input is also a :class:`ValueError`::
+
+    MTurkModelsError
+    ├── AnswerParseError (ValueError)       an Assignment's Answer document cannot be read
+    │   ├── MalformedAnswerError            well-formed XML that breaks the answer schema
+    │   ├── CrowdAnswerError                crowd-form ``taskAnswers`` that is not JSON objects
+    │   └── UnsafeXMLError                  DTDs, entities, external references (see below)
+    ├── QuestionParseError (ValueError)     a question document (QuestionForm, HTMLQuestion,
+    │                                       ExternalQuestion) that cannot be read
+    └── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
+                                            cannot be loaded; says where (line, element)
+
+Hostile XML is refused by the one safe XML reader that every XML entry point shares, so
+:class:`UnsafeXMLError` is also a :class:`QuestionParseError` and an :class:`ArchiveError`:
+``except QuestionParseError`` around ``parse_question`` catches it too.
+
+Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
+:class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
+stable snake_case ``type`` code (for example ``comparator_value_count``) and a message naming the
+rule and the value.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnswerParseError",
+    "ArchiveError",
+    "CrowdAnswerError",
+    "MTurkModelsError",
+    "MalformedAnswerError",
+    "QuestionParseError",
+    "UnsafeXMLError",
+]
+
+
+class MTurkModelsError(Exception):
+    """Base class of every error that mturk-models raises on purpose."""
+
+
+class AnswerParseError(MTurkModelsError, ValueError):
+    """An answer document (``Assignment.Answer``) could not be read."""
+
+
+class MalformedAnswerError(AnswerParseError):
+    """Well-formed XML that does not follow the QuestionFormAnswers schema."""
+
+
+class CrowdAnswerError(AnswerParseError):
+    """A crowd-form ``taskAnswers`` value that is not a JSON array of objects."""
+
+
+class QuestionParseError(MTurkModelsError, ValueError):
+    """A question document (QuestionForm, HTMLQuestion, ExternalQuestion) could not be read."""
+
+
+class ArchiveError(MTurkModelsError, ValueError):
+    """A legacy XML API response or a batch results CSV could not be loaded."""
+
+
+class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
+    """XML with a DTD, an entity declaration or an external reference; always refused."""

@@ -1,0 +1,343 @@
+"""QualificationRequirement, the system qualification types, and builders for common requirements.
+
+The comparator rules are those of the API reference (QualificationRequirement data structure):
+
+* LessThan, LessThanOrEqualTo, GreaterThan, GreaterThanOrEqualTo: exactly one IntegerValue.
+* EqualTo, NotEqualTo: exactly one IntegerValue or exactly one LocaleValue.
+* In, NotIn: 1 to 15 IntegerValues or 1 to 30 LocaleValues.
+* Exists, DoesNotExist: no values.
+* LocaleValues only with Worker_Locale; IntegerValues never with it.
+* RequiredToPreview (deprecated) and ActionsGuarded not together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ._base import ResponseModel
+from ._types import EntityId, Seq
+from .enums import ActionsGuarded, Comparator, Environment
+from .locale import Locale
+
+__all__ = [
+    "ADULT",
+    "MASTERS_PRODUCTION",
+    "MASTERS_SANDBOX",
+    "MAX_IN_INTEGER_VALUES",
+    "MAX_IN_LOCALE_VALUES",
+    "NUMBER_HITS_APPROVED",
+    "PERCENT_ASSIGNMENTS_APPROVED",
+    "SANDBOX_ONLY_QUALIFICATION_TYPES",
+    "WORKER_LOCALE",
+    "QualificationRequirement",
+    "adult_content",
+    "approval_rate_at_least",
+    "hits_approved_at_least",
+    "locale_in",
+    "locale_not_in",
+    "masters",
+]
+
+MASTERS_PRODUCTION: Final = "2F1QJWKUDD8XADTFD2Q0G6UTO95ALH"
+"""Masters qualification type in production (use with Exists)."""
+MASTERS_SANDBOX: Final = "2ARFPLSP75KLA8M8DH1HTEQVJT3SY6"
+"""Masters qualification type in the sandbox."""
+NUMBER_HITS_APPROVED: Final = "00000000000000000040"
+"""Worker_NumberHITsApproved: how many of the Worker's HITs were approved."""
+WORKER_LOCALE: Final = "00000000000000000071"
+"""Worker_Locale: the Worker's location; the only type that takes LocaleValues."""
+ADULT: Final = "00000000000000000060"
+"""Worker_Adult: 1 when the Worker agreed to see adult content."""
+PERCENT_ASSIGNMENTS_APPROVED: Final = "000000000000000000L0"
+"""Worker_PercentAssignmentsApproved: 0 to 100."""
+SANDBOX_ONLY_QUALIFICATION_TYPES: Final = frozenset({MASTERS_SANDBOX})
+"""System qualification types that exist only in the sandbox."""
+
+MAX_IN_INTEGER_VALUES: Final = 15
+MAX_IN_LOCALE_VALUES: Final = 30
+
+_RELATIONAL = frozenset(
+    {
+        Comparator.LESS_THAN,
+        Comparator.LESS_THAN_OR_EQUAL_TO,
+        Comparator.GREATER_THAN,
+        Comparator.GREATER_THAN_OR_EQUAL_TO,
+    }
+)
+_EQUALITY = frozenset({Comparator.EQUAL_TO, Comparator.NOT_EQUAL_TO})
+_SET = frozenset({Comparator.IN, Comparator.NOT_IN})
+_PRESENCE = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_EXIST})
+
+
+class QualificationRequirement(ResponseModel):
+    """A condition on a Worker's qualification for accepting (or seeing) a HIT.
+
+    >>> from mturk_models import Comparator, QualificationRequirement
+    >>> QualificationRequirement(
+    ...     qualification_type_id="000000000000000000L0",
+    ...     comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+    ...     integer_values=(95,),
+    ... ).to_boto3()["IntegerValues"]
+    [95]
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type for the requirement. (botocore types it "
+        "as a plain string; every qualification type ID MTurk issues matches EntityId, so it is "
+        "checked as one.)"
+    )
+    comparator: Comparator = Field(
+        description="The kind of comparison to make against a Qualification's value."
+    )
+    integer_values: Seq[int] | None = Field(
+        default=None,
+        description="The integer values to compare against the Qualification's value. Not with "
+        "Exists or DoesNotExist, and never with the Worker_Locale type.",
+    )
+    locale_values: Seq[Locale] | None = Field(
+        default=None,
+        description="The locale values to compare against; only with the Worker_Locale type and "
+        "the EqualTo, NotEqualTo, In and NotIn comparators.",
+    )
+    required_to_preview: bool | None = Field(
+        default=None,
+        description="DEPRECATED: use ActionsGuarded. If true, Workers who do not meet the "
+        "requirement cannot preview the HIT.",
+    )
+    actions_guarded: ActionsGuarded | None = Field(
+        default=None,
+        description="What Workers who do not meet the requirement may not do: Accept, "
+        "PreviewAndAccept or DiscoverPreviewAndAccept.",
+    )
+
+    @model_validator(mode="after")
+    def _comparator_rules(self) -> QualificationRequirement:
+        _check_requirement(self)
+        return self
+
+
+def _fail(code: str, message: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError(code, message, context or None)
+
+
+def _check_requirement(req: QualificationRequirement) -> None:
+    ints = len(req.integer_values or ())
+    locales = len(req.locale_values or ())
+    comparator = req.comparator
+    type_id = req.qualification_type_id
+    if req.required_to_preview is not None and req.actions_guarded is not None:
+        raise _fail(
+            "required_to_preview_with_actions_guarded",
+            "RequiredToPreview is deprecated and cannot be combined with ActionsGuarded "
+            "({actions}); use ActionsGuarded alone",
+            actions=req.actions_guarded.value,
+        )
+    if ints and locales:
+        raise _fail(
+            "comparator_mixed_values",
+            "IntegerValues and LocaleValues cannot be used together; got {ints} IntegerValues "
+            "and {locales} LocaleValues",
+            ints=ints,
+            locales=locales,
+        )
+    if locales and type_id != WORKER_LOCALE:
+        raise _fail(
+            "locale_values_type",
+            "LocaleValues can only be used with the Worker_Locale qualification type "
+            f"{WORKER_LOCALE}; got QualificationTypeId {{type_id}}",
+            type_id=type_id,
+        )
+    if ints and type_id == WORKER_LOCALE:
+        raise _fail(
+            "integer_values_worker_locale",
+            "IntegerValues cannot be used with the Worker_Locale qualification type "
+            f"{WORKER_LOCALE}; compare locales with LocaleValues",
+        )
+    name = comparator.value
+    if comparator in _PRESENCE:
+        if ints or locales:
+            raise _fail(
+                "comparator_no_values",
+                "{comparator} takes no values; got {ints} IntegerValues and {locales} LocaleValues",
+                comparator=name,
+                ints=ints,
+                locales=locales,
+            )
+    elif comparator in _RELATIONAL:
+        if locales:
+            raise _fail(
+                "comparator_locale_values",
+                "{comparator} compares integers and cannot take LocaleValues; got {locales}",
+                comparator=name,
+                locales=locales,
+            )
+        if ints != 1:
+            raise _fail(
+                "comparator_value_count",
+                "{comparator} takes exactly 1 IntegerValue; got {ints}",
+                comparator=name,
+                ints=ints,
+            )
+    elif comparator in _EQUALITY:
+        if ints + locales != 1:
+            raise _fail(
+                "comparator_value_count",
+                "{comparator} takes exactly 1 IntegerValue or 1 LocaleValue; got {ints} "
+                "IntegerValues and {locales} LocaleValues",
+                comparator=name,
+                ints=ints,
+                locales=locales,
+            )
+    elif comparator in _SET:
+        if locales:
+            if locales > MAX_IN_LOCALE_VALUES:
+                raise _fail(
+                    "comparator_value_count",
+                    "{comparator} takes 1 to {limit} LocaleValues; got {locales}",
+                    comparator=name,
+                    limit=MAX_IN_LOCALE_VALUES,
+                    locales=locales,
+                )
+        elif not 1 <= ints <= MAX_IN_INTEGER_VALUES:
+            raise _fail(
+                "comparator_value_count",
+                "{comparator} takes 1 to {limit} IntegerValues or 1 to {locale_limit} "
+                "LocaleValues; got {ints} IntegerValues",
+                comparator=name,
+                limit=MAX_IN_INTEGER_VALUES,
+                locale_limit=MAX_IN_LOCALE_VALUES,
+                ints=ints,
+            )
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+
+def approval_rate_at_least(
+    percent: int, *, actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT
+) -> QualificationRequirement:
+    """Workers whose approval rate is at least ``percent`` (0 to 100).
+
+    >>> approval_rate_at_least(95).to_boto3()["Comparator"] == "GreaterThanOrEqualTo"
+    True
+    """
+    if not 0 <= percent <= 100:
+        raise ValueError(f"percent must be 0 to 100; got {percent!r}")
+    return QualificationRequirement(
+        qualification_type_id=PERCENT_ASSIGNMENTS_APPROVED,
+        comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+        integer_values=(percent,),
+        actions_guarded=actions_guarded,
+    )
+
+
+def hits_approved_at_least(
+    count: int, *, actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT
+) -> QualificationRequirement:
+    """Workers with at least ``count`` approved HITs.
+
+    >>> hits_approved_at_least(1000).integer_values
+    (1000,)
+    """
+    if count < 0:
+        raise ValueError(f"count must not be negative; got {count!r}")
+    return QualificationRequirement(
+        qualification_type_id=NUMBER_HITS_APPROVED,
+        comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+        integer_values=(count,),
+        actions_guarded=actions_guarded,
+    )
+
+
+def _locales(values: Iterable[str | Locale | tuple[str, str]]) -> tuple[Locale, ...]:
+    out: list[Locale] = []
+    for value in values:
+        if isinstance(value, Locale):
+            out.append(value)
+        elif isinstance(value, tuple):
+            out.append(Locale(country=value[0], subdivision=value[1]))
+        else:
+            country, _, sub = value.partition("-")
+            out.append(Locale(country=country, subdivision=sub or None))
+    return tuple(out)
+
+
+def _locale_requirement(
+    comparator: Comparator,
+    values: Iterable[str | Locale | tuple[str, str]],
+    actions_guarded: ActionsGuarded | None,
+) -> QualificationRequirement:
+    locales = _locales(values)
+    if len(locales) == 1:
+        comparator = Comparator.EQUAL_TO if comparator is Comparator.IN else Comparator.NOT_EQUAL_TO
+    return QualificationRequirement(
+        qualification_type_id=WORKER_LOCALE,
+        comparator=comparator,
+        locale_values=locales,
+        actions_guarded=actions_guarded,
+    )
+
+
+def locale_in(
+    *locales: str | Locale | tuple[str, str],
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Workers located in one of ``locales`` (``"US"``, ``"US-WA"``, ``("US", "WA")`` or a Locale).
+
+    One locale gives EqualTo, several give In (at most 30).
+
+    >>> [loc.country for loc in locale_in("US", "CA-QC").locale_values]
+    ['US', 'CA']
+    """
+    return _locale_requirement(Comparator.IN, locales, actions_guarded)
+
+
+def locale_not_in(
+    *locales: str | Locale | tuple[str, str],
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Workers located outside all of ``locales`` (NotEqualTo for one, NotIn for several).
+
+    >>> locale_not_in("US").comparator.value
+    'NotEqualTo'
+    """
+    return _locale_requirement(Comparator.NOT_IN, locales, actions_guarded)
+
+
+def masters(
+    environment: Environment | str = Environment.PRODUCTION,
+    *,
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Masters Workers of the given environment (their IDs differ between production and sandbox).
+
+    >>> masters("sandbox").qualification_type_id
+    '2ARFPLSP75KLA8M8DH1HTEQVJT3SY6'
+    """
+    env = Environment(environment)
+    type_id = MASTERS_PRODUCTION if env is Environment.PRODUCTION else MASTERS_SANDBOX
+    return QualificationRequirement(
+        qualification_type_id=type_id,
+        comparator=Comparator.EXISTS,
+        actions_guarded=actions_guarded,
+    )
+
+
+def adult_content(
+    *, actions_guarded: ActionsGuarded | None = ActionsGuarded.PREVIEW_AND_ACCEPT
+) -> QualificationRequirement:
+    """Workers who agreed to see adult content (Worker_Adult EqualTo 1).
+
+    >>> adult_content().integer_values
+    (1,)
+    """
+    return QualificationRequirement(
+        qualification_type_id=ADULT,
+        comparator=Comparator.EQUAL_TO,
+        integer_values=(1,),
+        actions_guarded=actions_guarded,
+    )

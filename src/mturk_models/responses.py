@@ -1,0 +1,95 @@
+"""The response envelopes of GetAssignment, GetHIT and ListAssignmentsForHIT, and lazy paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from pydantic import Field, TypeAdapter
+
+from ._base import ResponseModel
+from ._types import Count, PaginationToken, Seq
+from .assignment import Assignment
+from .hit import HIT
+
+__all__ = [
+    "GetAssignmentResponse",
+    "GetHITResponse",
+    "ListAssignmentsForHITResponse",
+    "iter_assignments",
+]
+
+_METADATA = "boto3's ResponseMetadata (RequestId, HTTPStatusCode, HTTPHeaders, RetryAttempts)."
+
+
+class GetAssignmentResponse(ResponseModel):
+    """What ``client.get_assignment(AssignmentId=...)`` returns.
+
+    >>> r = GetAssignmentResponse.model_validate({"Assignment": {}, "HIT": {}})
+    >>> r.assignment is not None and r.hit is not None
+    True
+    """
+
+    assignment: Assignment | None = Field(default=None, description="The assignment.")
+    hit: HIT | None = Field(default=None, alias="HIT", description="The HIT of the assignment.")
+    response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)
+
+
+class GetHITResponse(ResponseModel):
+    """What ``client.get_hit(HITId=...)`` returns.
+
+    >>> GetHITResponse.model_validate({"HIT": {"HITId": "3ABC"}}).hit.hit_id
+    '3ABC'
+    """
+
+    hit: HIT | None = Field(
+        default=None, alias="HIT", description="Contains the requested HIT data."
+    )
+    response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)
+
+
+class ListAssignmentsForHITResponse(ResponseModel):
+    """One page of ``client.list_assignments_for_hit(HITId=...)``.
+
+    >>> page = ListAssignmentsForHITResponse.model_validate({"NumResults": 0, "Assignments": []})
+    >>> page.assignments
+    ()
+    """
+
+    next_token: PaginationToken | None = Field(
+        default=None,
+        description="If the response was incomplete, the token that retrieves the next page.",
+    )
+    num_results: Count | None = Field(
+        default=None, description="The number of assignments on the page."
+    )
+    assignments: Seq[Assignment] | None = Field(
+        default=None, description="The Assignment data structures returned by this call."
+    )
+    response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)
+
+
+_PAGE = TypeAdapter(list[Assignment])
+
+
+def iter_assignments(
+    pages: Iterable[Mapping[str, Any] | ListAssignmentsForHITResponse] | Mapping[str, Any],
+) -> Iterator[Assignment]:
+    """Yield the assignments of boto3 pages one by one, holding only one page at a time.
+
+    ``pages`` is any iterable of ListAssignmentsForHIT responses (the output of
+    ``client.get_paginator("list_assignments_for_hit").paginate(...)``, a list of saved pages,
+    or already wrapped responses); a single page is accepted too. Each page is validated as a
+    whole, which is faster than one assignment at a time.
+
+    >>> page = {"Assignments": [{"AssignmentId": "3A"}, {"AssignmentId": "3B"}]}
+    >>> [a.assignment_id for a in iter_assignments([page, page])]
+    ['3A', '3B', '3A', '3B']
+    """
+    if isinstance(pages, Mapping):
+        pages = (pages,)
+    for page in pages:
+        if isinstance(page, ListAssignmentsForHITResponse):
+            yield from page.assignments or ()
+        else:
+            yield from _PAGE.validate_python(page.get("Assignments") or ())

@@ -1,0 +1,43 @@
+"""Shared test set-up: Hypothesis profiles and the test-data loader."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+DATA = Path(__file__).parent / "data"
+
+settings.register_profile(
+    "quick", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+# HYPOTHESIS_PROFILE=thorough selects the long run; the quick one keeps the suite fast.
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def data_path(name: str) -> Path:
+    """Path of a file under tests/data."""
+    return DATA / name
+
+
+def load_json(name: str) -> Any:
+    """A JSON file under tests/data."""
+    return json.loads(data_path(name).read_text("utf-8"))
+
+
+def load_jsonl(name: str) -> list[Any]:
+    """A JSON Lines file under tests/data, one value per line."""
+    lines = data_path(name).read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
