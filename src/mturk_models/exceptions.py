@@ -57,7 +57,22 @@ class QuestionParseError(MTurkModelsError, ValueError):
 
 
 class ArchiveError(MTurkModelsError, ValueError):
-    """A legacy XML API response or a batch results CSV could not be loaded."""
+    """A legacy XML API response or a batch results CSV could not be loaded.
+
+    ``location`` says where: an element path such as ``GetHITResponse/HIT/Reward/CurrencyCode``
+    for legacy XML, ``line 7, column CreationTime`` for a CSV; ``line`` is the CSV line number
+    where the record starts (``None`` for XML). Both are also part of the message.
+    """
+
+    location: str | None = None
+    line: int | None = None
+
+    def __init__(
+        self, message: str, *, location: str | None = None, line: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.location = location
+        self.line = line
 
 
 class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
