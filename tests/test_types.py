@@ -110,6 +110,7 @@ def test_num_results_is_not_negative() -> None:
         (7, "7.00"),
         (0.1, "0.10"),
         ("123456789.99", "123456789.99"),
+        ("9" * 40 + ".5", "9" * 40 + ".50"),  # beyond the default 28-digit Decimal context
     ],
 )
 def test_reward_accepts_and_dumps_two_decimals(value: Any, expected: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal
 from typing import Annotated, Any, TypeVar
 
 from dateutil.parser import isoparse
@@ -204,12 +204,9 @@ def parse_currency(value: Any) -> Decimal:
             "currency symbol); got {value}",
             {"value": repr(value), "pattern": CURRENCY_PATTERN},
         )
-    try:
-        return Decimal(text).quantize(_CENT)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
-        raise PydanticCustomError(
-            "currency_amount", "Not a currency amount: {value}", {"value": repr(value)}
-        ) from exc
+    # The pattern admits any number of digits; the default context (28 digits) would refuse
+    # to quantize amounts of 27 digits or more, so size the context to the amount.
+    return Decimal(text).quantize(_CENT, context=Context(prec=len(text) + 3))
 
 
 def _currency_str(value: Decimal) -> str:
