@@ -10,7 +10,17 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
+from .answers import (
+    QUESTION_FORM_ANSWERS_NAMESPACE,
+    Answer,
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+    parse_answers,
+)
 from .assignment import Assignment
+from .crowd import decode_task_answers, fold_choices
 from .enums import (
     ActionsGuarded,
     AssignmentStatus,
@@ -28,6 +38,7 @@ from .enums import (
     ReviewPolicyLevel,
 )
 from .exceptions import (
+    AnswerNotFoundError,
     AnswerParseError,
     ArchiveError,
     CrowdAnswerError,
@@ -72,8 +83,11 @@ __all__ = [
     "MASTERS_SANDBOX",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
+    "QUESTION_FORM_ANSWERS_NAMESPACE",
     "WORKER_LOCALE",
     "ActionsGuarded",
+    "Answer",
+    "AnswerNotFoundError",
     "AnswerParseError",
     "ArchiveError",
     "Assignment",
@@ -82,6 +96,7 @@ __all__ = [
     "CrowdAnswerError",
     "Environment",
     "EventType",
+    "FreeTextAnswer",
     "GetAssignmentResponse",
     "GetHITResponse",
     "HITReviewStatus",
@@ -95,18 +110,24 @@ __all__ = [
     "QualificationRequirement",
     "QualificationStatus",
     "QualificationTypeStatus",
+    "QuestionFormAnswers",
     "QuestionParseError",
     "ReviewActionStatus",
     "ReviewPolicyLevel",
     "ReviewableHITStatus",
+    "SelectionAnswer",
     "UnsafeXMLError",
+    "UploadedFileAnswer",
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "decode_task_answers",
+    "fold_choices",
     "hits_approved_at_least",
     "iter_assignments",
     "locale_in",
     "locale_not_in",
     "masters",
+    "parse_answers",
     "to_utc",
 ]
