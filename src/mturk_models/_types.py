@@ -79,12 +79,23 @@ _EPOCH = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 def _utc(value: datetime) -> datetime:
+    """``value`` as an aware UTC datetime; naive means UTC; out-of-range instants are our error."""
     tz = value.tzinfo
     if tz is UTC:
         return value
-    if tz is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    # One utcoffset() call (the costly part with boto3's tzlocal()) and plain arithmetic are
+    # faster than astimezone(), which asks the zone twice.
+    try:
+        offset = None if tz is None else value.utcoffset()
+        if offset is None:  # naive, or a tzinfo that does not know its offset: taken as UTC
+            return value.replace(tzinfo=UTC)
+        return (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC)
+    except (OverflowError, OSError) as exc:  # beyond year 1..9999, or beyond the C library
+        raise PydanticCustomError(
+            "utc_datetime_range",
+            "Timestamp {value} is outside the range of datetime once converted to UTC",
+            {"value": value.isoformat()},
+        ) from exc
 
 
 def _from_epoch(seconds: float) -> datetime:
@@ -126,13 +137,14 @@ def to_utc(value: Any) -> datetime:
         if _EPOCH.fullmatch(text):
             return _from_epoch(float(text))
         try:
-            return _utc(isoparse(text))
+            parsed = isoparse(text)
         except (ValueError, OverflowError) as exc:
             raise PydanticCustomError(
                 "utc_datetime",
                 "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
                 {"value": repr(value)},
             ) from exc
+        return _utc(parsed)
     raise PydanticCustomError(
         "utc_datetime",
         "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
