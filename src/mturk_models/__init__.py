@@ -11,6 +11,16 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
 from .assignment import Assignment
+from .batch import (
+    ApprovalRate,
+    BatchCSVReader,
+    BatchResultRow,
+    format_batch_timestamp,
+    parse_batch_timestamp,
+    read_batch_csv,
+    write_batch_csv,
+)
+from .bonus import BonusPayment, ListBonusPaymentsResponse
 from .enums import (
     ActionsGuarded,
     AssignmentStatus,
@@ -37,6 +47,7 @@ from .exceptions import (
     UnsafeXMLError,
 )
 from .hit import HIT
+from .legacy import LegacyResponse, parse_legacy_response
 from .locale import Locale
 from .qualification import (
     ADULT,
@@ -57,6 +68,7 @@ from .responses import (
     GetAssignmentResponse,
     GetHITResponse,
     ListAssignmentsForHITResponse,
+    ListHITsResponse,
     iter_assignments,
 )
 
@@ -75,9 +87,13 @@ __all__ = [
     "WORKER_LOCALE",
     "ActionsGuarded",
     "AnswerParseError",
+    "ApprovalRate",
     "ArchiveError",
     "Assignment",
     "AssignmentStatus",
+    "BatchCSVReader",
+    "BatchResultRow",
+    "BonusPayment",
     "Comparator",
     "CrowdAnswerError",
     "Environment",
@@ -86,7 +102,10 @@ __all__ = [
     "GetHITResponse",
     "HITReviewStatus",
     "HITStatus",
+    "LegacyResponse",
     "ListAssignmentsForHITResponse",
+    "ListBonusPaymentsResponse",
+    "ListHITsResponse",
     "Locale",
     "MTurkModelsError",
     "MalformedAnswerError",
@@ -103,10 +122,15 @@ __all__ = [
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "format_batch_timestamp",
     "hits_approved_at_least",
     "iter_assignments",
     "locale_in",
     "locale_not_in",
     "masters",
+    "parse_batch_timestamp",
+    "parse_legacy_response",
+    "read_batch_csv",
     "to_utc",
+    "write_batch_csv",
 ]

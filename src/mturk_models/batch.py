@@ -462,9 +462,6 @@ class _Layout:
         self.width = len(header)
         self.min_width = self.width - _trailing_review(header)
         self.optional = header[self.min_width :]
-        fixed = set(BATCH_COLUMNS) | set(_REVIEW_COLUMNS)
-        self.extra = [name for name in header if not name.startswith((_INPUT, _ANSWER))]
-        self.extra = [name for name in self.extra if name not in fixed]
 
 
 class BatchCSVReader(Iterable[BatchResultRow]):
@@ -492,10 +489,18 @@ class BatchCSVReader(Iterable[BatchResultRow]):
     def __iter__(self) -> Iterator[BatchResultRow]:
         source = self._source
         if isinstance(source, (str, os.PathLike)):
-            with open(source, encoding="utf-8-sig", newline="") as handle:
+            with open(source, encoding="utf-8-sig", errors=_UNDECODED, newline="") as handle:
                 yield from self._read(handle)
+        elif isinstance(source, io.TextIOBase) or not _is_binary(source):
+            yield from self._read(cast(IO[str], source))
         else:
-            yield from self._read(_text_stream(source))
+            wrapper = io.TextIOWrapper(
+                cast(IO[bytes], source), encoding="utf-8-sig", errors=_UNDECODED, newline=""
+            )
+            try:
+                yield from self._read(wrapper)
+            finally:
+                wrapper.detach()  # the caller's file stays open: it is theirs to close
 
     def _read(self, handle: IO[str]) -> Iterator[BatchResultRow]:
         reader = csv.reader(handle, strict=True)
@@ -508,12 +513,14 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                 break
             except csv.Error as exc:
                 raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise _row_error(
-                    previous_line + 1, None, f"the file is not UTF-8 text: {exc}"
-                ) from exc
             line, previous_line = previous_line + 1, reader.line_num
             if not record:  # a blank line holds no data
+                continue
+            undecoded = _undecoded(record, line, layout.header if layout else ())
+            if undecoded is not None:
+                if layout is None or not self._collect:
+                    raise undecoded
+                self.errors.append(undecoded)
                 continue
             if layout is None:
                 if line == 1 and record[0].startswith("\ufeff"):
@@ -556,6 +563,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                     inputs[name[len(_INPUT) :]] = value
                 elif name.startswith(_ANSWER):
                     answers[name[len(_ANSWER) :]] = value
+                elif name not in _KNOWN_COLUMNS:
+                    extra[name] = value
                 elif not value:
                     continue
                 elif name in _TIME_COLUMNS:
@@ -575,10 +584,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                     row[_RATE_FIELDS[name]] = value
                 elif name == "Approve":
                     row["approve"] = _approve(value)
-                elif name == "Reject":
+                else:  # Reject
                     row["reject"] = value
-                else:
-                    extra[name] = value
             except PydanticCustomError as exc:
                 raise _row_error(line, name, str(exc)) from exc
         if "HITId" in hit:
@@ -599,6 +606,7 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             loc = [str(part) for part in first["loc"]]
             column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
             column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
+            column = column or _RULE_COLUMNS.get(first["type"])
             more = exc.error_count() - 1
             extra_text = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
             message = str(first["msg"])
@@ -607,7 +615,9 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             raise _row_error(line, column, message + extra_text) from exc
 
 
+_RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
 _BATCH_HIT_SET = frozenset(BATCH_HIT_COLUMNS)
+_KNOWN_COLUMNS = frozenset(BATCH_COLUMNS) | frozenset(_REVIEW_COLUMNS)
 _BATCH_ASSIGNMENT_SET = frozenset(BATCH_ASSIGNMENT_COLUMNS)
 
 
@@ -624,13 +634,30 @@ def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str,
     return answers
 
 
-def _text_stream(source: IO[str] | IO[bytes]) -> IO[str]:
-    if isinstance(source, io.TextIOBase):
-        return cast(IO[str], source)
-    mode = getattr(source, "mode", "")
-    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(mode):
-        return io.TextIOWrapper(cast(IO[bytes], source), encoding="utf-8-sig", newline="")
-    return cast(IO[str], source)
+_UNDECODED = "surrogateescape"  # bytes that are not UTF-8 are reported by line and column
+_UNDECODED_CHARACTER = re.compile("[\udc80-\udcff]+")
+
+
+def _undecoded(record: list[str], line: int, header: Sequence[str]) -> ArchiveError | None:
+    if "".join(record).isascii():
+        return None
+    for number, value in enumerate(record, 1):
+        found = _UNDECODED_CHARACTER.search(value)
+        if found:
+            raw = found.group().encode("utf-8", "surrogateescape")
+            return _row_error(
+                line,
+                header[number - 1] if number <= len(header) else f"#{number}",
+                f"the file is not UTF-8: the bytes {raw!r} cannot be decoded (save the file "
+                "as UTF-8)",
+            )
+    return None
+
+
+def _is_binary(source: IO[str] | IO[bytes]) -> bool:
+    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)):
+        return True
+    return "b" in str(getattr(source, "mode", ""))
 
 
 def read_batch_csv(
@@ -761,11 +788,7 @@ def _write(
     short_rows: bool,
     zone: str | tzinfo,
 ) -> int:
-    writer = csv.writer(
-        handle,
-        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
-        lineterminator=lineterminator,
-    )
+    writer = _CSVWriter(handle, quote_all, lineterminator)
     header: list[str] | None = list(columns) if columns is not None else None
     known: frozenset[str] = frozenset(header or ())
     review_tail = 0
@@ -793,6 +816,34 @@ def _write(
     if count == 0 and header is not None:
         writer.writerow(header)
     return count
+
+
+class _CSVWriter:
+    """csv.writer that quotes every field holding CR or LF, whatever the line terminator.
+
+    (The standard writer's minimal quoting only looks for the terminator's own characters, so
+    a lone CR in a field written with LF line ends would split the record when read back.)
+    """
+
+    def __init__(self, handle: IO[str], quote_all: bool, lineterminator: str) -> None:
+        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+        self._handle = handle
+        self._terminator = lineterminator
+        self._direct = quote_all or lineterminator == "\r\n"
+        if self._direct:
+            self._writer = csv.writer(handle, quoting=quoting, lineterminator=lineterminator)
+        else:
+            self._buffer = io.StringIO()
+            self._writer = csv.writer(self._buffer, quoting=quoting, lineterminator="\r\n")
+
+    def writerow(self, values: Sequence[str]) -> None:
+        if self._direct:
+            self._writer.writerow(values)
+            return
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(values)
+        self._handle.write(self._buffer.getvalue()[:-2] + self._terminator)
 
 
 def _trailing_review(header: Sequence[str]) -> int:
