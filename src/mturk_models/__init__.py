@@ -10,6 +10,15 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
+from .answers import (
+    QUESTION_FORM_ANSWERS_NAMESPACE,
+    Answer,
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+    parse_answers,
+)
 from .assignment import Assignment
 from .batch import (
     ApprovalRate,
@@ -21,6 +30,7 @@ from .batch import (
     write_batch_csv,
 )
 from .bonus import BonusPayment, ListBonusPaymentsResponse
+from .crowd import decode_task_answers, fold_choices
 from .enums import (
     ActionsGuarded,
     AssignmentStatus,
@@ -38,6 +48,7 @@ from .enums import (
     ReviewPolicyLevel,
 )
 from .exceptions import (
+    AnswerNotFoundError,
     AnswerParseError,
     ArchiveError,
     CrowdAnswerError,
@@ -84,8 +95,11 @@ __all__ = [
     "MASTERS_SANDBOX",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
+    "QUESTION_FORM_ANSWERS_NAMESPACE",
     "WORKER_LOCALE",
     "ActionsGuarded",
+    "Answer",
+    "AnswerNotFoundError",
     "AnswerParseError",
     "ApprovalRate",
     "ArchiveError",
@@ -98,6 +112,7 @@ __all__ = [
     "CrowdAnswerError",
     "Environment",
     "EventType",
+    "FreeTextAnswer",
     "GetAssignmentResponse",
     "GetHITResponse",
     "HITReviewStatus",
@@ -114,20 +129,26 @@ __all__ = [
     "QualificationRequirement",
     "QualificationStatus",
     "QualificationTypeStatus",
+    "QuestionFormAnswers",
     "QuestionParseError",
     "ReviewActionStatus",
     "ReviewPolicyLevel",
     "ReviewableHITStatus",
+    "SelectionAnswer",
     "UnsafeXMLError",
+    "UploadedFileAnswer",
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "decode_task_answers",
+    "fold_choices",
     "format_batch_timestamp",
     "hits_approved_at_least",
     "iter_assignments",
     "locale_in",
     "locale_not_in",
     "masters",
+    "parse_answers",
     "parse_batch_timestamp",
     "parse_legacy_response",
     "read_batch_csv",
