@@ -459,3 +459,50 @@ def test_any_text_gives_rows_or_archive_error(text: str) -> None:
     header = text_of("batch_02.csv").split("\r\n")[0]
     with contextlib.suppress(ArchiveError):
         list(read_batch_csv(io.StringIO(header + "\r\n" + text, newline="")))
+
+
+# --- crowd answers ----------------------------------------------------------------------------
+
+
+def test_task_answers_are_decoded_with_the_crowd_helper() -> None:
+    first = rows("batch_04.csv")[0]
+    (task,) = first.answers["taskAnswers"]
+    assert task["comments"] == "The videos are many compared to the amount that is being paid."
+    assert task["confidence-0"] == {"high": True, "low": False}
+    assert task["reasons-0"]["remove dirt"] is True
+    assert any(
+        "\u2019" in str(value) for row in rows("batch_07.csv") for value in row.answers.values()
+    )
+
+
+def test_fold_on_request() -> None:
+    folded = next(iter(read_batch_csv(data_path("batch_04.csv"), fold=True)))
+    (task,) = folded.answers["taskAnswers"]
+    assert task["confidence-0"] == "high"
+    assert task["how-0"] == "both"
+    assert task["reasons-0"] == "remove dirt"
+    flattened = next(iter(read_batch_csv(data_path("batch_06.csv"), fold=True)))
+    assert flattened.answers == {
+        "category.labels": "[]",
+        "confidence": "high",
+        "others": "Cleaning,Household maintenance",
+        "why": "both",
+    }
+    radios = next(iter(read_batch_csv(data_path("batch_03.csv"), fold=True)))
+    assert (radios.answers["opt1"], radios.answers["opt3"]) == ("420", "42069")
+
+
+def test_bad_task_answers_are_located() -> None:
+    text = text_of("batch_04.csv")
+    broken = text.replace('"[{""comments""', '"[{oops""comments""', 1)
+    expected = r"line 2, column Answer.taskAnswers: taskAnswers is not valid JSON at line 1"
+    with pytest.raises(ArchiveError, match=expected):
+        read_text(broken)
+    header, first, *_ = text_of("batch_06.csv").split("\r\n")
+    clash = header.replace('"Answer.others"', '"Answer.confidence"')
+    expected = r"line 2, column Answer\.\*: cannot fold .*'confidence'"
+    with pytest.raises(ArchiveError, match=expected):
+        read_text(clash + "\r\n" + first, fold=True)
+    start = text.index('"[{""comments""')
+    empty = text[:start] + '""' + text[text.index(']"', start) + 2 :]
+    assert read_text(empty)[0].answers["taskAnswers"] == ""

@@ -37,7 +37,8 @@ from pydantic_core import PydanticCustomError
 
 from ._types import Seconds, parse_currency
 from .assignment import Assignment
-from .exceptions import ArchiveError
+from .crowd import decode_task_answers, fold_choices
+from .exceptions import ArchiveError, CrowdAnswerError
 from .hit import HIT
 
 __all__ = [
@@ -98,6 +99,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("HITId", "AssignmentId", "WorkerId")
 """Columns without which a file is not a batch results file."""
 
 _REVIEW_COLUMNS = ("Approve", "Reject")
+TASK_ANSWERS = "taskAnswers"
+"""The one answer column of a crowd-form HIT: a JSON array, one object per task."""
 _INPUT = "Input."
 _ANSWER = "Answer."
 _TIME_COLUMNS = frozenset(
@@ -353,7 +356,8 @@ class BatchResultRow(BaseModel):
     answers: dict[str, Any] = Field(
         default_factory=dict,
         description="The Answer.* columns without the prefix, in order: text as written, except "
-        "a crowd-form taskAnswers column, which is decoded to its list of objects.",
+        "a crowd-form taskAnswers column, which is decoded (decode_task_answers) to its list of "
+        "objects. With fold=True, choice groups are folded (fold_choices).",
     )
     work_time_in_seconds: Seconds | None = Field(
         default=None,
@@ -631,6 +635,18 @@ def _integer(value: str) -> int:
 
 
 def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str, Any]:
+    """Decode a crowd-form taskAnswers column and, on request, fold choice groups."""
+    column = _ANSWER + TASK_ANSWERS
+    try:
+        text = answers.get(TASK_ANSWERS)
+        if text:  # an empty cell stays "" (no submission to decode)
+            tasks = decode_task_answers(text)
+            answers[TASK_ANSWERS] = [fold_choices(task) for task in tasks] if fold else tasks
+        if fold:
+            column = "Answer.*"
+            return fold_choices(answers)
+    except CrowdAnswerError as exc:
+        raise _row_error(line, column, str(exc)) from exc
     return answers
 
 

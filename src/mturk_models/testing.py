@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 
 from ._base import ResponseModel
 from .assignment import Assignment
-from .batch import ApprovalRate, BatchResultRow
+from .batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
 from .bonus import BonusPayment
 from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
 from .hit import HIT, MAX_QUALIFICATION_REQUIREMENTS
@@ -73,6 +73,7 @@ __all__ = [
     "boto3_hits",
     "boto3_list_assignments_for_hit_responses",
     "boto3_timezones",
+    "crowd_task_answers",
     "currency_amounts",
     "entity_ids",
     "get_assignment_responses",
@@ -472,6 +473,15 @@ def batch_column_names(*, max_size: int = 4) -> st.SearchStrategy[list[str]]:
     return st.lists(name, max_size=max_size, unique=True)
 
 
+def crowd_task_answers() -> st.SearchStrategy[list[dict[str, Any]]]:
+    """Decoded crowd-form ``taskAnswers``: a list of task objects with text, numbers, booleans
+    and crowd choice groups (``{"high": true, "low": false}``)."""
+    scalar = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | xml_texts(max_size=20)
+    group = st.dictionaries(xml_texts(min_size=1, max_size=8), st.booleans(), max_size=3)
+    task = st.dictionaries(xml_texts(max_size=10), scalar | group, max_size=4)
+    return st.lists(task, max_size=2)
+
+
 @st.composite
 def batch_result_rows(
     draw: st.DrawFn,
@@ -524,13 +534,18 @@ def batch_result_rows(
         assignment["RequesterFeedback"] = feedback
     inputs = draw(batch_column_names()) if input_names is None else input_names
     answers = draw(batch_column_names()) if answer_names is None else answer_names
+    if answer_names is None and draw(st.booleans()):
+        answers = [*answers, TASK_ANSWERS]
     decision = draw(st.sampled_from(["none", "approve", "reject"]))
     return BatchResultRow.model_validate(
         {
             "hit": hit,
             "assignment": assignment,
             "inputs": {name: draw(xml_texts()) for name in inputs},
-            "answers": {name: draw(xml_texts()) for name in answers},
+            "answers": {
+                name: draw(crowd_task_answers() if name == TASK_ANSWERS else xml_texts())
+                for name in answers
+            },
             "work_time_in_seconds": draw(_optional(st.integers(0, 31_536_000))),
             "lifetime_approval_rate": draw(_optional(approval_rates())),
             "last_30_days_approval_rate": draw(_optional(approval_rates())),
