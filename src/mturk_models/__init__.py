@@ -52,10 +52,20 @@ from .exceptions import (
     AnswerParseError,
     ArchiveError,
     CrowdAnswerError,
+    ExportError,
     MalformedAnswerError,
     MTurkModelsError,
     QuestionParseError,
     UnsafeXMLError,
+)
+from .export import (
+    LONG_COLUMNS,
+    WIDE_COLUMNS,
+    to_dataframe,
+    to_rows,
+    wide_columns,
+    write_csv,
+    write_jsonl,
 )
 from .hit import HIT
 from .legacy import LegacyResponse, parse_legacy_response
@@ -91,11 +101,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "ADULT",
     "HIT",
+    "LONG_COLUMNS",
     "MASTERS_PRODUCTION",
     "MASTERS_SANDBOX",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
     "QUESTION_FORM_ANSWERS_NAMESPACE",
+    "WIDE_COLUMNS",
     "WORKER_LOCALE",
     "ActionsGuarded",
     "Answer",
@@ -112,6 +124,7 @@ __all__ = [
     "CrowdAnswerError",
     "Environment",
     "EventType",
+    "ExportError",
     "FreeTextAnswer",
     "GetAssignmentResponse",
     "GetHITResponse",
@@ -152,6 +165,11 @@ __all__ = [
     "parse_batch_timestamp",
     "parse_legacy_response",
     "read_batch_csv",
+    "to_dataframe",
+    "to_rows",
     "to_utc",
+    "wide_columns",
     "write_batch_csv",
+    "write_csv",
+    "write_jsonl",
 ]
