@@ -20,6 +20,16 @@ from .answers import (
     parse_answers,
 )
 from .assignment import Assignment
+from .batch import (
+    ApprovalRate,
+    BatchCSVReader,
+    BatchResultRow,
+    format_batch_timestamp,
+    parse_batch_timestamp,
+    read_batch_csv,
+    write_batch_csv,
+)
+from .bonus import BonusPayment, ListBonusPaymentsResponse
 from .crowd import decode_task_answers, fold_choices
 from .enums import (
     ActionsGuarded,
@@ -42,6 +52,7 @@ from .exceptions import (
     AnswerParseError,
     ArchiveError,
     CrowdAnswerError,
+    ExportError,
     HTMLQuestionWarning,
     MalformedAnswerError,
     MTurkModelsError,
@@ -50,7 +61,17 @@ from .exceptions import (
     QuestionParseError,
     UnsafeXMLError,
 )
+from .export import (
+    LONG_COLUMNS,
+    WIDE_COLUMNS,
+    to_dataframe,
+    to_rows,
+    wide_columns,
+    write_csv,
+    write_jsonl,
+)
 from .hit import HIT
+from .legacy import LegacyResponse, parse_legacy_response
 from .locale import Locale
 from .qualification import (
     ADULT,
@@ -114,6 +135,7 @@ from .responses import (
     GetAssignmentResponse,
     GetHITResponse,
     ListAssignmentsForHITResponse,
+    ListHITsResponse,
     iter_assignments,
 )
 
@@ -129,6 +151,7 @@ __all__ = [
     "HIT",
     "HIT_REVIEW_POLICY",
     "HTML_QUESTION_NAMESPACE",
+    "LONG_COLUMNS",
     "MASTERS_PRODUCTION",
     "MASTERS_SANDBOX",
     "MAX_QUESTION_BYTES",
@@ -137,6 +160,7 @@ __all__ = [
     "QUESTION_FORM_ANSWERS_NAMESPACE",
     "QUESTION_FORM_NAMESPACE",
     "QUESTION_FORM_NAMESPACE_2005",
+    "WIDE_COLUMNS",
     "WORKER_LOCALE",
     "ActionsGuarded",
     "Answer",
@@ -145,10 +169,14 @@ __all__ = [
     "AnswerParseError",
     "ApplicationContent",
     "ApplicationParameter",
+    "ApprovalRate",
     "ArchiveError",
     "Assignment",
     "AssignmentStatus",
+    "BatchCSVReader",
+    "BatchResultRow",
     "BinaryContent",
+    "BonusPayment",
     "Comparator",
     "Constraints",
     "CreateHITRequest",
@@ -158,6 +186,7 @@ __all__ = [
     "EmbeddedBinaryContent",
     "Environment",
     "EventType",
+    "ExportError",
     "ExternalQuestion",
     "FileUploadAnswerSpecification",
     "Finding",
@@ -172,9 +201,12 @@ __all__ = [
     "HTMLQuestion",
     "HTMLQuestionWarning",
     "IsNumeric",
+    "LegacyResponse",
     "Length",
     "ListAssignmentsForHITResponse",
+    "ListBonusPaymentsResponse",
     "ListContent",
+    "ListHITsResponse",
     "Locale",
     "MTurkModelsError",
     "MTurkModelsWarning",
@@ -210,12 +242,22 @@ __all__ = [
     "approval_rate_at_least",
     "decode_task_answers",
     "fold_choices",
+    "format_batch_timestamp",
     "hits_approved_at_least",
     "iter_assignments",
     "locale_in",
     "locale_not_in",
     "masters",
     "parse_answers",
+    "parse_batch_timestamp",
+    "parse_legacy_response",
     "parse_question",
+    "read_batch_csv",
+    "to_dataframe",
+    "to_rows",
     "to_utc",
+    "wide_columns",
+    "write_batch_csv",
+    "write_csv",
+    "write_jsonl",
 ]

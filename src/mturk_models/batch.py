@@ -37,7 +37,8 @@ from pydantic_core import PydanticCustomError
 
 from ._types import Seconds, parse_currency
 from .assignment import Assignment
-from .exceptions import ArchiveError
+from .crowd import decode_task_answers, fold_choices
+from .exceptions import ArchiveError, CrowdAnswerError
 from .hit import HIT
 
 __all__ = [
@@ -98,6 +99,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("HITId", "AssignmentId", "WorkerId")
 """Columns without which a file is not a batch results file."""
 
 _REVIEW_COLUMNS = ("Approve", "Reject")
+TASK_ANSWERS = "taskAnswers"
+"""The one answer column of a crowd-form HIT: a JSON array, one object per task."""
 _INPUT = "Input."
 _ANSWER = "Answer."
 _TIME_COLUMNS = frozenset(
@@ -353,7 +356,8 @@ class BatchResultRow(BaseModel):
     answers: dict[str, Any] = Field(
         default_factory=dict,
         description="The Answer.* columns without the prefix, in order: text as written, except "
-        "a crowd-form taskAnswers column, which is decoded to its list of objects.",
+        "a crowd-form taskAnswers column, which is decoded (decode_task_answers) to its list of "
+        "objects. With fold=True, choice groups are folded (fold_choices).",
     )
     work_time_in_seconds: Seconds | None = Field(
         default=None,
@@ -462,9 +466,6 @@ class _Layout:
         self.width = len(header)
         self.min_width = self.width - _trailing_review(header)
         self.optional = header[self.min_width :]
-        fixed = set(BATCH_COLUMNS) | set(_REVIEW_COLUMNS)
-        self.extra = [name for name in header if not name.startswith((_INPUT, _ANSWER))]
-        self.extra = [name for name in self.extra if name not in fixed]
 
 
 class BatchCSVReader(Iterable[BatchResultRow]):
@@ -492,10 +493,18 @@ class BatchCSVReader(Iterable[BatchResultRow]):
     def __iter__(self) -> Iterator[BatchResultRow]:
         source = self._source
         if isinstance(source, (str, os.PathLike)):
-            with open(source, encoding="utf-8-sig", newline="") as handle:
+            with open(source, encoding="utf-8-sig", errors=_UNDECODED, newline="") as handle:
                 yield from self._read(handle)
+        elif isinstance(source, io.TextIOBase) or not _is_binary(source):
+            yield from self._read(cast(IO[str], source))
         else:
-            yield from self._read(_text_stream(source))
+            wrapper = io.TextIOWrapper(
+                cast(IO[bytes], source), encoding="utf-8-sig", errors=_UNDECODED, newline=""
+            )
+            try:
+                yield from self._read(wrapper)
+            finally:
+                wrapper.detach()  # the caller's file stays open: it is theirs to close
 
     def _read(self, handle: IO[str]) -> Iterator[BatchResultRow]:
         reader = csv.reader(handle, strict=True)
@@ -508,12 +517,14 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                 break
             except csv.Error as exc:
                 raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise _row_error(
-                    previous_line + 1, None, f"the file is not UTF-8 text: {exc}"
-                ) from exc
             line, previous_line = previous_line + 1, reader.line_num
             if not record:  # a blank line holds no data
+                continue
+            undecoded = _undecoded(record, line, layout.header if layout else ())
+            if undecoded is not None:
+                if layout is None or not self._collect:
+                    raise undecoded
+                self.errors.append(undecoded)
                 continue
             if layout is None:
                 if line == 1 and record[0].startswith("\ufeff"):
@@ -556,6 +567,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                     inputs[name[len(_INPUT) :]] = value
                 elif name.startswith(_ANSWER):
                     answers[name[len(_ANSWER) :]] = value
+                elif name not in _KNOWN_COLUMNS:
+                    extra[name] = value
                 elif not value:
                     continue
                 elif name in _TIME_COLUMNS:
@@ -575,10 +588,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                     row[_RATE_FIELDS[name]] = value
                 elif name == "Approve":
                     row["approve"] = _approve(value)
-                elif name == "Reject":
+                else:  # Reject
                     row["reject"] = value
-                else:
-                    extra[name] = value
             except PydanticCustomError as exc:
                 raise _row_error(line, name, str(exc)) from exc
         if "HITId" in hit:
@@ -599,6 +610,7 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             loc = [str(part) for part in first["loc"]]
             column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
             column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
+            column = column or _RULE_COLUMNS.get(first["type"])
             more = exc.error_count() - 1
             extra_text = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
             message = str(first["msg"])
@@ -607,7 +619,9 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             raise _row_error(line, column, message + extra_text) from exc
 
 
+_RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
 _BATCH_HIT_SET = frozenset(BATCH_HIT_COLUMNS)
+_KNOWN_COLUMNS = frozenset(BATCH_COLUMNS) | frozenset(_REVIEW_COLUMNS)
 _BATCH_ASSIGNMENT_SET = frozenset(BATCH_ASSIGNMENT_COLUMNS)
 
 
@@ -621,16 +635,45 @@ def _integer(value: str) -> int:
 
 
 def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str, Any]:
+    """Decode a crowd-form taskAnswers column and, on request, fold choice groups."""
+    column = _ANSWER + TASK_ANSWERS
+    try:
+        text = answers.get(TASK_ANSWERS)
+        if text:  # an empty cell stays "" (no submission to decode)
+            tasks = decode_task_answers(text)
+            answers[TASK_ANSWERS] = [fold_choices(task) for task in tasks] if fold else tasks
+        if fold:
+            column = "Answer.*"
+            return fold_choices(answers)
+    except CrowdAnswerError as exc:
+        raise _row_error(line, column, str(exc)) from exc
     return answers
 
 
-def _text_stream(source: IO[str] | IO[bytes]) -> IO[str]:
-    if isinstance(source, io.TextIOBase):
-        return cast(IO[str], source)
-    mode = getattr(source, "mode", "")
-    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(mode):
-        return io.TextIOWrapper(cast(IO[bytes], source), encoding="utf-8-sig", newline="")
-    return cast(IO[str], source)
+_UNDECODED = "surrogateescape"  # bytes that are not UTF-8 are reported by line and column
+_UNDECODED_CHARACTER = re.compile("[\udc80-\udcff]+")
+
+
+def _undecoded(record: list[str], line: int, header: Sequence[str]) -> ArchiveError | None:
+    if "".join(record).isascii():
+        return None
+    for number, value in enumerate(record, 1):
+        found = _UNDECODED_CHARACTER.search(value)
+        if found:
+            raw = found.group().encode("utf-8", "surrogateescape")
+            return _row_error(
+                line,
+                header[number - 1] if number <= len(header) else f"#{number}",
+                f"the file is not UTF-8: the bytes {raw!r} cannot be decoded (save the file "
+                "as UTF-8)",
+            )
+    return None
+
+
+def _is_binary(source: IO[str] | IO[bytes]) -> bool:
+    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)):
+        return True
+    return "b" in str(getattr(source, "mode", ""))
 
 
 def read_batch_csv(
@@ -761,11 +804,7 @@ def _write(
     short_rows: bool,
     zone: str | tzinfo,
 ) -> int:
-    writer = csv.writer(
-        handle,
-        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
-        lineterminator=lineterminator,
-    )
+    writer = _CSVWriter(handle, quote_all, lineterminator)
     header: list[str] | None = list(columns) if columns is not None else None
     known: frozenset[str] = frozenset(header or ())
     review_tail = 0
@@ -793,6 +832,34 @@ def _write(
     if count == 0 and header is not None:
         writer.writerow(header)
     return count
+
+
+class _CSVWriter:
+    """csv.writer that quotes every field holding CR or LF, whatever the line terminator.
+
+    (The standard writer's minimal quoting only looks for the terminator's own characters, so
+    a lone CR in a field written with LF line ends would split the record when read back.)
+    """
+
+    def __init__(self, handle: IO[str], quote_all: bool, lineterminator: str) -> None:
+        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+        self._handle = handle
+        self._terminator = lineterminator
+        self._direct = quote_all or lineterminator == "\r\n"
+        if self._direct:
+            self._writer = csv.writer(handle, quoting=quoting, lineterminator=lineterminator)
+        else:
+            self._buffer = io.StringIO()
+            self._writer = csv.writer(self._buffer, quoting=quoting, lineterminator="\r\n")
+
+    def writerow(self, values: Sequence[str]) -> None:
+        if self._direct:
+            self._writer.writerow(values)
+            return
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(values)
+        self._handle.write(self._buffer.getvalue()[:-2] + self._terminator)
 
 
 def _trailing_review(header: Sequence[str]) -> int:

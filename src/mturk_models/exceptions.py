@@ -11,8 +11,11 @@ error about bad input is also a :class:`ValueError`::
     │   └── UnsafeXMLError                  DTDs, entities, external references (see below)
     ├── QuestionParseError (ValueError)     a question document (QuestionForm, HTMLQuestion,
     │                                       ExternalQuestion) that cannot be read
-    └── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
-                                            cannot be loaded; says where (line, element)
+    ├── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
+    │                                       cannot be loaded; says where (line, element)
+    └── ExportError (ValueError)            assignments that cannot be written as the table asked
+                                            for (an answer that does not parse, a column the
+                                            header lacks); names the assignment or row
 
 Hostile XML is refused by the one safe XML reader that every XML entry point shares, so
 :class:`UnsafeXMLError` is also a :class:`QuestionParseError` and an :class:`ArchiveError`:
@@ -39,6 +42,7 @@ __all__ = [
     "AnswerParseError",
     "ArchiveError",
     "CrowdAnswerError",
+    "ExportError",
     "HTMLQuestionWarning",
     "MTurkModelsError",
     "MTurkModelsWarning",
@@ -142,3 +146,7 @@ class QualificationEnvironmentWarning(MTurkModelsWarning):
 
 class HTMLQuestionWarning(MTurkModelsWarning):
     """An HTMLQuestion whose page Workers cannot submit (see ``HTMLQuestion.check()``)."""
+
+
+class ExportError(MTurkModelsError, ValueError):
+    """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""

@@ -125,8 +125,10 @@ _EMBEDDED = re.compile(
     + _DOC_ROOTS
     + r")[\s/>]))"
 )
-_ROOT_START = re.compile(
-    r"\s*(?:<\?xml.*?\?>)?\s*(?:<!--.*?-->\s*)*<((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)", re.DOTALL
+_ROOT_START = re.compile(  # the embedded document's prolog, then its root element's name
+    r"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    r"<((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)",
+    re.DOTALL,
 )
 _TAG_END = re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
 
