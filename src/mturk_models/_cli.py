@@ -1,18 +1,589 @@
-"""The ``mturk-models`` command line (argparse, standard library only)."""
+"""The ``mturk-models`` command line: ``answers``, ``validate-hit``, ``schema``, ``demo``.
+
+Built on the standard library's :mod:`argparse`, on purpose: the library's only dependencies are
+pydantic, python-dateutil, defusedxml and pycountry, and a command line that needs four
+subcommands, a few flags, ``--help`` with examples (``RawDescriptionHelpFormatter`` epilogs) and
+exit code 2 on usage errors gets all of that from argparse. Click or Typer would add a dependency
+(and Typer's startup cost) to every install for no feature the commands use. Tables and the
+progress bar are a few lines of plain text formatting for the same reason.
+
+Exit codes: 0 everything read or valid; 1 any input failed (bad file, unreadable path, a record or
+request that does not validate; the good inputs are still processed); 2 usage error (unknown
+option, missing argument). Errors are printed one per line on stderr, without a traceback unless
+``--debug`` is given.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import time
+import traceback
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
 from importlib.resources import files
-from typing import TextIO
+from typing import Any, TextIO
+
+from pydantic import BaseModel, ValidationError
 
 from . import __version__
+from ._sources import (
+    FORMATS,
+    Input,
+    InputError,
+    Item,
+    Problem,
+    detect_format,
+    load_json,
+    open_input,
+    read_items,
+)
+from .exceptions import MTurkModelsWarning
 from .responses import GetAssignmentResponse
 
 __all__ = ["main"]
+
+_PROG = "mturk-models"
+_EXIT_OK, _EXIT_FAILED, _EXIT_USAGE = 0, 1, 2
+_JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""Pydantic writes JSON Schema draft 2020-12; saying so lets editors pick the right validator."""
+_PROGRESS_MIN_BYTES = 8 * 1024 * 1024
+"""Below this total input size no progress bar is drawn: reading takes well under a second."""
+
+_EXIT_CODES = """\
+exit codes:
+  0  success: every input read (answers), every request valid (validate-hit)
+  1  an input failed: unreadable path, unknown format, a record or request that does not
+     validate (the other inputs are still processed and each failure is reported)
+  2  usage error: unknown command or option, missing argument"""
+
+_MAIN_EPILOG = f"""\
+examples:
+  mturk-models demo                                  wrap a bundled real GetAssignment response
+  mturk-models answers assignments.jsonl             answers as a table in the terminal
+  aws mturk list-assignments-for-hit --hit-id 3F6045TU7DM69TFRJMD84TAZ7K7999 \\
+      | mturk-models answers - --format csv > answers.csv
+  mturk-models validate-hit create_hit.json          check a HIT before creating it
+  mturk-models schema Assignment                     JSON Schema of a model
+
+Run 'mturk-models COMMAND --help' for the options of a command.
+
+{_EXIT_CODES}"""
+
+_ANSWERS_EPILOG = f"""\
+input formats (told from the content; --from names one when needed):
+  json   a boto3 / AWS CLI response saved as JSON: GetAssignment, a ListAssignmentsForHIT page,
+         a list of pages, a bare assignment or a list of them
+  jsonl  JSON Lines: one assignment (or page) per line, as amti save-batch writes it
+  xml    a legacy XML API response (GetAssignmentsForHIT, GetAssignment), or a bare
+         QuestionFormAnswers document
+  csv    a Requester website batch results CSV
+
+output: a table when standard output is a terminal; otherwise --format (default csv, or the
+extension of -o FILE). Wide rows (default) hold one assignment each, with AssignmentId,
+WorkerId, HITId, status, times and one column per question identifier; --long gives one row
+per (assignment, question, value).
+
+examples:
+  mturk-models answers results/*.jsonl
+  mturk-models answers assignments.jsonl --format csv -o answers.csv
+  mturk-models answers Batch_4369243_batch_results.csv --long --format jsonl
+  aws mturk list-assignments-for-hit --hit-id HITID | mturk-models answers - -o answers.csv
+  mturk-models answers --from xml saved_response.txt
+
+{_EXIT_CODES}"""
+
+_VALIDATE_EPILOG = f"""\
+Each FILE holds the JSON that 'aws mturk create-hit --cli-input-json file://FILE' takes: the
+request members with boto3's PascalCase keys. The operation is told from the keys (HITTypeId
+means create-hit-with-hit-type; no Question, HITLayoutId or LifetimeInSeconds means
+create-hit-type); --operation names it. Every violation is printed as
+  FILE: Field.Path: message [code]
+
+examples:
+  mturk-models validate-hit hits/*.json
+  mturk-models validate-hit --operation create_hit_type hit_type.json
+  mturk-models validate-hit --json create_hit.json | jq '.[] | select(.valid | not)'
+
+{_EXIT_CODES}"""
+
+_SCHEMA_EPILOG = """\
+MODEL is a model's class name (case does not matter), for example Assignment, HIT,
+QualificationRequirement, Locale, GetAssignmentResponse, ListAssignmentsForHITResponse.
+Without MODEL the names are listed. Keys in the schema are boto3's (PascalCase).
+
+examples:
+  mturk-models schema
+  mturk-models schema Assignment > assignment.schema.json
+  mturk-models schema QualificationRequirement --mode serialization"""
+
+
+class _Reporter:
+    """Errors on stderr, one line each; notes unless ``--quiet``; tracebacks with ``--debug``."""
+
+    def __init__(self, stderr: TextIO, *, quiet: bool, debug: bool) -> None:
+        self.stderr = stderr
+        self.quiet = quiet
+        self.debug = debug
+        self.failures = 0
+
+    def error(self, where: str, exc: BaseException) -> None:
+        """Report ``exc`` located at ``where``, one line per validation error."""
+        self.failures += 1
+        if self.debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=self.stderr)
+        for line in error_lines(exc):
+            self.stderr.write(f"{where or _PROG}: {line}\n")
+        self.stderr.flush()
+
+    def note(self, message: str) -> None:
+        """An informational line on stderr, silenced by ``--quiet``."""
+        if not self.quiet:
+            self.stderr.write(f"{message}\n")
+            self.stderr.flush()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _location(loc: Iterable[int | str]) -> str:
+    path = ""
+    for step in loc:
+        if isinstance(step, int):
+            path += f"[{step}]"
+        else:
+            path += f".{step}" if path else str(step)
+    return path
+
+
+def _got(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def validation_errors(exc: ValidationError) -> list[dict[str, str]]:
+    """The errors of a pydantic ``ValidationError`` as ``{"loc", "msg", "type"}`` dicts.
+
+    ``loc`` is a path such as ``QualificationRequirements[0].Comparator`` (boto3's keys); the
+    message names the value when pydantic's own message does not.
+    """
+    found = []
+    for error in exc.errors(include_url=False):
+        message = _one_line(error["msg"])
+        value = error.get("input")
+        if (
+            error["type"] != "missing"
+            and isinstance(value, (str, int, float, bool))
+            and "got" not in message
+            and _got(value) not in message
+        ):
+            message = f"{message}; got {_got(value)}"
+        found.append({"loc": _location(error["loc"]), "msg": message, "type": error["type"]})
+    return found
+
+
+def _line(error: dict[str, str]) -> str:
+    text = f"{error['msg']} [{error['type']}]"
+    return f"{error['loc']}: {text}" if error["loc"] else text
+
+
+def error_lines(exc: BaseException) -> list[str]:
+    """The one-line messages of an error (one per error of a ``ValidationError``)."""
+    if isinstance(exc, ValidationError):
+        return [_line(error) for error in validation_errors(exc)]
+    return [_one_line(str(exc)) or type(exc).__name__]
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.last = 0.0
+
+    def update(self, done: int, count: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        share = min(done / self.total, 1.0) if self.total else 1.0
+        bar = "#" * int(share * 30)
+        self.stream.write(
+            f"\r[{bar:<30}] {share:4.0%}  {done / 1e6:,.1f}/{self.total / 1e6:,.1f} MB  "
+            f"{count:,} assignments"
+        )
+        self.stream.flush()
+
+    def clear(self) -> None:
+        """Erase the bar (before an error line, and at the end); the next update redraws it."""
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+        self.last = 0.0
+
+    close = clear
+
+
+class _AnswersRun:
+    """One ``answers`` run: reads every input, reports its problems, counts, draws progress."""
+
+    def __init__(self, args: argparse.Namespace, reporter: _Reporter, stdin: Any) -> None:
+        self.args = args
+        self.reporter = reporter
+        self.stdin = stdin
+        self.assignments = 0
+        self.files_failed = 0
+        self.done_bytes = 0
+        self.progress: _Progress | None = None
+
+    def start_progress(self, passes: int) -> None:
+        """Draw a progress bar if stderr is a terminal and the inputs are large files."""
+        inputs = self.args.files
+        if self.reporter.quiet or not self.reporter.stderr.isatty() or "-" in inputs:
+            return
+        total = 0
+        for name in inputs:
+            with contextlib.suppress(OSError):
+                total += os.stat(name).st_size
+        if total >= _PROGRESS_MIN_BYTES:
+            self.progress = _Progress(self.reporter.stderr, total * passes)
+
+    def rows(self, *, long: bool, report: bool = True) -> Iterator[dict[str, Any]]:
+        """The export rows of every good assignment of every input, in order.
+
+        With ``report=False`` (a first pass that only collects the columns) problems are
+        skipped silently: the second pass reports them, once.
+        """
+        from .export import to_rows
+
+        for label, item in self._items(report):
+            try:
+                rows = list(to_rows([item], long=long))
+            except ValueError as exc:  # ExportError: an Answer that does not parse
+                if report:
+                    self._report(label, exc)
+                continue
+            if report:
+                self.assignments += 1
+            yield from rows
+        if report and self.progress is not None:
+            self.progress.close()
+
+    def _items(self, report: bool) -> Iterator[tuple[str, Item]]:
+        for name in self.args.files:
+            label = "<stdin>" if name == "-" else name
+            failed = self.reporter.failures
+            source: Input | None = None
+            try:
+                source = open_input(name, self.stdin)
+                fmt = self.args.source_format or detect_format(source.head)
+                for item in read_items(source, fmt):
+                    if isinstance(item, Problem):
+                        if report:
+                            self._report(
+                                f"{label}: {item.where}" if item.where else label, item.error
+                            )
+                        continue
+                    if self.progress is not None:
+                        self.progress.update(self.done_bytes + source.consumed, self.assignments)
+                    yield label, item
+            except (InputError, OSError) as exc:
+                if report:
+                    self._report(label, exc)
+            finally:
+                if source is not None:
+                    self.done_bytes += source.consumed
+                    source.close()
+            if self.reporter.failures > failed:
+                self.files_failed += 1
+
+    def _report(self, where: str, exc: BaseException) -> None:
+        if self.progress is not None:
+            self.progress.clear()
+        self.reporter.error(where, exc)
+
+
+def _cell(value: Any) -> str:
+    """A value as table text: one line, ``None`` empty, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ").replace("+00:00", "Z")
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return _one_line(str(value)) if isinstance(value, str) else str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
+
+
+def print_table(rows: Sequence[dict[str, Any]], out: TextIO, width: int) -> None:
+    """Rows as an aligned table fitted to ``width``, or one block per row if too wide."""
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    names = list(columns)
+    if not names:
+        return
+    cells = [[_cell(row.get(name)) for name in names] for row in rows]
+    widths = [min(max([len(n), *(len(c[i]) for c in cells)]), 50) for i, n in enumerate(names)]
+    gap = 2
+    if len(names) * (6 + gap) > width:
+        _print_records(names, cells, out, width)
+        return
+    # Shrink free text first (a cell with a space), IDs and times last: they are what one scans.
+    texty = [any(" " in c[i] for c in cells) for i in range(len(names))]
+    while sum(widths) + gap * (len(widths) - 1) > width:
+        shrinkable = [i for i in range(len(widths)) if texty[i] and widths[i] > 10]
+        pool = shrinkable or range(len(widths))
+        widest = max(pool, key=widths.__getitem__)
+        widths[widest] -= 1
+    line = " " * gap
+    out.write(
+        line.join(_clip(n, w).ljust(w) for n, w in zip(names, widths, strict=True)).rstrip() + "\n"
+    )
+    out.write(line.join("─" * w for w in widths) + "\n")
+    for texts in cells:
+        out.write(
+            line.join(_clip(c, w).ljust(w) for c, w in zip(texts, widths, strict=True)).rstrip()
+            + "\n"
+        )
+
+
+def _print_records(names: list[str], cells: list[list[str]], out: TextIO, width: int) -> None:
+    key_width = min(max(len(n) for n in names), max(width // 2, 20))
+    value_width = max(width - key_width - 2, 10)
+    for number, row in enumerate(cells, 1):
+        out.write(f"── {number} " + "─" * max(width - len(str(number)) - 5, 0) + "\n")
+        for name, cell in zip(names, row, strict=True):
+            out.write(f"{_clip(name, key_width):<{key_width}}  {_clip(cell, value_width)}".rstrip())
+            out.write("\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return str(value)
+
+
+def _output_format(args: argparse.Namespace, out: TextIO) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        for suffix in ("jsonl", "json", "csv"):
+            if args.output.lower().endswith(f".{suffix}"):
+                return suffix
+        return "csv"
+    return "table" if out.isatty() else "csv"
+
+
+def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int:
+    from .export import LONG_COLUMNS, write_csv, write_jsonl
+
+    run = _AnswersRun(args, reporter, stdin)
+    fmt = _output_format(args, out)
+    columns: list[str] | None = None
+    if fmt == "csv":
+        if args.long:
+            columns = list(LONG_COLUMNS)
+        elif "-" not in args.files:
+            # The wide header needs every question of every input: a first, silent pass over
+            # the files collects the columns, so the rows can then stream. (Standard input
+            # cannot be read twice: its rows are held until the header is known.)
+            run.start_progress(passes=2)
+            seen: dict[str, None] = {}
+            for row in run.rows(long=False, report=False):
+                seen.update(dict.fromkeys(row))
+            columns = list(seen)
+    if run.progress is None:
+        run.start_progress(passes=1)
+    target: TextIO = out
+    if args.output:
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
+            return _EXIT_FAILED
+    try:
+        rows = run.rows(long=args.long)
+        if fmt == "table":
+            print_table(list(rows), target, shutil.get_terminal_size().columns)
+        elif fmt == "csv":
+            if columns is None:  # wide rows from standard input
+                held = list(rows)
+                write_csv(held, target, sample=len(held))
+            else:
+                write_csv(rows, target, columns=columns)
+        elif fmt == "jsonl":
+            write_jsonl(rows, target)
+        else:
+            _write_json(rows, target)
+    finally:
+        if target is not out:
+            target.close()
+    inputs = len(args.files)
+    reporter.note(
+        f"{run.assignments:,} assignment{'s' if run.assignments != 1 else ''} from "
+        f"{inputs} input{'s' if inputs != 1 else ''}"
+        + (f"; {run.files_failed} with errors" if run.files_failed else "")
+    )
+    return _EXIT_FAILED if reporter.failures else _EXIT_OK
+
+
+def _write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """A JSON array, written row by row (nothing held in memory)."""
+    out.write("[")
+    for number, row in enumerate(rows):
+        out.write(",\n  " if number else "\n  ")
+        out.write(json.dumps(row, ensure_ascii=False, default=_json_default))
+    out.write("\n]\n")
+
+
+# --- validate-hit -----------------------------------------------------------------------------
+
+_OPERATIONS = ("create_hit", "create_hit_with_hit_type", "create_hit_type")
+
+
+def _request_models() -> dict[str, type[BaseModel]]:
+    from .requests import CreateHITRequest, CreateHITTypeRequest, CreateHITWithHITTypeRequest
+
+    return {
+        "create_hit": CreateHITRequest,
+        "create_hit_with_hit_type": CreateHITWithHITTypeRequest,
+        "create_hit_type": CreateHITTypeRequest,
+    }
+
+
+def guess_operation(keys: Iterable[str], models: dict[str, type[BaseModel]]) -> str:
+    """The operation whose request fits ``keys`` best: fewest unknown keys, then fewest missing.
+
+    Ties go to ``create_hit``, the most common. So ``HITTypeId`` means CreateHITWithHITType, and a
+    request with neither ``Question``/``HITLayoutId`` nor ``LifetimeInSeconds`` is CreateHITType.
+    """
+    given = set(keys)
+
+    def misfit(operation: str) -> tuple[int, int]:
+        fields = models[operation].model_fields
+        known = {field.alias or name for name, field in fields.items()}
+        required = {field.alias or name for name, field in fields.items() if field.is_required()}
+        return len(given - known), len(required - given)
+
+    return min(models, key=misfit)
+
+
+def _check_request(
+    name: str, args: argparse.Namespace, stdin: Any, models: dict[str, type[BaseModel]]
+) -> dict[str, Any]:
+    """One request file checked: ``{"file", "operation", "valid", "errors", "warnings"}``."""
+    result: dict[str, Any] = {"file": "<stdin>" if name == "-" else name}
+    result.update(operation=args.operation, valid=False, errors=[], warnings=[])
+    try:
+        source = open_input(name, stdin)
+        try:
+            data = load_json(source.stream.read())
+        finally:
+            source.close()
+        if not isinstance(data, dict):
+            kind = type(data).__name__
+            raise InputError(f"a request is a JSON object of request members, got {kind}")
+    except (InputError, OSError) as exc:
+        result["errors"] = [{"loc": "", "msg": _one_line(str(exc)), "type": "input"}]
+        return result
+    operation = args.operation or guess_operation(data, models)
+    result["operation"] = operation
+    context = {"environment": args.environment} if args.environment else None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MTurkModelsWarning)
+        try:
+            models[operation].model_validate(data, context=context)
+        except ValidationError as exc:
+            result["errors"] = validation_errors(exc)
+    result["warnings"] = [
+        {"msg": _one_line(str(w.message)), "type": w.category.__name__}
+        for w in caught
+        if issubclass(w.category, MTurkModelsWarning)
+    ]
+    result["valid"] = not result["errors"] and not (args.strict and result["warnings"])
+    return result
+
+
+def _validate_hits(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int:
+    models = _request_models()
+    results = [_check_request(name, args, stdin, models) for name in args.files]
+    failed = [result for result in results if not result["valid"]]
+    if args.json:
+        out.write(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for result in results:
+            for error in result["errors"]:
+                out.write(f"{result['file']}: {_line(error)}\n")
+            for warning in result["warnings"]:
+                out.write(f"{result['file']}: warning: {warning['msg']} [{warning['type']}]\n")
+    reporter.failures += len(failed)
+    count = len(results)
+    warned = sum(len(result["warnings"]) for result in results)
+    reporter.note(
+        f"{count - len(failed)} of {count} request{'s' if count != 1 else ''} valid"
+        + (f"; {len(failed)} failed" if failed else "")
+        + (f"; {warned} warning{'s' if warned != 1 else ''}" if warned else "")
+    )
+    return _EXIT_FAILED if failed else _EXIT_OK
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+
+def public_models() -> dict[str, type[BaseModel]]:
+    """Every public pydantic model of the package, by class name."""
+    import mturk_models
+
+    found = {}
+    for name in mturk_models.__all__:
+        value = getattr(mturk_models, name)
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            found[name] = value
+    return found
+
+
+def _schema(args: argparse.Namespace, reporter: _Reporter, out: TextIO) -> int:
+    models = public_models()
+    if args.model is None:
+        out.write("\n".join(sorted(models)) + "\n")
+        return _EXIT_OK
+    by_folded = {name.casefold(): model for name, model in models.items()}
+    model = by_folded.get(args.model.casefold())
+    if model is None:
+        reporter.error(
+            "",
+            InputError(f"unknown model {args.model!r}; choose one of: {', '.join(sorted(models))}"),
+        )
+        return _EXIT_FAILED
+    schema = {"$schema": _JSON_SCHEMA_DIALECT}
+    schema.update(model.model_json_schema(by_alias=True, mode=args.mode))
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return _EXIT_OK
+
+
+# --- demo -------------------------------------------------------------------------------------
 
 
 def _load_sample() -> GetAssignmentResponse:
@@ -40,25 +611,168 @@ def _demo(out: TextIO) -> int:
     for label, value in rows:
         out.write(f"  {label:<{width}}  {value}\n")
     out.write(f"  {'Answer':<{width}}  {len(assignment.answer or '')} characters of XML\n")
-    return 0
+    return _EXIT_OK
+
+
+# --- the parser -------------------------------------------------------------------------------
+
+
+def _common() -> argparse.ArgumentParser:
+    """``--quiet`` and ``--debug``, accepted before and after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("output control")
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print errors only: no summary, no progress bar",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print a traceback with each error",
+    )
+    return common
+
+
+def _command(
+    commands: Any, name: str, summary: str, description: str, epilog: str
+) -> argparse.ArgumentParser:
+    """A subcommand with ``--quiet``/``--debug`` and an epilog printed as written."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common()],
+    )
+    return parser
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="mturk-models",
+        prog=_PROG,
         description="Typed, validated Amazon Mechanical Turk data from the command line.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common()],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("demo", help="wrap the bundled real GetAssignment sample and summarise it")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    answers = _command(
+        commands,
+        "answers",
+        "read saved assignments (JSON, JSON Lines, legacy XML, batch CSV) into a table",
+        "Read saved assignments and write their answers as a table, CSV or JSON.",
+        _ANSWERS_EPILOG,
+    )
+    answers.add_argument("files", nargs="+", metavar="FILE", help="input files; - reads stdin")
+    answers.add_argument(
+        "--from",
+        dest="source_format",
+        choices=FORMATS,
+        help="input format of every FILE (default: told from each file's content)",
+    )
+    answers.add_argument(
+        "-f",
+        "--format",
+        choices=("table", "csv", "jsonl", "json"),
+        help="output format (default: table on a terminal, else csv or the -o extension)",
+    )
+    answers.add_argument(
+        "--long",
+        action="store_true",
+        help="one row per (assignment, question, value) instead of one per assignment",
+    )
+    answers.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+    validate = _command(
+        commands,
+        "validate-hit",
+        "check CreateHIT / CreateHITType / CreateHITWithHITType request JSON files",
+        "Check HIT request JSON files against every documented MTurk rule.",
+        _VALIDATE_EPILOG,
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="request JSON files; - is stdin")
+    validate.add_argument(
+        "--operation",
+        choices=_OPERATIONS,
+        help="the operation the files are for (default: told from the keys of each file)",
+    )
+    validate.add_argument(
+        "--environment",
+        choices=("production", "sandbox"),
+        help="warn about qualification types of the other environment (the Masters IDs differ)",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="count warnings as failures (exit code 1)"
+    )
+    validate.add_argument(
+        "--json", action="store_true", help="print the results as JSON on standard output"
+    )
+
+    schema = _command(
+        commands,
+        "schema",
+        "print the JSON Schema of a model",
+        "Print the JSON Schema of a model, for editors and other languages.",
+        _SCHEMA_EPILOG,
+    )
+    schema.add_argument("model", nargs="?", metavar="MODEL", help="model name; omit to list them")
+    schema.add_argument(
+        "--mode",
+        choices=("validation", "serialization"),
+        default="validation",
+        help="schema of the input accepted (default) or of the output produced",
+    )
+
+    _command(
+        commands,
+        "demo",
+        "wrap the bundled real GetAssignment sample and summarise it",
+        "Wrap a bundled real GetAssignment response and print a summary.",
+        "examples:\n  mturk-models demo",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code (0 ok, 1 an input failed, 2 usage)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "demo":
-        return _demo(sys.stdout)
+    reporter = _Reporter(
+        sys.stderr, quiet=getattr(args, "quiet", False), debug=getattr(args, "debug", False)
+    )
+    out = sys.stdout
+    try:
+        if args.command == "answers":
+            return _answers(args, reporter, out, sys.stdin.buffer)
+        if args.command == "validate-hit":
+            return _validate_hits(args, reporter, out, sys.stdin.buffer)
+        if args.command == "schema":
+            return _schema(args, reporter, out)
+        if args.command == "demo":
+            return _demo(out)
+    except KeyboardInterrupt:
+        reporter.stderr.write(f"{_PROG}: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly; the pipeline's status is the reader's.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _EXIT_FAILED
+    except Exception as exc:  # a bug: one line, and the traceback only with --debug
+        if reporter.debug:
+            raise
+        reporter.stderr.write(
+            f"{_PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+            "(rerun with --debug for the traceback, and please report it)\n"
+        )
+        return _EXIT_FAILED
     parser.print_help(sys.stderr)
-    return 2
+    return _EXIT_USAGE

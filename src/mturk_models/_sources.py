@@ -1,0 +1,313 @@
+"""Saved MTurk results read for the command line: the format told from the content, streamed.
+
+Formats (``--from`` names them when the content is ambiguous):
+
+* ``json``: one JSON value as boto3 or ``aws mturk ... --output json`` gives it: a GetAssignment
+  response (``{"Assignment": ..., "HIT": ...}``), a ListAssignmentsForHIT page
+  (``{"Assignments": [...], "NextToken": ...}``), a bare assignment (``{"AssignmentId": ...}``),
+  or a list of any of these (the pages of a paginator, saved with ``json.dump(list(pages))``).
+* ``jsonl``: JSON Lines, one such value per line; what ``amti save-batch`` and most scripts write
+  (``assignments.jsonl``). Read line by line: memory holds one line at a time.
+* ``xml``: a saved legacy XML API response (GetAssignmentsForHIT, GetAssignment, ...), or a bare
+  QuestionFormAnswers document (one Answer string saved to a file).
+* ``csv``: a Requester website batch results CSV ("Download CSV").
+
+Detection looks at the first bytes only: ``<`` is XML, ``{`` or ``[`` is JSON (JSON Lines when the
+first line is a complete JSON value and more follows), a first line naming ``AssignmentId`` is a
+batch CSV. Bad records are yielded as :class:`Problem` objects, located, and reading goes on with
+the next record: nothing is dropped without a report.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Union
+
+from pydantic import ValidationError
+
+from .answers import parse_answers
+from .assignment import Assignment
+from .exceptions import MTurkModelsError
+from .responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+
+__all__ = [
+    "FORMATS",
+    "Input",
+    "InputError",
+    "Problem",
+    "detect_format",
+    "load_json",
+    "open_input",
+    "read_items",
+]
+
+FORMATS = ("json", "jsonl", "xml", "csv")
+"""The input formats, as ``--from`` names them."""
+
+_HEAD = 64 * 1024
+_XML_ROOT = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_BOM = b"\xef\xbb\xbf"
+
+if TYPE_CHECKING:
+    from .batch import BatchResultRow
+
+Item = Union[Assignment, "BatchResultRow"]
+"""What reading yields: a typed assignment, or a batch CSV row (assignment, HIT and answers)."""
+
+
+class InputError(MTurkModelsError, ValueError):
+    """A whole input that cannot be read: unreadable path, unknown format, not JSON."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that could not be read: where it is in its input, and why."""
+
+    where: str
+    error: Exception
+
+
+class _Stream(io.RawIOBase):
+    """A binary stream that first replays the bytes already read for detection, counting bytes."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            size = min(len(view), len(self._head))
+            view[:size] = self._head[:size]
+            self._head = self._head[size:]
+        else:
+            chunk = self._rest.read(len(view))
+            size = len(chunk)
+            view[:size] = chunk
+        self.consumed += size
+        return size
+
+
+@dataclass
+class Input:
+    """One opened input: its display name, its first bytes, the stream and its size if known."""
+
+    name: str
+    head: bytes
+    stream: io.BufferedReader
+    raw: _Stream
+    size: int | None
+
+    @property
+    def consumed(self) -> int:
+        """Bytes read from the input so far (for progress reports)."""
+        return self.raw.consumed
+
+    def close(self) -> None:
+        """Close the underlying file (never stdin)."""
+        if self.name != "-":
+            self.raw._rest.close()
+
+
+def open_input(name: str, stdin: BinaryIO | None = None) -> Input:
+    """Open a path, or standard input for ``-``, and read its first bytes for detection."""
+    if name == "-":
+        rest = stdin if stdin is not None else sys.stdin.buffer
+        size = None
+    else:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                raise InputError("is a directory, not a file")
+            rest = path.open("rb")
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        head = rest.read(_HEAD)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+    raw = _Stream(head, rest)
+    return Input(name, head, io.BufferedReader(raw, _HEAD), raw, size)
+
+
+def detect_format(head: bytes) -> str:
+    """Tell the format of an input from its first bytes; raise :class:`InputError` if unknown."""
+    text = head[len(_BOM) :] if head.startswith(_BOM) else head
+    if text.startswith((b"\xff\xfe", b"\xfe\xff")) or text[:2].count(0):
+        return "xml"  # UTF-16: only XML declares its own encoding that way
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError("is empty")
+    first = stripped[:1]
+    if first == b"<":
+        return "xml"
+    if first in b"[{":
+        line, newline, more = stripped.partition(b"\n")
+        if newline and more.strip():
+            try:
+                json.loads(line)
+            except ValueError:
+                return "json"
+            return "jsonl"
+        return "json"
+    header = stripped.partition(b"\n")[0]
+    if b"AssignmentId" in header and b"," in header:
+        return "csv"
+    raise InputError(
+        "cannot tell the format: not JSON, JSON Lines, XML or a batch results CSV "
+        "(a CSV needs an AssignmentId column); name it with --from"
+    )
+
+
+def read_items(source: Input, fmt: str) -> Iterator[Item | Problem]:
+    """Yield the assignments (or batch rows) of ``source`` read as ``fmt``, and the problems."""
+    if fmt == "json":
+        yield from _interpret(load_json(source.stream.read()), "")
+    elif fmt == "jsonl":
+        yield from _read_jsonl(source.stream)
+    elif fmt == "xml":
+        yield from _read_xml(source.stream.read())
+    elif fmt == "csv":
+        yield from _read_csv(source.stream)
+    else:  # pragma: no cover - argparse restricts the choices
+        raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def load_json(data: bytes) -> Any:
+    """Decode a whole JSON document; :class:`InputError` with line and column if it is not."""
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
+
+
+def _read_jsonl(stream: io.BufferedReader) -> Iterator[Item | Problem]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, InputError(f"not valid JSON at column {exc.colno}: {exc.msg}"))
+            continue
+        except UnicodeDecodeError as exc:
+            yield Problem(where, InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}"))
+            continue
+        yield from _interpret(value, where)
+
+
+def _join(where: str, step: str) -> str:
+    if not where:
+        return step
+    return f"{where}{step}" if step.startswith("[") else f"{where}: {step}"
+
+
+def _interpret(value: Any, where: str) -> Iterator[Item | Problem]:
+    """The assignments of one boto3/CLI JSON value, each validated on its own."""
+    if isinstance(value, list):
+        for index, element in enumerate(value):
+            yield from _interpret(element, _join(where, f"[{index}]"))
+        return
+    if not isinstance(value, Mapping):
+        kind = type(value).__name__
+        yield Problem(where, InputError(f"expected a JSON object or array, got {kind}"))
+        return
+    if "Assignments" in value:
+        assignments = value["Assignments"]
+        if not isinstance(assignments, list):
+            kind = type(assignments).__name__
+            yield Problem(where, InputError(f"Assignments: expected a JSON array, got {kind}"))
+            return
+        for index, element in enumerate(assignments):
+            yield _validate(element, _join(where, f"Assignments[{index}]"))
+    elif "Assignment" in value:
+        yield _validate(value["Assignment"], _join(where, "Assignment"))
+    elif "AssignmentId" in value:
+        yield _validate(value, where)
+    else:
+        keys = ", ".join(sorted(map(str, value))[:5]) or "none"
+        yield Problem(
+            where,
+            InputError(
+                "a JSON object without Assignments, Assignment or AssignmentId is not "
+                f"assignment data (its keys: {keys})"
+            ),
+        )
+
+
+def _validate(data: Any, where: str) -> Assignment | Problem:
+    try:
+        return Assignment.model_validate(data)
+    except ValidationError as exc:
+        return Problem(where, exc)
+
+
+def _read_xml(data: bytes) -> Iterator[Item | Problem]:
+    from .legacy import parse_legacy_response
+
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
+    root = _XML_ROOT.search(body[:_HEAD])
+    if root is not None and root.group(1) == b"QuestionFormAnswers":
+        yield _answer_document(body)
+        return
+    try:
+        result = parse_legacy_response(data)
+    except MTurkModelsError as exc:
+        yield Problem("", exc)
+        return
+    if isinstance(result, Assignment):
+        yield result
+    elif isinstance(result, GetAssignmentResponse) and result.assignment is not None:
+        yield result.assignment
+    elif isinstance(result, ListAssignmentsForHITResponse):
+        yield from result.assignments or ()
+    else:
+        kind = type(result).__name__
+        yield Problem("", InputError(f"holds no assignments (it is a legacy {kind})"))
+
+
+def _answer_document(body: bytes) -> Assignment | Problem:
+    """A bare QuestionFormAnswers document: an assignment with only its Answer.
+
+    The answer parser reads the bytes in the encoding the XML declaration names; the assignment
+    keeps the document it writes back (the same answers, as text).
+    """
+    try:
+        answers = parse_answers(body)
+    except MTurkModelsError as exc:
+        return Problem("", exc)
+    return Assignment(answer=answers.to_xml())
+
+
+def _read_csv(stream: io.BufferedReader) -> Iterator[Item | Problem]:
+    from .batch import read_batch_csv
+
+    reader = read_batch_csv(stream, errors="collect")
+    reported = 0
+    try:
+        for row in reader:
+            # A bad row is recorded before the next good one is yielded: report it in order.
+            for error in reader.errors[reported:]:
+                yield Problem("", error)
+            reported = len(reader.errors)
+            yield row
+    except MTurkModelsError as exc:  # not a batch file at all, not CSV, not UTF-8
+        yield Problem("", exc)
+    for error in reader.errors[reported:]:
+        yield Problem("", error)

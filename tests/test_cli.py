@@ -1,0 +1,588 @@
+"""The ``mturk-models`` command line, on the real samples in tests/data.
+
+Most cases call ``main([...])`` in-process (fast); a representative few run the console script in
+a subprocess (``python -m mturk_models`` with ``src`` on PYTHONPATH, so they work with and without
+installation), checking exit codes, stdout and stderr as a user's shell sees them.
+
+Files made for these tests (all built in ``tmp_path`` from the samples, none stored): a JSONL file
+with one bad line between good ones, a ListAssignmentsForHIT page and a list of pages built from
+``boto3_01.jsonl``, a GetAssignment response, a directory and a non-UTF-8 file as bad inputs, and
+CreateHIT / CreateHITType / CreateHITWithHITType requests with and without mistakes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from mturk_models._cli import main, print_table
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The console script in a subprocess, as a shell runs it."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
+    env.pop("COLUMNS", None)
+    completed = subprocess.run(
+        [sys.executable, "-m", "mturk_models", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        completed.args,
+        completed.returncode,
+        completed.stdout.decode("utf-8"),
+        completed.stderr.decode("utf-8"),
+    )
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``main([...])`` in-process: exit code, stdout, stderr."""
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse: --help, usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_entry_point_is_declared() -> None:
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    section = re.search(r"^\[project\.scripts\]\n(.*?)(?:^\[|\Z)", text, re.M | re.S)
+    assert section is not None
+    assert 'mturk-models = "mturk_models._cli:main"' in section.group(1).splitlines()
+
+
+# --- help, usage, demo, schema ----------------------------------------------------------------
+
+
+def test_help_and_usage_in_a_subprocess() -> None:
+    shown = run("--help")
+    assert shown.returncode == 0
+    for text in ("answers", "validate-hit", "schema", "demo", "examples:", "exit codes:"):
+        assert text in shown.stdout
+    missing = run("answers")
+    assert missing.returncode == 2
+    assert "the following arguments are required: FILE" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    nothing = run()
+    assert nothing.returncode == 2
+    assert "usage: mturk-models" in nothing.stderr
+
+
+@pytest.mark.parametrize("command", ["answers", "validate-hit", "schema", "demo"])
+def test_each_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = cli(capsys, command, "--help")
+    assert code == 0
+    assert f"usage: mturk-models {command}" in out
+    assert "--quiet" in out
+    assert "examples:" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "answers", "--format", "xlsx", "x.json")
+    assert code == 2
+    assert "invalid choice: 'xlsx'" in err
+    code, _, err = cli(capsys, "frobnicate")
+    assert code == 2
+    assert "invalid choice: 'frobnicate'" in err
+
+
+def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "demo")
+    assert code == 0
+    assert "3NKQQ8O39Z3JIVE5JGJ3B5CU0ERUDR" in out
+    assert err == ""
+
+
+def test_schema_of_models_by_name_case_insensitive(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "schema", "assignment")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "Assignment"
+    assert {"AssignmentId", "WorkerId", "HITId", "SubmitTime", "Answer"} <= set(
+        schema["properties"]
+    )
+    code, out, _ = cli(capsys, "schema", "QualificationRequirement")
+    assert code == 0
+    assert set(json.loads(out)["required"]) == {"QualificationTypeId", "Comparator"}
+
+
+def test_schema_of_every_public_model(capsys: pytest.CaptureFixture[str]) -> None:
+    import mturk_models
+
+    names = cli(capsys, "schema")[1].split()
+    assert "CreateHITRequest" in names
+    for name in names:
+        assert issubclass(getattr(mturk_models, name), BaseModel)
+        for mode in ("validation", "serialization"):
+            code, out, err = cli(capsys, "schema", name, "--mode", mode)
+            assert (code, err) == (0, "")
+            assert json.loads(out)["title"] == name
+
+
+def test_schema_lists_models_and_refuses_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "schema")
+    assert code == 0
+    names = out.split()
+    for name in (
+        "Assignment",
+        "HIT",
+        "Locale",
+        "QualificationRequirement",
+        "ListAssignmentsForHITResponse",
+    ):
+        assert name in names
+    code, out, err = cli(capsys, "schema", "Assignmnet")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("mturk-models: unknown model 'Assignmnet'; choose one of: ")
+    assert "Assignment, " in err
+    assert err.count("\n") == 1
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+JSONL = DATA / "boto3_01.jsonl"
+IDS = [
+    "3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR",
+    "3COPXFW7XCAE4WCJUB6W5CKLC6WPK3",
+    "3NKQQ8O39Z3JIVE5JGJ3B5CU0ERUDR",
+]
+
+
+def _assignments() -> list[dict[str, Any]]:
+    lines = JSONL.read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _page(tmp_path: Path, name: str = "page.json") -> Path:
+    """A ListAssignmentsForHIT page as ``aws mturk list-assignments-for-hit`` prints it."""
+    path = tmp_path / name
+    page = {"Assignments": _assignments(), "NumResults": 3}
+    path.write_text(json.dumps(page, indent=4), "utf-8")
+    return path
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_answers_csv_from_jsonl_in_a_subprocess() -> None:
+    done = run("answers", str(JSONL.relative_to(ROOT)), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = _csv_rows(done.stdout)
+    assert [row["AssignmentId"] for row in rows] == IDS
+    assert rows[0]["WorkerId"] == "A3LT7W355XOAKF"
+    assert rows[0]["Answer.instruction_quality_q1"] == "1.0"
+    assert done.stderr == "3 assignments from 1 input\n"
+
+
+def test_answers_reads_stdin_in_a_subprocess(tmp_path: Path) -> None:
+    page = _page(tmp_path).read_bytes()
+    done = run("answers", "-", "--format", "jsonl", stdin=page)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [row["AssignmentId"] for row in rows] == IDS
+    # without --format, output that is not a terminal is CSV
+    done = run("answers", "-", "--quiet", stdin=page)
+    assert done.returncode == 0
+    assert [row["AssignmentId"] for row in _csv_rows(done.stdout)] == IDS
+    assert done.stderr == ""
+
+
+def test_answers_mixed_good_and_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:
+    good = _assignments()
+    bad_worker = dict(good[1], WorkerId="worker-7")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(
+        "\n".join([json.dumps(good[0]), "{not json", json.dumps(bad_worker), json.dumps(good[2])])
+        + "\n",
+        "utf-8",
+    )
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some text\n", "utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    missing = tmp_path / "missing.json"
+    done = run(
+        "answers", str(JSONL), str(missing), str(folder), str(notes), str(mixed), "--format", "csv"
+    )
+    assert done.returncode == 1
+    assert [row["AssignmentId"] for row in _csv_rows(done.stdout)] == [*IDS, IDS[0], IDS[2]]
+    errors = done.stderr.splitlines()
+    assert errors == [
+        f"{missing}: cannot read: No such file or directory",
+        f"{folder}: is a directory, not a file",
+        f"{notes}: cannot tell the format: not JSON, JSON Lines, XML or a batch results CSV "
+        "(a CSV needs an AssignmentId column); name it with --from",
+        f"{mixed}: line 2: not valid JSON at column 2: Expecting property name enclosed in "
+        "double quotes",
+        f"{mixed}: line 3: WorkerId: String should match pattern '^A[A-Z0-9]+$'; got 'worker-7' "
+        "[string_pattern_mismatch]",
+        "5 assignments from 5 inputs; 4 with errors",
+    ]
+
+
+def test_answers_json_shapes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """GetAssignment, a page, a list of pages, a bare assignment, a list of assignments."""
+    assignments = _assignments()
+    shapes = {
+        "get_assignment.json": {
+            "Assignment": assignments[2],
+            "HIT": {"HITId": "3F6045TU7DM69TFRJMD84TAZ7K7999"},
+        },
+        "pages.json": [{"Assignments": assignments[:2]}, {"Assignments": assignments[2:]}],
+        "bare.json": assignments[0],
+        "list.json": assignments,
+    }
+    for name, value in shapes.items():
+        (tmp_path / name).write_text(json.dumps(value), "utf-8")
+    code, out, err = cli(capsys, "answers", *(str(tmp_path / n) for n in shapes), "-f", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [row["AssignmentId"] for row in rows] == [IDS[2], *IDS, IDS[0], *IDS]
+    assert err == "8 assignments from 4 inputs\n"
+
+
+def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cases = {
+        "number.json": ("[42]", "[0]: expected a JSON object or array, got int"),
+        "other.json": (
+            '{"HIT": {}, "Foo": 1}',
+            "a JSON object without Assignments, Assignment or AssignmentId is not assignment "
+            "data (its keys: Foo, HIT)",
+        ),
+        "broken.json": ('{"Assignments": [\n{]}', "not valid JSON at line 2, column 2"),
+        "latin1.json": (b'{"AssignmentId": "\xe9"}', "not UTF-8 text"),
+        "page.json": (
+            '{"Assignments": {"AssignmentId": "3A"}}',
+            "Assignments: expected a JSON array, got dict",
+        ),
+        "empty.json": ("  \n", "is empty"),
+    }
+    for name, (content, _) in cases.items():
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+    code, out, err = cli(capsys, "answers", *(str(tmp_path / n) for n in cases), "-f", "jsonl")
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == len(cases) + 1
+    for line, (name, (_, message)) in zip(lines[:-1], cases.items(), strict=True):
+        assert line.startswith(f"{tmp_path / name}: ")
+        assert message in line
+    assert "Traceback" not in err
+
+
+def test_answers_from_overrides_detection(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "answers", "--from", "json", str(JSONL), "-f", "jsonl")
+    assert code == 1
+    assert out == ""
+    assert "not valid JSON at line 2, column 1: Extra data" in err
+    code, out, _ = cli(capsys, "answers", "--from", "jsonl", str(JSONL), "-f", "jsonl", "-q")
+    assert code == 0
+    assert len(out.splitlines()) == 3
+
+
+def test_answers_output_file_and_its_extension(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "answers.jsonl"
+    code, out, err = cli(capsys, "answers", str(JSONL), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err == "3 assignments from 1 input\n"
+    rows = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert [row["AssignmentId"] for row in rows] == IDS
+    # --format wins over the extension; an unwritable target is one error line
+    code, _, _ = cli(capsys, "answers", str(JSONL), "-o", str(target), "-f", "csv", "-q")
+    assert code == 0
+    assert target.read_text("utf-8").startswith("AssignmentId,")
+    code, out, err = cli(capsys, "answers", str(JSONL), "-o", str(tmp_path / "no" / "x.csv"))
+    assert code == 1
+    assert err == f"{tmp_path / 'no' / 'x.csv'}: cannot write: No such file or directory\n"
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_answers_table_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["answers", str(JSONL), "--quiet"]) == 0
+    lines = terminal.getvalue().splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    assert any(IDS[0] in line for line in lines)
+
+
+def test_table_layouts() -> None:
+    rows = [{"AssignmentId": "3A", "Answer": "line one\r\nline two", "Score": None}]
+    out = io.StringIO()
+    print_table(rows, out, 80)
+    assert out.getvalue().splitlines() == [
+        "AssignmentId  Answer             Score",
+        "────────────  ─────────────────  ─────",
+        "3A            line one line two",
+    ]
+    narrow = io.StringIO()
+    print_table(rows, narrow, 30)
+    assert [len(line) <= 30 for line in narrow.getvalue().splitlines()] == [True] * 3
+    assert narrow.getvalue().splitlines()[2] == "3A           line one…"  # free text shrinks first
+    wide = {f"question_{n}": f"answer {n}" for n in range(20)}
+    records = io.StringIO()
+    print_table([wide, wide], records, 60)
+    text = records.getvalue()
+    assert text.count("── ") == 2  # one block per row when the columns cannot fit
+    assert "question_19  answer 19" in text
+
+
+def test_answers_progress_bar_only_on_a_terminal_for_large_inputs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import mturk_models._cli as cli_module
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main(["answers", str(JSONL), "-f", "jsonl"])
+    assert code == 0
+    assert "\r[" not in terminal.getvalue()  # 28 kB: too small for a bar
+    monkeypatch.setattr(cli_module, "_PROGRESS_MIN_BYTES", 1)
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["answers", str(JSONL), "-f", "jsonl"]) == 0
+    shown = terminal.getvalue()
+    assert "\r[##############################] 100%" in shown
+    assert "3 assignments" in shown
+    assert shown.endswith("3 assignments from 1 input\n")
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["answers", str(JSONL), "-f", "jsonl", "--quiet"]) == 0
+    assert terminal.getvalue() == ""
+    capsys.readouterr()
+
+
+def test_debug_shows_tracebacks_and_internal_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "missing.json")
+    code, _, err = cli(capsys, "answers", missing, "--debug")
+    assert code == 1
+    assert "Traceback (most recent call last)" in err
+    assert f"\n{missing}: cannot read: No such file or directory\n" in err
+
+    import mturk_models._cli as cli_module
+
+    def broken(*_: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "_demo", broken)
+    code, _, err = cli(capsys, "demo")
+    assert code == 1
+    assert err == (
+        "mturk-models: internal error: RuntimeError: boom "
+        "(rerun with --debug for the traceback, and please report it)\n"
+    )
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["--debug", "demo"])
+
+
+_PREFIXES = [
+    b"",
+    b"{",
+    b"[",
+    b"<",
+    b'{"Assignments": [',
+    b"<?xml version='1.0'?><",
+    b"AssignmentId,HITId\n",
+]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(_PREFIXES), body=st.binary(max_size=200))
+def test_answers_any_bytes_give_rows_or_located_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, prefix: bytes, body: bytes
+) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(prefix + body)
+    code, _, err = cli(capsys, "answers", str(path), "-f", "jsonl", "-q")
+    assert code in (0, 1)
+    assert "internal error" not in err
+    assert "Traceback" not in err
+    assert all(line.startswith(f"{path}: ") for line in err.splitlines())
+    assert (code == 1) == bool(err)
+
+
+# --- validate-hit -----------------------------------------------------------------------------
+
+EXTERNAL_QUESTION = (
+    '<ExternalQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+    '2006-07-14/ExternalQuestion.xsd"><ExternalURL>https://example.com/task</ExternalURL>'
+    "<FrameHeight>600</FrameHeight></ExternalQuestion>"
+)
+HIT_TYPE = {
+    "Title": "Rate the quality of task instructions",
+    "Description": "Read a task definition and its examples, then rate them.",
+    "Reward": "0.50",
+    "AssignmentDurationInSeconds": 1800,
+    "AutoApprovalDelayInSeconds": 86400,
+    "Keywords": "instructions, rating",
+    "QualificationRequirements": [
+        {
+            "QualificationTypeId": "000000000000000000L0",
+            "Comparator": "GreaterThanOrEqualTo",
+            "IntegerValues": [95],
+        },
+        {
+            "QualificationTypeId": "00000000000000000071",
+            "Comparator": "In",
+            "LocaleValues": [{"Country": "US"}, {"Country": "CA"}],
+        },
+    ],
+}
+HIT = {**HIT_TYPE, "MaxAssignments": 3, "LifetimeInSeconds": 259200, "Question": EXTERNAL_QUESTION}
+HIT_WITH_TYPE = {
+    "HITTypeId": "3ABCDEFGHIJKLMNOPQRSTUVWXYZ012",
+    "MaxAssignments": 3,
+    "LifetimeInSeconds": 259200,
+    "Question": EXTERNAL_QUESTION,
+}
+
+
+def _write(tmp_path: Path, name: str, value: Any) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(value, indent=2), "utf-8")
+    return str(path)
+
+
+def test_validate_hit_valid_requests_of_each_operation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    files = [
+        _write(tmp_path, "hit.json", HIT),
+        _write(tmp_path, "hit_type.json", HIT_TYPE),
+        _write(tmp_path, "hit_with_type.json", HIT_WITH_TYPE),
+    ]
+    code, out, err = cli(capsys, "validate-hit", *files)
+    assert (code, out, err) == (0, "", "3 of 3 requests valid\n")
+    code, out, _ = cli(capsys, "validate-hit", "--json", *files)
+    assert code == 0
+    assert [(r["operation"], r["valid"], r["errors"]) for r in json.loads(out)] == [
+        ("create_hit", True, []),
+        ("create_hit_type", True, []),
+        ("create_hit_with_hit_type", True, []),
+    ]
+
+
+def test_validate_hit_reports_every_violation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = dict(HIT, Reward="$0.10", Title="x" * 129)
+    bad["QualificationRequirements"] = [
+        {
+            "QualificationTypeId": "000000000000000000L0",
+            "Comparator": "Equals",
+            "IntegerValues": [95],
+        }
+    ]
+    path = _write(tmp_path, "bad.json", bad)
+    code, out, err = cli(capsys, "validate-hit", path)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) >= 3
+    assert all(line.startswith(f"{path}: ") and line.endswith("]") for line in lines)
+    located = {line.split(": ")[1] for line in lines}
+    assert {"Reward", "Title", "QualificationRequirements[0].Comparator"} <= located
+    assert err == "0 of 1 request valid; 1 failed\n"
+    code, out, _ = cli(capsys, "validate-hit", "--json", "-q", path)
+    assert code == 1
+    (result,) = json.loads(out)
+    assert result["file"] == path
+    assert result["valid"] is False
+    assert {e["loc"] for e in result["errors"]} >= located - {""}
+    assert all(set(e) == {"loc", "msg", "type"} for e in result["errors"])
+
+
+def test_validate_hit_operation_override_and_bad_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hit_type = _write(tmp_path, "hit_type.json", HIT_TYPE)
+    code, out, _ = cli(capsys, "validate-hit", "--operation", "create_hit", hit_type, "-q")
+    assert code == 1
+    assert f"{hit_type}: LifetimeInSeconds: Field required [missing]" in out.splitlines()
+    listing = _write(tmp_path, "list.json", [HIT])
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"Title": ', "utf-8")
+    missing = str(tmp_path / "missing.json")
+    code, out, err = cli(capsys, "validate-hit", listing, str(broken), missing, hit_type)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{listing}: a request is a JSON object of request members, got list [input]",
+        f"{broken}: not valid JSON at line 1, column 11: Expecting value [input]",
+        f"{missing}: cannot read: No such file or directory [input]",
+    ]
+    assert err == "1 of 4 requests valid; 3 failed\n"
+
+
+def test_validate_hit_from_stdin_in_a_subprocess() -> None:
+    bad = dict(HIT_WITH_TYPE, Reward="0.50")  # Reward belongs to the HIT type
+    done = run("validate-hit", "-", stdin=json.dumps(bad).encode())
+    assert done.returncode == 1
+    assert done.stdout.startswith("<stdin>: Reward: ")
+    assert "[extra_forbidden]" in done.stdout or "[unknown_key]" in done.stdout
+    assert done.stderr == "0 of 1 request valid; 1 failed\n"
+    good = run("validate-hit", "-", stdin=json.dumps(HIT).encode())
+    assert (good.returncode, good.stdout) == (0, "")
+
+
+def test_validate_hit_warnings_environment_and_strict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sandbox_masters = {
+        "QualificationTypeId": "2ARFPLSP75KLA8M8DH1HTEQVJT3SY6",
+        "Comparator": "Exists",
+    }
+    path = _write(tmp_path, "masters.json", dict(HIT, QualificationRequirements=[sandbox_masters]))
+    code, out, err = cli(capsys, "validate-hit", path)
+    assert (code, out, err) == (0, "", "1 of 1 request valid\n")
+    code, out, err = cli(capsys, "validate-hit", "--environment", "production", path)
+    assert code == 0
+    (line,) = out.splitlines()
+    assert line.startswith(f"{path}: warning: QualificationRequirements")
+    assert "2ARFPLSP75KLA8M8DH1HTEQVJT3SY6" in line
+    assert line.endswith("[QualificationEnvironmentWarning]")
+    assert err == "1 of 1 request valid; 1 warning\n"
+    code, out, _ = cli(capsys, "validate-hit", "--environment", "sandbox", "--strict", path)
+    assert (code, out) == (0, "")
+    code, out, err = cli(capsys, "validate-hit", "--environment", "production", "--strict", path)
+    assert code == 1
+    assert err == "0 of 1 request valid; 1 failed; 1 warning\n"
