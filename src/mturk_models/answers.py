@@ -43,7 +43,7 @@ from pydantic_core import PydanticCustomError
 
 from ._base import _CONFIG
 from ._types import Count, Seq
-from ._xml import decode_declared, prepare, secure_parser
+from ._xml import XINCLUDE_NAMESPACES, decode_declared, prepare, secure_parser
 from .exceptions import (
     AnswerNotFoundError,
     CrowdAnswerError,
@@ -82,7 +82,11 @@ def _legal(value: str) -> str:
             "xml_illegal_character",
             "XML 1.0 cannot carry the character {character} (at index {index}), so an answer "
             "cannot hold it; got {value}",
-            {"character": f"U+{ord(found.group()):04X}", "index": found.start(), "value": value},
+            {
+                "character": f"U+{ord(found.group()):04X}",
+                "index": found.start(),
+                "value": repr(value)[:80],
+            },
         )
     return value
 
@@ -92,8 +96,8 @@ def _identifier(value: str) -> str:
     if not stripped:
         raise PydanticCustomError(
             "empty_identifier",
-            "An identifier must hold at least one character besides whitespace; got {value!r}",
-            {"value": value},
+            "An identifier must hold at least one character besides whitespace; got {value}",
+            {"value": repr(value)},
         )
     return _legal(stripped)
 
@@ -128,7 +132,6 @@ class FreeTextAnswer(_AnswerBase):
         default="free_text", description="The tag of this answer kind."
     )
     text: AnswerText = Field(
-        alias="FreeText",
         description="The text the Worker entered, exactly as sent (whitespace and line breaks "
         "kept; an empty <FreeText/> is the empty string).",
     )
@@ -715,6 +718,11 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             elif event.strip(_WS):
                 _fail(opened[depth], f"text {event.strip(_WS)[:40]!r} directly in this element")
         elif cls is _Start:
+            if str(event.code).startswith(XINCLUDE_NAMESPACES):
+                raise UnsafeXMLError(
+                    f"XInclude is refused ({_name(event.code)} at line {event.line}, "
+                    f"column {event.column}): the parser never reads other files"
+                )
             depth += 1
             if depth > 3:
                 _fail(event, f"{_name(opened[3].code)} holds only text, not elements")
