@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar
 from xml.parsers.expat import ExpatError
 
@@ -846,6 +846,13 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
+    return _parse(xml, _read)
+
+
+def _parse(
+    xml: str | bytes | None, read: Callable[[str | bytes], QuestionFormAnswers]
+) -> QuestionFormAnswers:
+    """Decode and read with ``read`` (the tests compare _read and _read_events this way)."""
     if xml is None:
         return _EMPTY
     if not isinstance(xml, (str, bytes)):
@@ -857,12 +864,12 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
         if isinstance(data, bytes) and data.startswith(_UTF32_STARTS):
             data = decode_declared(data)
         try:
-            return _read(data)
+            return read(data)
         except ValueError as exc:
             # pyexpat itself reads single-byte encodings only; Python decodes the others.
             if not isinstance(data, bytes) or "multi-byte" not in str(exc):
                 raise
-            return _read(decode_declared(data))
+            return read(decode_declared(data))
     except (UnsafeXMLError, MalformedAnswerError):
         raise
     except ExpatError as exc:
