@@ -1047,3 +1047,17 @@ def test_crowd_answers() -> None:
 def test_crowd_answers_errors(answers: tuple[Any, ...], message: str) -> None:
     with pytest.raises(CrowdAnswerError, match=message):
         QuestionFormAnswers(answers=answers).crowd_answers()
+
+
+def test_demo_prints_the_parsed_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    from mturk_models._cli import main
+
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Parsed answers (parse_answers): 38 (38 free_text)" in out
+    assert (
+        "  instruction_quality_q2       free_text      I think the output should also be in" in out
+    )
+    assert 'positive_example_quality_q2  free_text      ""' in out
+    assert "... and 26 more" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
