@@ -129,6 +129,7 @@ PUBLIC = [
 ]
 
 TESTING = [
+    "answer_texts",
     "approval_rates",
     "assignments",
     "batch_column_names",
@@ -142,6 +143,7 @@ TESTING = [
     "crowd_task_answers",
     "currency_amounts",
     "entity_ids",
+    "free_text_answers",
     "get_assignment_responses",
     "get_hit_responses",
     "hits",
@@ -150,6 +152,10 @@ TESTING = [
     "list_assignments_for_hit_responses",
     "locales",
     "qualification_requirements",
+    "question_form_answers",
+    "question_identifiers",
+    "selection_answers",
+    "uploaded_file_answers",
     "utc_datetimes",
     "worker_ids",
     "xml_texts",

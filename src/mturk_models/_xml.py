@@ -33,7 +33,10 @@ import defusedxml.ElementTree as defused_et
 
 from .exceptions import MTurkModelsError, UnsafeXMLError
 
-__all__ = ["decode_declared", "parse_tree", "prepare", "secure_parser"]
+__all__ = ["XINCLUDE_NAMESPACES", "decode_declared", "parse_tree", "prepare", "secure_parser"]
+
+XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+"""XInclude elements are never processed; readers refuse them as unsafe rather than unknown."""
 
 _WHITESPACE = b" \t\r\n"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
