@@ -10,7 +10,17 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
+from .answers import (
+    QUESTION_FORM_ANSWERS_NAMESPACE,
+    Answer,
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+    parse_answers,
+)
 from .assignment import Assignment
+from .crowd import decode_task_answers, fold_choices
 from .enums import (
     ActionsGuarded,
     AssignmentStatus,
@@ -28,6 +38,7 @@ from .enums import (
     ReviewPolicyLevel,
 )
 from .exceptions import (
+    AnswerNotFoundError,
     AnswerParseError,
     ArchiveError,
     CrowdAnswerError,
@@ -123,11 +134,14 @@ __all__ = [
     "MAX_QUESTION_BYTES",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
+    "QUESTION_FORM_ANSWERS_NAMESPACE",
     "QUESTION_FORM_NAMESPACE",
     "QUESTION_FORM_NAMESPACE_2005",
     "WORKER_LOCALE",
     "ActionsGuarded",
+    "Answer",
     "AnswerFormatRegex",
+    "AnswerNotFoundError",
     "AnswerParseError",
     "ApplicationContent",
     "ApplicationParameter",
@@ -148,6 +162,7 @@ __all__ = [
     "FileUploadAnswerSpecification",
     "Finding",
     "FormattedContent",
+    "FreeTextAnswer",
     "FreeTextAnswerSpecification",
     "GetAssignmentResponse",
     "GetHITResponse",
@@ -176,25 +191,31 @@ __all__ = [
     "Question",
     "QuestionDocument",
     "QuestionForm",
+    "QuestionFormAnswers",
     "QuestionParseError",
     "ReviewActionStatus",
     "ReviewPolicy",
     "ReviewPolicyLevel",
     "ReviewableHITStatus",
     "Selection",
+    "SelectionAnswer",
     "SelectionAnswerSpecification",
     "StyleSuggestion",
     "TextContent",
     "TitleContent",
     "UnsafeXMLError",
+    "UploadedFileAnswer",
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "decode_task_answers",
+    "fold_choices",
     "hits_approved_at_least",
     "iter_assignments",
     "locale_in",
     "locale_not_in",
     "masters",
+    "parse_answers",
     "parse_question",
     "to_utc",
 ]

@@ -4,6 +4,7 @@ Every error the library raises on purpose derives from :class:`MTurkModelsError`
 error about bad input is also a :class:`ValueError`::
 
     MTurkModelsError
+    ├── AnswerNotFoundError (KeyError)      ``answers["q9"]``: no answer has that QuestionIdentifier
     ├── AnswerParseError (ValueError)       an Assignment's Answer document cannot be read
     │   ├── MalformedAnswerError            well-formed XML that breaks the answer schema
     │   ├── CrowdAnswerError                crowd-form ``taskAnswers`` that is not JSON objects
@@ -34,6 +35,7 @@ rule and the value.
 from __future__ import annotations
 
 __all__ = [
+    "AnswerNotFoundError",
     "AnswerParseError",
     "ArchiveError",
     "CrowdAnswerError",
@@ -51,12 +53,52 @@ class MTurkModelsError(Exception):
     """Base class of every error that mturk-models raises on purpose."""
 
 
+class AnswerNotFoundError(MTurkModelsError, KeyError):
+    """No answer in a QuestionFormAnswers has the QuestionIdentifier that was looked up.
+
+    It is a :class:`KeyError`, so ``except KeyError`` and ``Mapping``-style code keep working;
+    unlike a bare ``KeyError`` its message is a sentence, not the quoted key.
+
+    >>> from mturk_models import AnswerNotFoundError, parse_answers
+    >>> try:
+    ...     parse_answers(None)["q1"]
+    ... except KeyError as exc:
+    ...     print(type(exc).__name__, exc.identifier)
+    AnswerNotFoundError q1
+    """
+
+    def __init__(self, message: str, identifier: str) -> None:
+        super().__init__(message, identifier)
+        self.identifier = identifier
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class AnswerParseError(MTurkModelsError, ValueError):
     """An answer document (``Assignment.Answer``) could not be read."""
 
 
 class MalformedAnswerError(AnswerParseError):
-    """Well-formed XML that does not follow the QuestionFormAnswers schema."""
+    """An answer document that is not well-formed XML or does not follow the QuestionFormAnswers
+    schema.
+
+    ``element``, ``line`` and ``column`` say where, when known (``column`` counts from 0, as
+    expat and ElementTree do).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.element = element
+        self.line = line
+        self.column = column
 
 
 class CrowdAnswerError(AnswerParseError):
