@@ -113,7 +113,7 @@ def _xml_chars(value: str) -> str:
 XmlText = Annotated[str, AfterValidator(_xml_chars)]
 """Text that XML 1.0 can carry (no NUL, no other C0 controls but tab, CR, LF; no surrogates)."""
 
-Identifier = Annotated[XmlText, Field(min_length=1)]
+Identifier = Annotated[str, Field(min_length=1), AfterValidator(_xml_chars)]
 
 _PATTERN_URL = re.compile(r"(http|https)://.*", re.DOTALL)
 
@@ -536,7 +536,7 @@ class AnswerFormatRegex(RequestModel):
     True
     """
 
-    regex: Annotated[XmlText, Field(min_length=1)] = Field(
+    regex: Identifier = Field(
         description="The regular expression (JavaScript syntax) the answer must match."
     )
     error_text: XmlText | None = Field(
