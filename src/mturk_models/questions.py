@@ -761,16 +761,23 @@ class QuestionForm(RequestModel):
             "question_identifier_unique",
             "QuestionIdentifier",
         )
-        if self.schema_version == "2017-11-06":
-            for q in self.questions:
-                if isinstance(q.answer_specification, FileUploadAnswerSpecification):
-                    raise PydanticCustomError(
-                        "file_upload_answer_schema",
-                        "FileUploadAnswer is not part of the 2017-11-06 QuestionForm schema "
-                        "(question {identifier}); MTurk retired it in December 2017",
-                        {"identifier": repr(q.question_identifier)},
-                    )
+        if self.schema_version == "2017-11-06" and self.file_upload_questions:
+            raise PydanticCustomError(
+                "file_upload_answer_schema",
+                "FileUploadAnswer is not part of the 2017-11-06 QuestionForm schema "
+                "(question {identifier}); MTurk retired it in December 2017",
+                {"identifier": repr(self.file_upload_questions[0])},
+            )
         return self
+
+    @property
+    def file_upload_questions(self) -> tuple[str, ...]:
+        """The identifiers of the questions that take a FileUploadAnswer."""
+        return tuple(
+            q.question_identifier
+            for q in self.questions
+            if isinstance(q.answer_specification, FileUploadAnswerSpecification)
+        )
 
     @property
     def questions(self) -> tuple[Question, ...]:

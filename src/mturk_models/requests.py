@@ -64,7 +64,6 @@ from .locale import Locale
 from .qualification import MASTERS_PRODUCTION, MASTERS_SANDBOX, QualificationRequirement
 from .questions import (
     ExternalQuestion,
-    FileUploadAnswerSpecification,
     HTMLQuestion,
     QuestionForm,
     parse_question,
@@ -444,15 +443,13 @@ def _check_question(value: str) -> str:
             "{reason}",
             {"reason": str(exc)},
         ) from exc
-    if isinstance(document, QuestionForm):
-        for q in document.questions:
-            if isinstance(q.answer_specification, FileUploadAnswerSpecification):
-                raise PydanticCustomError(
-                    "question_file_upload",
-                    "FileUploadAnswer (question {identifier}) is no longer supported by MTurk "
-                    "(since 12 December 2017); ask Workers to upload to Amazon S3 instead",
-                    {"identifier": repr(q.question_identifier)},
-                )
+    if isinstance(document, QuestionForm) and document.file_upload_questions:
+        raise PydanticCustomError(
+            "question_file_upload",
+            "FileUploadAnswer (question {identifier}) is no longer supported by MTurk "
+            "(since 12 December 2017); ask Workers to upload to Amazon S3 instead",
+            {"identifier": repr(document.file_upload_questions[0])},
+        )
     if isinstance(document, HTMLQuestion):
         for finding in document.check():
             warnings.warn(f"Question: {finding.message}", HTMLQuestionWarning, stacklevel=2)

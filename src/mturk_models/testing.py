@@ -509,22 +509,22 @@ def _content_items() -> st.SearchStrategy[Any]:
         height=st.integers(1, 2000).map(str),
         parameters=params,
     )
-    flash = _models(
+    applications = _models(
         ApplicationContent,
         application=st.just("flash"),
         url=_urls(),
         width=st.integers(1, 2000).map(str),
         height=st.integers(1, 2000).map(str),
         parameters=params,
-    )
-    applet = _models(
-        ApplicationContent,
-        application=st.just("java_applet"),
-        url=_urls(),
-        applet_filename=_xml_text(1, 20),
-        width=st.integers(1, 2000).map(str),
-        height=st.integers(1, 2000).map(str),
-        parameters=params,
+    ).flatmap(
+        lambda flash: (
+            st.sampled_from([flash])
+            | _xml_text(1, 20).map(
+                lambda name: flash.model_copy(
+                    update={"application": "java_applet", "applet_filename": name}
+                )
+            )
+        )
     )
     return st.one_of(
         _models(TitleContent, text=_xml_text()),
@@ -533,8 +533,7 @@ def _content_items() -> st.SearchStrategy[Any]:
         _models(FormattedContent, xhtml=_xml_text().map(lambda t: f"<p>{html.escape(t)}</p>")),
         binary,
         embedded,
-        flash,
-        applet,
+        applications,
     )
 
 
