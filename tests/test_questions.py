@@ -87,22 +87,24 @@ FREE = "<FreeTextAnswer/>"
 # --- real documents --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "url", "height"),
-    [
-        ("legacy_02.xml", "http://www.google.com", 500),
-        ("legacy_07.xml", "http://s3.amazonaws.com/mpercival.com/newtweet.html?id=foo", 400),
-    ],
-)
-def test_legacy_external_questions_parse(name: str, url: str, height: int) -> None:
-    (xml,) = legacy_questions(name)
-    question = parse_question(xml)
-    assert isinstance(question, ExternalQuestion)
-    assert (question.external_url, question.frame_height) == (url, height)
-    assert parse_question(question.to_xml()) == question
-    # 2009-2014 HITs used http; MTurk refuses it for new HITs, and strict parsing says so.
-    with pytest.raises(QuestionParseError, match=r"absolute https:// URL \(MTurk refuses http\)"):
-        parse_question(xml, strict=True)
+LEGACY_URLS = {
+    "legacy_02.xml": ("http://www.google.com", 500),
+    "legacy_07.xml": ("http://s3.amazonaws.com/mpercival.com/newtweet.html?id=foo", 400),
+}
+
+
+@pytest.mark.parametrize("path", sorted(data_path(".").glob("legacy_*.xml")), ids=lambda p: p.name)
+def test_every_legacy_question_parses(path: Any) -> None:
+    documents = legacy_questions(path.name)
+    assert len(documents) == (1 if path.name in LEGACY_URLS else 0)
+    for xml in documents:
+        question = parse_question(xml)
+        assert isinstance(question, ExternalQuestion)
+        assert (question.external_url, question.frame_height) == LEGACY_URLS[path.name]
+        assert parse_question(question.to_xml()) == question
+        # 2009-2014 HITs used http; MTurk refuses it for new HITs, and strict parsing says so.
+        with pytest.raises(QuestionParseError, match=r"https:// URL \(MTurk refuses http\)"):
+            parse_question(xml, strict=True)
 
 
 def test_seed_question_form_parses() -> None:
