@@ -770,7 +770,7 @@ def test_each_answer_rule(answers: list[str], codes: list[str]) -> None:
 
 def test_finding_messages() -> None:
     findings = CHECK_FORM.check(parse_answers(answers_xml(free_answer("age", "17"))))
-    assert [str(f) for f in findings] == ["Answer to 'age' should be within 18 to 120; got 17"]
+    assert [str(f) for f in findings] == ["Answer to 'age' should be between 18 and 120; got 17"]
     findings = CHECK_FORM.check(
         [SelectionAnswer(question_identifier="pets", selection_identifiers=("cow",))]
     )

@@ -675,3 +675,47 @@ def test_adding_the_other_of_question_and_layout_is_caught(req: CreateHITRequest
     else:
         data["Question"] = EXTERNAL
     assert [e["type"] for e in errors_of(CreateHITRequest, data)] == ["question_or_layout"]
+
+
+# --- any input gives a request or a ValidationError ----------------------------------------------
+
+_JUNK = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.floats(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+_KEYS = sorted({alias for model, _ in ALL_SHAPES for alias in _aliases(model)} | {"Rewrd", "title"})
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(_KEYS),
+        _JUNK | st.lists(st.dictionaries(st.sampled_from(_KEYS), _JUNK), max_size=2),
+    )
+    | _JUNK
+)
+def test_any_input_gives_a_request_or_a_validation_error(data: Any) -> None:
+    for model in (CreateHITRequest, CreateHITTypeRequest, CreateHITWithHITTypeRequest):
+        errors: list[Any] = []
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+        assert all(e["type"] and e["msg"] for e in errors)
+
+
+def test_one_shot_iterables_of_requirements_are_checked_too() -> None:
+    bad = {**_req(), "Extra": 1}
+    error = one_error({**VALID, "QualificationRequirements": (r for r in [_req(), bad])})
+    assert error["loc"] == ("QualificationRequirements", 1, "Extra")
+    masters_eq = _req(
+        QualificationTypeId=MASTERS_PRODUCTION, Comparator="EqualTo", IntegerValues=[1]
+    )
+    error = one_error({**VALID, "QualificationRequirements": iter([masters_eq])})
+    assert error["type"] == "masters_comparator"
+
+
+def test_not_an_object() -> None:
+    for data in (None, [], "Title"):
+        found = errors_of(CreateHITRequest, data)  # type: ignore[arg-type]
+        assert [e["type"] for e in found] == ["model_type"]

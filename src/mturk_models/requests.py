@@ -38,7 +38,7 @@ from __future__ import annotations
 import difflib
 import typing
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
@@ -314,6 +314,7 @@ class _Preflight(RequestModel):
     ) -> Any:
         if isinstance(data, cls):
             return handler(data)
+        data = _materialise(data)
         errors: list[InitErrorDetails] = []
         model = None
         try:
@@ -331,7 +332,9 @@ class _Preflight(RequestModel):
 
     @classmethod
     def _cross_field(cls, data: Any) -> list[InitErrorDetails]:
-        errors = []
+        errors: list[InitErrorDetails] = []
+        if not isinstance(data, Mapping):
+            return errors  # not an object at all: the type error says it all
         fields = cls.model_fields
         if "qualification_requirements" in fields:
             reqs = _pick(data, "qualification_requirements", "QualificationRequirements")
@@ -395,6 +398,18 @@ class _Preflight(RequestModel):
         return found
 
 
+def _materialise(data: Any) -> Any:
+    """Turn a one-shot iterable of requirements into a list, so both passes can read it."""
+    if not isinstance(data, Mapping):
+        return data
+    out = dict(data)
+    for key in ("QualificationRequirements", "qualification_requirements"):
+        value = out.get(key)
+        if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping, Sequence)):
+            out[key] = list(value)
+    return out
+
+
 def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     errors: list[InitErrorDetails] = []
     if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
@@ -402,8 +417,9 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     for i, req in enumerate(requirements):
         type_id = _pick(req, "qualification_type_id", "QualificationTypeId")
         comparator = _pick(req, "comparator", "Comparator")
-        valid = comparator in {c.value for c in Comparator}
-        if type_id in _MASTERS and valid and str(comparator) not in _PRESENCE:
+        valid = isinstance(comparator, str) and comparator in {c.value for c in Comparator}
+        masters = isinstance(type_id, str) and type_id in _MASTERS
+        if masters and valid and str(comparator) not in _PRESENCE:
             errors.append(
                 _error(
                     "masters_comparator",
