@@ -81,6 +81,10 @@ def question_xml(answer: str, identifier: str = "q1", extra: str = "") -> str:
     )
 
 
+def form_xml_2005(body: str) -> str:
+    return form_xml(body, QUESTION_FORM_NAMESPACE_2005)
+
+
 FREE = "<FreeTextAnswer/>"
 
 
@@ -357,7 +361,7 @@ RULES = [
         "less_than_equal",
     ),
     (
-        lambda: FileUploadAnswerSpecification(min_file_size_in_bytes=0, max_file_size_in_bytes=9),
+        lambda: FileUploadAnswerSpecification(min_file_size_in_bytes=-1, max_file_size_in_bytes=9),
         "greater_than_equal",
     ),
     (
@@ -374,7 +378,21 @@ RULES = [
                 ),
             )
         ),
-        "file_upload_answer_schema",
+        "retired_element_schema",
+    ),
+    (
+        lambda: QuestionForm(
+            items=(
+                Overview(
+                    content=(
+                        ApplicationContent(
+                            application="flash", url="https://x", width="1", height="1"
+                        ),
+                    )
+                ),
+            )
+        ),
+        "retired_element_schema",
     ),
     (
         lambda: BinaryContent.model_validate(
@@ -416,7 +434,9 @@ def test_rule_messages_name_the_values() -> None:
         IsNumeric(min_value=5, max_value=1)
     with pytest.raises(ValidationError, match=r"cannot contain '\\x00' .* at index 1"):
         TextContent(text="a\x00")
-    with pytest.raises(ValidationError, match="FileUploadAnswer is not part of the 2017-11-06"):
+    with pytest.raises(
+        ValidationError, match=r"2017-11-06 .* got FileUploadAnswer in question 'q1'"
+    ):
         QuestionForm(
             items=(
                 question(
@@ -429,15 +449,16 @@ def test_rule_messages_name_the_values() -> None:
 
 
 def test_file_upload_in_the_2005_schema() -> None:
-    spec = FileUploadAnswerSpecification(min_file_size_in_bytes=1, max_file_size_in_bytes=9)
+    spec = FileUploadAnswerSpecification(min_file_size_in_bytes=0, max_file_size_in_bytes=9)
     form = QuestionForm(items=(question(spec=spec),), schema_version="2005-10-01")
-    assert "<MaxFileSizeInBytes>9</MaxFileSizeInBytes><MinFileSizeInBytes>1" in form.to_xml()
+    assert "<MaxFileSizeInBytes>9</MaxFileSizeInBytes><MinFileSizeInBytes>0" in form.to_xml()
     assert parse_question(form.to_xml()) == form
 
 
 # --- QuestionForm documents -----------------------------------------------------------------------
 
-FULL = form_xml(
+# Every content and answer kind; Application needs the 2005-10-01 schema.
+FULL = form_xml_2005(
     "<Overview><Title>Instructions</Title><Text>Read carefully.</Text>"
     "<List><ListItem>one</ListItem><ListItem>two</ListItem></List>"
     "<FormattedContent><![CDATA[<p><b>Bold</b></p>]]></FormattedContent>"
@@ -653,7 +674,9 @@ def test_models_follow_the_xsd() -> None:
         simple = next(e for e in xsd.iter(f"{XS}simpleType") if e.get("name") == name)
         restriction = simple.find(f"{XS}restriction")
         assert restriction is not None
-        assert restriction.get("base") == "xs:positiveInteger"  # hence a minimum of 1
+        # The XSD says positiveInteger; the API reference says 0 to 2,000,000,000, which the
+        # models accept (FileUploadAnswer only appears in archived forms now).
+        assert restriction.get("base") == "xs:positiveInteger"
         bound = restriction.find(f"{XS}maxInclusive")
         assert bound is not None
         assert int(bound.get("value", "0")) == MAX_FILE_SIZE_IN_BYTES

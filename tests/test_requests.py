@@ -503,17 +503,39 @@ def test_question_must_be_a_valid_document(question: str, reason: str) -> None:
     assert reason in error["msg"]
 
 
-def test_file_upload_answers_are_refused_for_new_hits() -> None:
-    form = (
-        '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
-        '2005-10-01/QuestionForm.xsd"><Question><QuestionIdentifier>f</QuestionIdentifier>'
-        "<QuestionContent><Text>Upload</Text></QuestionContent><AnswerSpecification>"
-        "<FileUploadAnswer><MaxFileSizeInBytes>100</MaxFileSizeInBytes><MinFileSizeInBytes>1"
-        "</MinFileSizeInBytes></FileUploadAnswer></AnswerSpecification></Question></QuestionForm>"
+FORM_2005 = (
+    '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+    '2005-10-01/QuestionForm.xsd"><Question><QuestionIdentifier>f</QuestionIdentifier>'
+    "<QuestionContent><Text>Upload</Text>{content}</QuestionContent><AnswerSpecification>"
+    "{answer}</AnswerSpecification></Question></QuestionForm>"
+)
+UPLOAD = (
+    "<FileUploadAnswer><MaxFileSizeInBytes>100</MaxFileSizeInBytes><MinFileSizeInBytes>0"
+    "</MinFileSizeInBytes></FileUploadAnswer>"
+)
+APPLET = (
+    "<Application><JavaApplet><AppletPath>https://example.com/</AppletPath><AppletFilename>a"
+    "</AppletFilename><Width>1</Width><Height>1</Height></JavaApplet></Application>"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "answer", "where"),
+    [
+        ("", UPLOAD, "FileUploadAnswer in question 'f'"),
+        (APPLET, "<FreeTextAnswer/>", "Application in question 'f'"),
+        (APPLET, UPLOAD, "Application in question 'f', FileUploadAnswer in question 'f'"),
+    ],
+)
+def test_retired_elements_are_refused_for_new_hits(content: str, answer: str, where: str) -> None:
+    error = one_error({**VALID, "Question": FORM_2005.format(content=content, answer=answer)})
+    assert error["type"] == "question_retired_element"
+    assert error["msg"] == (
+        "QuestionForm uses elements MTurk no longer supports (since 12 December 2017: "
+        f"FileUploadAnswer and Application): {where}"
     )
-    error = one_error({**VALID, "Question": form})
-    assert error["type"] == "question_file_upload"
-    assert "no longer supported" in error["msg"]
+    form = FORM_2005.format(content="", answer="<FreeTextAnswer/>")
+    assert CreateHITRequest.model_validate({**VALID, "Question": form}).question == form
 
 
 def test_html_question_that_cannot_be_submitted_warns() -> None:

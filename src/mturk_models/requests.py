@@ -18,11 +18,12 @@ service model). The limits, each from the API reference:
   AutoApprovalDelayInSeconds 0 to 2,592,000 (30 days); MaxAssignments 1 to 1,000,000,000:
   API reference 2014-08-15, CreateHIT (botocore has no bounds for these).
 * Reward: botocore ``CurrencyAmount`` pattern ``^[0-9]+(\\.)?[0-9]{0,2}$``; at least 0.01 because
-  $0.01 is the smallest amount MTurk pays (no API page states a minimum reward: see the module
-  docs of the guide).
+  $0.01 is the smallest amount MTurk pays (no API page states a minimum reward).
 * QualificationRequirements: 0 to 10 (API reference 2017-01-17, CreateHIT and HIT data structure).
 * Question: at most 65,535 bytes including whitespace (API reference 2017-01-17, CreateHIT and
-  CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes.
+  CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes; no FileUploadAnswer and no
+  Application in a QuestionForm (API reference, "Data Structure Schema Locations": retired on
+  12 December 2017).
 
 >>> req = CreateHITRequest.model_validate({
 ...     "Title": "Tag an image", "Description": "Pick the best tag", "Reward": "0.05",
@@ -459,12 +460,12 @@ def _check_question(value: str) -> str:
             "{reason}",
             {"reason": str(exc)},
         ) from exc
-    if isinstance(document, QuestionForm) and document.file_upload_questions:
+    if isinstance(document, QuestionForm) and document.retired_elements:
         raise PydanticCustomError(
-            "question_file_upload",
-            "FileUploadAnswer (question {identifier}) is no longer supported by MTurk "
-            "(since 12 December 2017); ask Workers to upload to Amazon S3 instead",
-            {"identifier": repr(document.file_upload_questions[0])},
+            "question_retired_element",
+            "QuestionForm uses elements MTurk no longer supports (since 12 December 2017: "
+            "FileUploadAnswer and Application): {where}",
+            {"where": ", ".join(document.retired_elements)},
         )
     if isinstance(document, HTMLQuestion):
         for finding in document.check():

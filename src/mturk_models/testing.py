@@ -488,7 +488,7 @@ def html_questions(draw: st.DrawFn) -> HTMLQuestion:
 
 
 @cache
-def _content_items() -> st.SearchStrategy[Any]:
+def _content_items(applications: bool = True) -> st.SearchStrategy[Any]:
     binary = _models(
         BinaryContent,
         mime_type=st.sampled_from(("image", "audio", "video")),
@@ -509,7 +509,7 @@ def _content_items() -> st.SearchStrategy[Any]:
         height=st.integers(1, 2000).map(str),
         parameters=params,
     )
-    applications = _models(
+    application_content = _models(
         ApplicationContent,
         application=st.just("flash"),
         url=_urls(),
@@ -533,7 +533,7 @@ def _content_items() -> st.SearchStrategy[Any]:
         _models(FormattedContent, xhtml=_xml_text().map(lambda t: f"<p>{html.escape(t)}</p>")),
         binary,
         embedded,
-        applications,
+        *([application_content] if applications else []),
     )
 
 
@@ -606,8 +606,8 @@ def _file_upload_specs(draw: st.DrawFn) -> FileUploadAnswerSpecification:
 
 
 @cache
-def _content_lists() -> st.SearchStrategy[tuple[Any, ...]]:
-    return st.lists(_content_items(), min_size=1, max_size=3).map(tuple)
+def _content_lists(applications: bool) -> st.SearchStrategy[tuple[Any, ...]]:
+    return st.lists(_content_items(applications), min_size=1, max_size=3).map(tuple)
 
 
 @st.composite
@@ -615,14 +615,15 @@ def question_forms(
     draw: st.DrawFn, *, schema_version: str | None = None, max_items: int = 4
 ) -> QuestionForm:
     """Valid QuestionForms: Overview and Question items in any order, every content kind and
-    answer kind, unique question identifiers, consistent bounds. FileUploadAnswer appears only
-    with ``schema_version="2005-10-01"`` (drawn when ``schema_version`` is None).
+    answer kind, unique question identifiers, consistent bounds. FileUploadAnswer and Application
+    (retired by MTurk in 2017) appear only with ``schema_version="2005-10-01"`` (drawn when
+    ``schema_version`` is None); ``"2017-11-06"`` gives forms fit for new HITs.
     """
     version = schema_version or draw(st.sampled_from(("2017-11-06", "2005-10-01")))
     kinds: list[st.SearchStrategy[Any]] = [_free_text_specs(), _selection_specs()]
     if version == "2005-10-01":
         kinds.append(_file_upload_specs())
-    content = _content_lists()
+    content = _content_lists(applications=version == "2005-10-01")
     identifiers = draw(st.lists(_xml_text(1, 10), min_size=1, max_size=max_items, unique=True))
     items: list[Overview | Question] = []
     for identifier in identifiers:
