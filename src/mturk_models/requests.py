@@ -10,8 +10,9 @@ Every member of botocore's shapes is a field (the test suite compares them with 
 service model). The limits, each from the API reference:
 
 * Title at most 128 characters, Description at most 2,000, Keywords at most 1,000,
-  RequesterAnnotation at most 255: API reference 2014-08-15, CreateHIT (REFERENCE.md) and
-  RegisterHITType; MTurkR's RegisterHITType applies the same three text limits.
+  RequesterAnnotation at most 255: API reference 2014-08-15, CreateHIT and RegisterHITType (the
+  R client MTurkR applies the same Title, Description and Keywords limits). Title and
+  Description are required, so an empty one is refused as well.
 * UniqueRequestToken 1 to 64 characters: botocore ``IdempotencyToken`` (min 1, max 64); the API
   reference 2017-01-17 CreateHIT says "at most 64 characters".
 * LifetimeInSeconds and AssignmentDurationInSeconds 30 to 31,536,000 (365 days);
@@ -87,9 +88,10 @@ MAX_QUESTION_BYTES: Final = 65_535
 """CreateHIT Question: "must not be larger than 64 kilobytes (65,535 bytes) in size, including
 whitespace" (API reference 2017-01-17, CreateHIT and CreateHITWithHITType)."""
 ASSIGNMENT_REVIEW_POLICY: Final = "ScoreMyKnownAnswers/2011-09-01"
-"""The one assignment-level review policy (API reference, Review Policies)."""
+"""The one assignment-level review policy (API reference, HIT Review Policy data structure:
+"SimplePlurality/2011-09-01 or ScoreMyKnownAnswers/2011-09-01"; Assignment Review Policies)."""
 HIT_REVIEW_POLICY: Final = "SimplePlurality/2011-09-01"
-"""The one HIT-level review policy (API reference, Review Policies)."""
+"""The one HIT-level review policy (API reference, HIT Review Policies)."""
 
 _POLICIES: Final = (
     ("assignment_review_policy", "AssignmentReviewPolicy", ASSIGNMENT_REVIEW_POLICY),
