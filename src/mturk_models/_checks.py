@@ -55,6 +55,14 @@ def _number(text: str) -> int | Decimal | None:
     return None
 
 
+def _range(low: int | None, high: int | None) -> str:
+    if low is None:
+        return f"at most {high}"
+    if high is None:
+        return f"at least {low}"
+    return f"between {low} and {high}"
+
+
 def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[Finding]:
     findings: list[Finding] = []
     c = spec.constraints
@@ -70,22 +78,21 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
                 )
             )
         elif (low is not None and number < low) or (high is not None and number > high):
-            bounds = f"{'-inf' if low is None else low} to {'inf' if high is None else high}"
             findings.append(
                 Finding(
                     "answer_numeric_range",
-                    f"Answer to {qid!r} should be within {bounds}; got {text.strip()}",
+                    f"Answer to {qid!r} should be {_range(low, high)}; got {text.strip()}",
                     qid,
                 )
             )
     if c.length is not None:
         low, high = c.length.min_length, c.length.max_length
         if (low is not None and len(text) < low) or (high is not None and len(text) > high):
-            bounds = f"{low or 0} to {'any number of' if high is None else high}"
             findings.append(
                 Finding(
                     "answer_length",
-                    f"Answer to {qid!r} should have {bounds} characters; got {len(text)}",
+                    f"Answer to {qid!r} should have {_range(low, high)} characters; got "
+                    f"{len(text)}",
                     qid,
                 )
             )

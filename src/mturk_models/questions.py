@@ -7,7 +7,7 @@ A HIT's ``Question`` is an XML string in one of three documented schemas (API re
   ``FrameHeight``.
 * ``HTMLQuestion`` (``2011-11-11/HTMLQuestion.xsd``): ``HTMLContent`` then ``FrameHeight``.
 * ``QuestionForm`` (``2017-11-06/QuestionForm.xsd``, or the older ``2005-10-01`` one that still
-  has ``FileUploadAnswer``): ``Overview`` and ``Question`` items in any order.
+  has ``FileUploadAnswer`` and ``Application``): ``Overview`` and ``Question`` items in any order.
 
 :func:`parse_question` reads any of them through the library's one safe XML reader
 (:mod:`mturk_models._xml`); each model's ``to_xml()`` writes the document back.
@@ -74,9 +74,9 @@ __all__ = [
 
 _SCHEMAS: Final = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/"
 QUESTION_FORM_NAMESPACE: Final = _SCHEMAS + "2017-11-06/QuestionForm.xsd"
-"""The current QuestionForm namespace (no FileUploadAnswer)."""
+"""The current QuestionForm namespace (no FileUploadAnswer, no Application)."""
 QUESTION_FORM_NAMESPACE_2005: Final = _SCHEMAS + "2005-10-01/QuestionForm.xsd"
-"""The original QuestionForm namespace (with FileUploadAnswer)."""
+"""The original QuestionForm namespace (with FileUploadAnswer and Application)."""
 HTML_QUESTION_NAMESPACE: Final = _SCHEMAS + "2011-11-11/HTMLQuestion.xsd"
 """The HTMLQuestion namespace."""
 EXTERNAL_QUESTION_NAMESPACE: Final = _SCHEMAS + "2006-07-14/ExternalQuestion.xsd"
@@ -87,7 +87,9 @@ _FORM_VERSIONS: Final = {
     QUESTION_FORM_NAMESPACE_2005: "2005-10-01",
 }
 MAX_FILE_SIZE_IN_BYTES: Final = 2_000_000_000
-"""FileUploadAnswer sizes: at most 2,000,000,000 bytes (QuestionForm-2005-10-01.xsd)."""
+"""FileUploadAnswer sizes: 0 to 2,000,000,000 bytes (API reference 2014-08-15, QuestionForm; the
+2005-10-01 XSD says positiveInteger, but FileUploadAnswer only appears in archived forms now, so
+the documented range is accepted)."""
 _INT32 = (-(2**31), 2**31 - 1)
 
 # Validation context key: read documents as MTurk once accepted them (http ExternalURLs).
@@ -113,7 +115,7 @@ def _xml_chars(value: str) -> str:
 XmlText = Annotated[str, AfterValidator(_xml_chars)]
 """Text that XML 1.0 can carry (no NUL, no other C0 controls but tab, CR, LF; no surrogates)."""
 
-Identifier = Annotated[XmlText, Field(min_length=1)]
+Identifier = Annotated[str, Field(min_length=1), AfterValidator(_xml_chars)]
 
 _PATTERN_URL = re.compile(r"(http|https)://.*", re.DOTALL)
 
@@ -434,7 +436,7 @@ class EmbeddedBinaryContent(RequestModel):
 
 
 class ApplicationContent(RequestModel):
-    """A Flash movie or Java applet (kept so that old documents load; browsers dropped both).
+    """A Flash movie or Java applet: only in the 2005-10-01 schema (retired by MTurk in 2017).
 
     >>> ApplicationContent(application="flash", url="https://example.com/a.swf",
     ...                    width="400", height="300").applet_filename is None
@@ -536,7 +538,7 @@ class AnswerFormatRegex(RequestModel):
     True
     """
 
-    regex: Annotated[XmlText, Field(min_length=1)] = Field(
+    regex: Identifier = Field(
         description="The regular expression (JavaScript syntax) the answer must match."
     )
     error_text: XmlText | None = Field(
@@ -651,18 +653,17 @@ class SelectionAnswerSpecification(RequestModel):
 class FileUploadAnswerSpecification(RequestModel):
     """A file upload (FileUploadAnswer; only in the 2005-10-01 schema, retired by MTurk in 2017).
 
-    >>> FileUploadAnswerSpecification(min_file_size_in_bytes=1,
+    >>> FileUploadAnswerSpecification(min_file_size_in_bytes=0,
     ...     max_file_size_in_bytes=1_000_000).kind
     'file_upload'
     """
 
     kind: Literal["file_upload"] = Field(default="file_upload", description="Answer kind tag.")
-    max_file_size_in_bytes: Annotated[int, Field(ge=1, le=MAX_FILE_SIZE_IN_BYTES)] = Field(
-        description="The largest file accepted, 1 to 2,000,000,000 bytes."
+    max_file_size_in_bytes: Annotated[int, Field(ge=0, le=MAX_FILE_SIZE_IN_BYTES)] = Field(
+        description="The largest file accepted, 0 to 2,000,000,000 bytes."
     )
-    min_file_size_in_bytes: Annotated[int, Field(ge=1, le=MAX_FILE_SIZE_IN_BYTES)] = Field(
-        description="The smallest file accepted, 1 to 2,000,000,000 bytes (the schema's "
-        "positiveInteger)."
+    min_file_size_in_bytes: Annotated[int, Field(ge=0, le=MAX_FILE_SIZE_IN_BYTES)] = Field(
+        description="The smallest file accepted, 0 to 2,000,000,000 bytes."
     )
 
     @_model_validator(mode="after")
@@ -750,8 +751,8 @@ class QuestionForm(RequestModel):
     items: Seq[FormItem] = Field(min_length=1, description="The Overview and Question items.")
     schema_version: Literal["2017-11-06", "2005-10-01"] = Field(
         default="2017-11-06",
-        description="The QuestionForm schema: 2017-11-06 (current, no FileUploadAnswer) or "
-        "2005-10-01.",
+        description="The QuestionForm schema: 2017-11-06 (current, no FileUploadAnswer and no "
+        "Application) or 2005-10-01.",
     )
 
     @_model_validator(mode="after")
@@ -761,16 +762,38 @@ class QuestionForm(RequestModel):
             "question_identifier_unique",
             "QuestionIdentifier",
         )
-        if self.schema_version == "2017-11-06":
-            for q in self.questions:
-                if isinstance(q.answer_specification, FileUploadAnswerSpecification):
-                    raise PydanticCustomError(
-                        "file_upload_answer_schema",
-                        "FileUploadAnswer is not part of the 2017-11-06 QuestionForm schema "
-                        "(question {identifier}); MTurk retired it in December 2017",
-                        {"identifier": repr(q.question_identifier)},
-                    )
+        retired = self.retired_elements
+        if self.schema_version == "2017-11-06" and retired:
+            raise PydanticCustomError(
+                "retired_element_schema",
+                "The 2017-11-06 QuestionForm schema has no FileUploadAnswer and no Application "
+                "(MTurk retired both on 12 December 2017); got {where}",
+                {"where": ", ".join(retired)},
+            )
         return self
+
+    @property
+    def retired_elements(self) -> tuple[str, ...]:
+        """Where the form uses FileUploadAnswer or Application, which MTurk retired in 2017.
+
+        >>> QuestionForm(items=(Overview(content=(ApplicationContent(application="flash",
+        ...     url="https://example.com/a.swf", width="1", height="1"),)),),
+        ...     schema_version="2005-10-01").retired_elements
+        ('Application in Overview 1',)
+        """
+        found = []
+        for number, item in enumerate(self.items, 1):
+            if isinstance(item, Question):
+                where, content = f"question {item.question_identifier!r}", item.question_content
+            else:
+                where, content = f"Overview {number}", item.content
+            if any(isinstance(c, ApplicationContent) for c in content):
+                found.append(f"Application in {where}")
+            if isinstance(item, Question) and isinstance(
+                item.answer_specification, FileUploadAnswerSpecification
+            ):
+                found.append(f"FileUploadAnswer in {where}")
+        return tuple(found)
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -10,19 +10,21 @@ Every member of botocore's shapes is a field (the test suite compares them with 
 service model). The limits, each from the API reference:
 
 * Title at most 128 characters, Description at most 2,000, Keywords at most 1,000,
-  RequesterAnnotation at most 255: API reference 2014-08-15, CreateHIT (REFERENCE.md) and
-  RegisterHITType; MTurkR's RegisterHITType applies the same three text limits.
+  RequesterAnnotation at most 255: API reference 2014-08-15, CreateHIT and RegisterHITType (the
+  R client MTurkR applies the same Title, Description and Keywords limits). Title and
+  Description are required, so an empty one is refused as well.
 * UniqueRequestToken 1 to 64 characters: botocore ``IdempotencyToken`` (min 1, max 64); the API
   reference 2017-01-17 CreateHIT says "at most 64 characters".
 * LifetimeInSeconds and AssignmentDurationInSeconds 30 to 31,536,000 (365 days);
   AutoApprovalDelayInSeconds 0 to 2,592,000 (30 days); MaxAssignments 1 to 1,000,000,000:
   API reference 2014-08-15, CreateHIT (botocore has no bounds for these).
 * Reward: botocore ``CurrencyAmount`` pattern ``^[0-9]+(\\.)?[0-9]{0,2}$``; at least 0.01 because
-  $0.01 is the smallest amount MTurk pays (no API page states a minimum reward: see the module
-  docs of the guide).
+  $0.01 is the smallest amount MTurk pays (no API page states a minimum reward).
 * QualificationRequirements: 0 to 10 (API reference 2017-01-17, CreateHIT and HIT data structure).
 * Question: at most 65,535 bytes including whitespace (API reference 2017-01-17, CreateHIT and
-  CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes.
+  CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes; no FileUploadAnswer and no
+  Application in a QuestionForm (API reference, "Data Structure Schema Locations": retired on
+  12 December 2017).
 
 >>> req = CreateHITRequest.model_validate({
 ...     "Title": "Tag an image", "Description": "Pick the best tag", "Reward": "0.05",
@@ -38,7 +40,7 @@ from __future__ import annotations
 import difflib
 import typing
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
@@ -64,7 +66,6 @@ from .locale import Locale
 from .qualification import MASTERS_PRODUCTION, MASTERS_SANDBOX, QualificationRequirement
 from .questions import (
     ExternalQuestion,
-    FileUploadAnswerSpecification,
     HTMLQuestion,
     QuestionForm,
     parse_question,
@@ -87,9 +88,10 @@ MAX_QUESTION_BYTES: Final = 65_535
 """CreateHIT Question: "must not be larger than 64 kilobytes (65,535 bytes) in size, including
 whitespace" (API reference 2017-01-17, CreateHIT and CreateHITWithHITType)."""
 ASSIGNMENT_REVIEW_POLICY: Final = "ScoreMyKnownAnswers/2011-09-01"
-"""The one assignment-level review policy (API reference, Review Policies)."""
+"""The one assignment-level review policy (API reference, HIT Review Policy data structure:
+"SimplePlurality/2011-09-01 or ScoreMyKnownAnswers/2011-09-01"; Assignment Review Policies)."""
 HIT_REVIEW_POLICY: Final = "SimplePlurality/2011-09-01"
-"""The one HIT-level review policy (API reference, Review Policies)."""
+"""The one HIT-level review policy (API reference, HIT Review Policies)."""
 
 _POLICIES: Final = (
     ("assignment_review_policy", "AssignmentReviewPolicy", ASSIGNMENT_REVIEW_POLICY),
@@ -315,6 +317,7 @@ class _Preflight(RequestModel):
     ) -> Any:
         if isinstance(data, cls):
             return handler(data)
+        data = _materialise(data)
         errors: list[InitErrorDetails] = []
         model = None
         try:
@@ -332,7 +335,9 @@ class _Preflight(RequestModel):
 
     @classmethod
     def _cross_field(cls, data: Any) -> list[InitErrorDetails]:
-        errors = []
+        errors: list[InitErrorDetails] = []
+        if not isinstance(data, Mapping):
+            return errors  # not an object at all: the type error says it all
         fields = cls.model_fields
         if "qualification_requirements" in fields:
             reqs = _pick(data, "qualification_requirements", "QualificationRequirements")
@@ -396,6 +401,18 @@ class _Preflight(RequestModel):
         return found
 
 
+def _materialise(data: Any) -> Any:
+    """Turn a one-shot iterable of requirements into a list, so both passes can read it."""
+    if not isinstance(data, Mapping):
+        return data
+    out = dict(data)
+    for key in ("QualificationRequirements", "qualification_requirements"):
+        value = out.get(key)
+        if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping, Sequence)):
+            out[key] = list(value)
+    return out
+
+
 def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     errors: list[InitErrorDetails] = []
     if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
@@ -403,8 +420,9 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     for i, req in enumerate(requirements):
         type_id = _pick(req, "qualification_type_id", "QualificationTypeId")
         comparator = _pick(req, "comparator", "Comparator")
-        valid = comparator in {c.value for c in Comparator}
-        if type_id in _MASTERS and valid and str(comparator) not in _PRESENCE:
+        valid = isinstance(comparator, str) and comparator in {c.value for c in Comparator}
+        masters = isinstance(type_id, str) and type_id in _MASTERS
+        if masters and valid and str(comparator) not in _PRESENCE:
             errors.append(
                 _error(
                     "masters_comparator",
@@ -444,15 +462,13 @@ def _check_question(value: str) -> str:
             "{reason}",
             {"reason": str(exc)},
         ) from exc
-    if isinstance(document, QuestionForm):
-        for q in document.questions:
-            if isinstance(q.answer_specification, FileUploadAnswerSpecification):
-                raise PydanticCustomError(
-                    "question_file_upload",
-                    "FileUploadAnswer (question {identifier}) is no longer supported by MTurk "
-                    "(since 12 December 2017); ask Workers to upload to Amazon S3 instead",
-                    {"identifier": repr(q.question_identifier)},
-                )
+    if isinstance(document, QuestionForm) and document.retired_elements:
+        raise PydanticCustomError(
+            "question_retired_element",
+            "QuestionForm uses elements MTurk no longer supports (since 12 December 2017: "
+            "FileUploadAnswer and Application): {where}",
+            {"where": ", ".join(document.retired_elements)},
+        )
     if isinstance(document, HTMLQuestion):
         for finding in document.check():
             warnings.warn(f"Question: {finding.message}", HTMLQuestionWarning, stacklevel=2)
