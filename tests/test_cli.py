@@ -27,7 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from mturk_models import ListAssignmentsForHITResponse
 from mturk_models._cli import main, print_table
+from mturk_models.testing import list_assignments_for_hit_responses
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "tests" / "data"
@@ -298,6 +300,23 @@ def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "Traceback" not in err
 
 
+def test_answers_json_lines_with_a_long_first_line_and_a_single_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second, _ = _assignments()
+    long_line = tmp_path / "long.jsonl"  # the first line is longer than the 64 KiB read to detect
+    long_line.write_text(
+        json.dumps(dict(first, RequesterFeedback="x" * 70_000)) + "\n" + json.dumps(second) + "\n",
+        "utf-8",
+    )
+    single = tmp_path / "single.jsonl"
+    single.write_text(json.dumps(dict(first, WorkerId="nobody")) + "\n", "utf-8")
+    code, out, err = cli(capsys, "answers", str(long_line), str(single), "-f", "jsonl")
+    assert code == 1
+    assert [json.loads(line)["AssignmentId"] for line in out.splitlines()] == IDS[:2]
+    assert err.splitlines()[0].startswith(f"{single}: line 1: WorkerId: String should match")
+
+
 def test_answers_from_overrides_detection(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "answers", "--from", "json", str(JSONL), "-f", "jsonl")
     assert code == 1
@@ -414,6 +433,91 @@ def test_debug_shows_tracebacks_and_internal_errors_are_one_line(
     )
     with pytest.raises(RuntimeError, match="boom"):
         main(["--debug", "demo"])
+
+
+def test_answers_legacy_xml_batch_csv_and_answer_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every non-JSON format, detected from the content, in one run."""
+    files = [
+        DATA / "legacy_01.xml",  # GetAssignmentsForHIT, 2014, with a file upload answer
+        DATA / "legacy_06.xml",  # 2009: 20-character HITId, 40-character AssignmentId
+        DATA / "batch_04.csv",  # crowd-form taskAnswers JSON, 8 rows
+        DATA / "batch_03.csv",  # flattened radio groups, Approved and Rejected rows
+        DATA / "qfa_02.xml",  # a bare QuestionFormAnswers document
+    ]
+    code, out, err = cli(capsys, "answers", *map(str, files), "-f", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert len(rows) == 1 + 1 + 8 + 5 + 1
+    legacy = rows[0]
+    assert legacy["AssignmentId"] == "2YRFYQS1CSTMONWZ4QVIF1EYFYOLOD"
+    assert legacy["AcceptTime"] == "2014-01-01T23:50:26+00:00"
+    assert legacy["Answer.001"] == "2013-14-02"
+    assert legacy["Answer.004.size"] == 315012
+    assert rows[1]["AssignmentId"] == "32A8TDZQEZYRV84XKZ4ZBT6JT05DKJRZ1BC42YSZ"
+    crowd = rows[2]
+    assert crowd["WorkerId"] == "A2ML7ATI15HJO7"
+    assert crowd["Answer.confidence-0"] == "high"  # {"high": true, "low": false} folded
+    assert {row["AssignmentStatus"] for row in rows[10:15]} == {"Approved", "Rejected"}
+    document = rows[15]
+    assert document["AssignmentId"] is None
+    assert {k: v for k, v in document.items() if k.startswith("Answer.")} == {
+        key: legacy[key] for key in legacy if key.startswith("Answer.")
+    }  # qfa_02.xml is the Answer of legacy_01.xml
+    assert err == "16 assignments from 5 inputs\n"
+
+
+def test_answers_reports_non_assignment_documents_and_bad_rows(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken_csv = tmp_path / "batch.csv"
+    lines = (DATA / "batch_02.csv").read_text("utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace("PST 2021", "XYZ 2021", 1)  # an unknown zone in row 3
+    broken_csv.write_text("".join(lines), "utf-8")
+    bad_answer = tmp_path / "bad_answer.jsonl"
+    bad_answer.write_text(json.dumps(dict(_assignments()[0], Answer="<Nope/>")) + "\n", "utf-8")
+    code, out, err = cli(
+        capsys,
+        "answers",
+        str(DATA / "legacy_02.xml"),  # a GetHIT response: no assignments
+        str(DATA / "legacy_08.xml"),  # GetBonusPayments
+        str(broken_csv),
+        str(bad_answer),
+        "-f",
+        "jsonl",
+    )
+    assert code == 1
+    assert len(out.splitlines()) == 11  # the other 11 rows of batch_02.csv
+    errors = err.splitlines()
+    assert (
+        errors[0]
+        == f"{DATA / 'legacy_02.xml'}: holds no assignments (it is a legacy GetHITResponse)"
+    )
+    assert errors[1].startswith(f"{DATA / 'legacy_08.xml'}: holds no assignments")
+    assert errors[2].startswith(f"{broken_csv}: ")
+    assert "line 4" in errors[2]
+    assert errors[3].startswith(f"{bad_answer}: ")
+    assert IDS[0] in errors[3]
+    assert errors[4] == "11 assignments from 4 inputs; 4 with errors"
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(pages=st.lists(list_assignments_for_hit_responses(), min_size=1, max_size=3))
+def test_answers_every_generated_assignment_is_a_row_or_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, pages: list[ListAssignmentsForHITResponse]
+) -> None:
+    """Generated pages (their Answer is arbitrary text): each assignment is one row or one error."""
+    path = tmp_path / "pages.json"
+    path.write_text(json.dumps([page.model_dump(mode="json") for page in pages]), "utf-8")
+    code, out, err = cli(capsys, "answers", str(path), "-f", "jsonl", "-q")
+    assignments = [a for page in pages for a in page.assignments or ()]
+    rows = [json.loads(line) for line in out.splitlines()]
+    errors = err.splitlines()
+    assert len(rows) + len(errors) == len(assignments)
+    assert {row["AssignmentId"] for row in rows} <= {a.assignment_id for a in assignments}
+    assert code == (1 if errors else 0)
+    assert all(line.startswith(f"{path}: ") for line in errors)
 
 
 _PREFIXES = [

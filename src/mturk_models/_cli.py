@@ -268,12 +268,12 @@ class _AnswersRun:
         """
         from .export import to_rows
 
-        for label, item in self._items(report):
+        for where, item in self._items(report):
             try:
                 rows = list(to_rows([item], long=long))
             except ValueError as exc:  # ExportError: an Answer that does not parse
                 if report:
-                    self._report(label, exc)
+                    self._report(where, exc)
                 continue
             if report:
                 self.assignments += 1
@@ -289,16 +289,16 @@ class _AnswersRun:
             try:
                 source = open_input(name, self.stdin)
                 fmt = self.args.source_format or detect_format(source.head)
-                for item in read_items(source, fmt):
-                    if isinstance(item, Problem):
+                detected = self.args.source_format is None
+                for record in read_items(source, fmt, detected=detected):
+                    where = f"{label}: {record.where}" if record.where else label
+                    if isinstance(record, Problem):
                         if report:
-                            self._report(
-                                f"{label}: {item.where}" if item.where else label, item.error
-                            )
+                            self._report(where, record.error)
                         continue
                     if self.progress is not None:
                         self.progress.update(self.done_bytes + source.consumed, self.assignments)
-                    yield label, item
+                    yield where, record.item
             except (InputError, OSError) as exc:
                 if report:
                     self._report(label, exc)
@@ -376,8 +376,9 @@ def _print_records(names: list[str], cells: list[list[str]], out: TextIO, width:
 
 
 def _json_default(value: Any) -> Any:
+    """As :func:`mturk_models.write_jsonl` writes values, so json and jsonl output agree."""
     if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
+        return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (tuple, set, frozenset)):

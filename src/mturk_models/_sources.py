@@ -66,6 +66,14 @@ class InputError(MTurkModelsError, ValueError):
 
 
 @dataclass(frozen=True)
+class Record:
+    """A good record and where it is in its input (``line 3``, ``Assignments[2]``, or ``""``)."""
+
+    where: str
+    item: Item
+
+
+@dataclass(frozen=True)
 class Problem:
     """A record that could not be read: where it is in its input, and why."""
 
@@ -153,14 +161,14 @@ def detect_format(head: bytes) -> str:
     if first == b"<":
         return "xml"
     if first in b"[{":
-        line, newline, more = stripped.partition(b"\n")
-        if newline and more.strip():
+        line, newline, _ = stripped.partition(b"\n")
+        if newline:
             try:
                 json.loads(line)
             except ValueError:
-                return "json"
-            return "jsonl"
-        return "json"
+                return "json"  # a document over several lines (pretty-printed)
+            return "jsonl"  # a whole value on the first line: JSON Lines (maybe of one line)
+        return "json"  # one line longer than the head: read whole (JSON Lines fall back there)
     header = stripped.partition(b"\n")[0]
     if b"AssignmentId" in header and b"," in header:
         return "csv"
@@ -170,10 +178,27 @@ def detect_format(head: bytes) -> str:
     )
 
 
-def read_items(source: Input, fmt: str) -> Iterator[Item | Problem]:
-    """Yield the assignments (or batch rows) of ``source`` read as ``fmt``, and the problems."""
+def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[Record | Problem]:
+    """Yield the assignments (or batch rows) of ``source`` read as ``fmt``, and the problems.
+
+    ``detected=True`` says the format was guessed from the head: then a "JSON" input that turns
+    out to hold several values (JSON Lines whose first line is longer than the head) is read as
+    JSON Lines instead of failing.
+    """
     if fmt == "json":
-        yield from _interpret(load_json(source.stream.read()), "")
+        data = source.stream.read()
+        try:
+            value = load_json(data)
+        except InputError as exc:
+            extra = (
+                isinstance(exc.__cause__, json.JSONDecodeError)
+                and exc.__cause__.msg == "Extra data"
+            )
+            if detected and extra:
+                yield from _read_jsonl(io.BytesIO(data))
+                return
+            raise
+        yield from _interpret(value, "")
     elif fmt == "jsonl":
         yield from _read_jsonl(source.stream)
     elif fmt == "xml":
@@ -196,7 +221,7 @@ def load_json(data: bytes) -> Any:
         raise InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
 
 
-def _read_jsonl(stream: io.BufferedReader) -> Iterator[Item | Problem]:
+def _read_jsonl(stream: BinaryIO) -> Iterator[Record | Problem]:
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -218,7 +243,7 @@ def _join(where: str, step: str) -> str:
     return f"{where}{step}" if step.startswith("[") else f"{where}: {step}"
 
 
-def _interpret(value: Any, where: str) -> Iterator[Item | Problem]:
+def _interpret(value: Any, where: str) -> Iterator[Record | Problem]:
     """The assignments of one boto3/CLI JSON value, each validated on its own."""
     if isinstance(value, list):
         for index, element in enumerate(value):
@@ -251,14 +276,14 @@ def _interpret(value: Any, where: str) -> Iterator[Item | Problem]:
         )
 
 
-def _validate(data: Any, where: str) -> Assignment | Problem:
+def _validate(data: Any, where: str) -> Record | Problem:
     try:
-        return Assignment.model_validate(data)
+        return Record(where, Assignment.model_validate(data))
     except ValidationError as exc:
         return Problem(where, exc)
 
 
-def _read_xml(data: bytes) -> Iterator[Item | Problem]:
+def _read_xml(data: bytes) -> Iterator[Record | Problem]:
     from .legacy import parse_legacy_response
 
     body = data[len(_BOM) :] if data.startswith(_BOM) else data
@@ -272,17 +297,18 @@ def _read_xml(data: bytes) -> Iterator[Item | Problem]:
         yield Problem("", exc)
         return
     if isinstance(result, Assignment):
-        yield result
+        yield Record("", result)
     elif isinstance(result, GetAssignmentResponse) and result.assignment is not None:
-        yield result.assignment
+        yield Record("", result.assignment)
     elif isinstance(result, ListAssignmentsForHITResponse):
-        yield from result.assignments or ()
+        for index, assignment in enumerate(result.assignments or ()):
+            yield Record(f"Assignment[{index}]", assignment)
     else:
         kind = type(result).__name__
         yield Problem("", InputError(f"holds no assignments (it is a legacy {kind})"))
 
 
-def _answer_document(body: bytes) -> Assignment | Problem:
+def _answer_document(body: bytes) -> Record | Problem:
     """A bare QuestionFormAnswers document: an assignment with only its Answer.
 
     The answer parser reads the bytes in the encoding the XML declaration names; the assignment
@@ -292,10 +318,10 @@ def _answer_document(body: bytes) -> Assignment | Problem:
         answers = parse_answers(body)
     except MTurkModelsError as exc:
         return Problem("", exc)
-    return Assignment(answer=answers.to_xml())
+    return Record("", Assignment(answer=answers.to_xml()))
 
 
-def _read_csv(stream: io.BufferedReader) -> Iterator[Item | Problem]:
+def _read_csv(stream: io.BufferedReader) -> Iterator[Record | Problem]:
     from .batch import read_batch_csv
 
     reader = read_batch_csv(stream, errors="collect")
@@ -306,7 +332,7 @@ def _read_csv(stream: io.BufferedReader) -> Iterator[Item | Problem]:
             for error in reader.errors[reported:]:
                 yield Problem("", error)
             reported = len(reader.errors)
-            yield row
+            yield Record("", row)
     except MTurkModelsError as exc:  # not a batch file at all, not CSV, not UTF-8
         yield Problem("", exc)
     for error in reader.errors[reported:]:
