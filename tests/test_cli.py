@@ -35,16 +35,21 @@ ROOT = Path(__file__).parent.parent
 DATA = ROOT / "tests" / "data"
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """The console script in a subprocess, as a shell runs it."""
+def _env() -> dict[str, str]:
+    """The environment of a subprocess: this checkout's ``src`` first on PYTHONPATH."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
     env.pop("COLUMNS", None)
+    return env
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The console script in a subprocess, as a shell runs it."""
     completed = subprocess.run(
         [sys.executable, "-m", "mturk_models", *args],
         input=stdin,
         capture_output=True,
-        env=env,
+        env=_env(),
         cwd=ROOT,
         timeout=60,
         check=False,
@@ -211,6 +216,28 @@ def test_answers_reads_stdin_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert [row["AssignmentId"] for row in _csv_rows(done.stdout)] == IDS
     assert done.stderr == ""
+
+
+def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None:
+    """``mturk-models answers big.jsonl | head -1``: no traceback, no 'Exception ignored'."""
+    lines = JSONL.read_text("utf-8").splitlines()
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(lines * 200) + "\n", "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mturk_models", "answers", str(big), "-f", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # as head does after its line
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 1
+    assert json.loads(first)["AssignmentId"] == IDS[0]
+    assert error == ""
 
 
 def test_answers_mixed_good_and_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:

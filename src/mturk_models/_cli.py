@@ -9,8 +9,8 @@ progress bar are a few lines of plain text formatting for the same reason.
 
 Exit codes: 0 everything read or valid; 1 any input failed (bad file, unreadable path, a record or
 request that does not validate; the good inputs are still processed); 2 usage error (unknown
-option, missing argument). Errors are printed one per line on stderr, without a traceback unless
-``--debug`` is given.
+option, missing argument); 130 interrupted. Errors are printed one per line on stderr, without a
+traceback unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ exit codes:
   0  success: every input read (answers), every request valid (validate-hit)
   1  an input failed: unreadable path, unknown format, a record or request that does not
      validate (the other inputs are still processed and each failure is reported)
-  2  usage error: unknown command or option, missing argument"""
+  2  usage error: unknown command or option, missing argument
+  130  interrupted (Ctrl-C)"""
 
 _MAIN_EPILOG = f"""\
 examples:
