@@ -1061,3 +1061,17 @@ def test_demo_prints_the_parsed_answers(capsys: pytest.CaptureFixture[str]) -> N
     assert 'positive_example_quality_q2  free_text      ""' in out
     assert "... and 26 more" in out
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<Bogus/>", "<SelectionIdentifier>a</SelectionIdentifier>" + " " * 200_000 + "<Bogus/>"],
+)
+def test_long_whitespace_runs_do_not_backtrack(tail: str) -> None:
+    # A document that almost has MTurk's shape, with very long whitespace runs: quadratic
+    # backtracking in the fast reader would make this test hang instead of failing.
+    spaces = " " * 200_000
+    document = answer(f"{spaces}{tail}{spaces}")
+    with pytest.raises(MalformedAnswerError, match="Bogus"):
+        parse_answers(document)
+    assert answers_module._read_canonical(document) is None

@@ -486,12 +486,15 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
 _ANSWER_SHAPE = re.compile(
-    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>{_S}(?:"
-    rf"(<FreeText>)([^<]*)</FreeText>|(<FreeText/>)"
-    rf"|(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>{_S}"
-    rf"<UploadedFileKey>([^<]*)</UploadedFileKey>"
-    rf"|((?:<SelectionIdentifier>[^<]*</SelectionIdentifier>{_S})*)"
-    rf"(?:(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
+    # Whitespace is matched only right before a tag, never twice in a row, so that a document
+    # that almost has this shape fails in linear time (no two runs share the same spaces).
+    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>(?:"
+    rf"{_S}(<FreeText>)([^<]*)</FreeText>|{_S}(<FreeText/>)"
+    rf"|{_S}(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>"
+    rf"{_S}<UploadedFileKey>([^<]*)</UploadedFileKey>"
+    rf"|(?:{_S}(<SelectionIdentifier>)([^<]*)</SelectionIdentifier>"
+    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
 )
 _HEAD_SHAPE = re.compile(
@@ -570,7 +573,9 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
         is_upload,
         size,
         key,
-        chosen,
+        is_selection,
+        first,
+        more,
         is_other,
         other,
     ) in _ANSWER_SHAPE.findall(text, start, end):
@@ -606,15 +611,22 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
             fields["uploaded_file_size_in_bytes"] = int(size)
             set_fields_set(answer, set(fields))
         else:
-            if not chosen:
-                selections: tuple[str, ...] = ()
-            else:
-                raws = _SELECTION_SHAPE.findall(chosen)
-                if "&" in chosen or "\r" in chosen:
-                    raws = [_content(raw) for raw in raws]
-                selections = tuple([raw.strip(_WS) for raw in raws])
-                if not all(selections):
-                    return None
+            selections: tuple[str, ...] = ()
+            if is_selection:
+                if more:
+                    raws = [first, *_SELECTION_SHAPE.findall(more)]
+                    if "&" in first or "\r" in first or "&" in more or "\r" in more:
+                        raws = [_content(raw) for raw in raws]
+                    selections = tuple([raw.strip(_WS) for raw in raws])
+                    if not all(selections):
+                        return None
+                else:
+                    if "&" in first or "\r" in first:
+                        first = _content(first)
+                    first = first.strip(_WS)
+                    if not first:
+                        return None
+                    selections = (first,)
             if is_other and ("&" in other or "\r" in other):
                 other = _content(other)
             answer = new(selection)
