@@ -351,6 +351,9 @@ NON_ASCII = answer("<FreeText>café – 日本 😀</FreeText>")
         "\n\t  " + '<?xml version="1.0" encoding="UTF-8"?>' + NON_ASCII,
         b"\r\n   " + ('<?xml version="1.0" encoding="UTF-8"?>' + NON_ASCII).encode(),
         NON_ASCII + "\n   ",
+        ("\r\n  " + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16"),
+        ("\n" + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-le"),
+        ("\t" + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-be"),
     ],
 )
 def test_encodings(data: str | bytes) -> None:

@@ -4,22 +4,28 @@
 return (namespace :data:`QUESTION_FORM_ANSWERS_NAMESPACE`) into a :class:`QuestionFormAnswers`
 of :class:`FreeTextAnswer`, :class:`SelectionAnswer` and :class:`UploadedFileAnswer`.
 
-Safety: the document is read by the library's one safe XML reader (:mod:`mturk_models._xml`),
-through :func:`~mturk_models._xml.secure_parser`: a bare pyexpat parser carrying exactly the
-handlers that ``defusedxml`` installs with ``forbid_dtd``, ``forbid_entities`` and
-``forbid_external`` (any DOCTYPE, entity declaration or external reference raises
-:class:`~mturk_models.exceptions.UnsafeXMLError` before it is used; parameter entities are never
-parsed). That is the same pyexpat parser and the same handlers that
-``defusedxml.ElementTree.fromstring`` uses, without building an ElementTree; the guarantees are
-therefore exactly defusedxml's, and there is no option to switch them off.
+Safety: every document is read in full by the library's one safe XML reader
+(:mod:`mturk_models._xml`) through :func:`~mturk_models._xml.secure_parser`, before any value is
+taken from it. That is a bare pyexpat parser carrying exactly the handlers that ``defusedxml``
+installs with ``forbid_dtd``, ``forbid_entities`` and ``forbid_external``: any DOCTYPE, entity
+declaration or external reference raises :class:`~mturk_models.exceptions.UnsafeXMLError` as
+soon as expat meets it, and parameter entities are never parsed. It is the same expat parser
+with the same handlers that ``defusedxml.ElementTree.fromstring`` drives, without building an
+ElementTree, so the guarantees are exactly defusedxml's; there is no option to switch them
+off. XInclude elements are refused too (:class:`~mturk_models.exceptions.UnsafeXMLError`); no
+reader of the library ever processes them.
 
-Speed: the parse streams. Element names are interned to small integer codes (pyexpat's
-``intern`` dictionary), and the handlers are C-level list methods, so expat calls no Python
-function per element; one loop then checks the event list against the schema and builds the
-answers without re-validating what the parser has already checked. Whenever that fast pass
-meets anything unexpected, the document is read again by a second pass with Python handlers that
-records positions, and that pass raises the :class:`~mturk_models.exceptions.MalformedAnswerError`
-naming the element, its line and its column. Both passes share the same schema checks.
+Speed: a handler-free expat pass costs what a bare parse costs, and Python handlers called for
+every element cost several times more. So after the checking pass, a document in the shape MTurk
+writes (declaration, root in the documented namespace, Answer elements with only the known
+children, text without markup) is read by one anchored regular expression per Answer, and
+its models are built without re-validating what expat and the expression have already checked
+(models that users build always validate). Every other document (a prefix such as ``ns0:``, no
+namespace, comments, CDATA, anything malformed) is read from expat's events by Python handlers
+that record where each element starts; that reader holds every schema rule and raises the
+:class:`~mturk_models.exceptions.MalformedAnswerError` naming the element, its line and its
+column. The tests check that both readers give equal results on generated and mutated
+documents.
 
 >>> answers = parse_answers(
 ...     '<QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas'
@@ -385,19 +391,10 @@ def _escape(text: str) -> str:
 
 # --- parsing ----------------------------------------------------------------------------------
 #
-# parse_answers reads a document in one of two ways, with the same result:
-#
-# * every document is first read by expat through secure_parser, which refuses DTDs, entities
-#   and external references and checks that the XML is well-formed. Then, if the whole text has
-#   the shape MTurk writes (an optional XML declaration, the root in the documented default
-#   namespace, Answer elements holding only the known elements, text without markup), one
-#   anchored regular expression per Answer takes the values out: expat has already checked
-#   every character and reference, so the expression only has to find the text between tags.
-#   expat calls no Python code on this path, which is what makes it fast.
-# * any other document (a prefix such as ns0:, no namespace, comments, CDATA, attributes, a
-#   malformed answer) is read from expat's events, with Python handlers that record where each
-#   element starts; this path holds every schema rule and raises the MalformedAnswerError that
-#   names the element, its line and its column.
+# _read: expat (secure_parser, no content handlers) checks the whole document first; then
+# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
+# _read_events reads any other document from expat's events, with every schema rule and the
+# positions for the error messages. See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
 _ELEMENTS = (
@@ -530,20 +527,6 @@ def _content(raw: str) -> str:
     return raw
 
 
-def _as_text(data: str | bytes) -> str | None:
-    """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
-    if isinstance(data, str):
-        return data
-    if data.startswith(b"<?xml"):
-        declaration = data[: data.find(b"?>")]
-        if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
-            return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 def _read_canonical(text: str) -> QuestionFormAnswers | None:
     """The answers of a document in MTurk's shape (checked by expat before); None otherwise.
 
@@ -642,11 +625,6 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     if covered != end:
         return None
     return _trusted(QuestionFormAnswers, {"answers": tuple(answers)})
-
-
-def _check(data: str | bytes) -> None:
-    """Let expat read the whole document through the safe reader (raises on any problem)."""
-    secure_parser().Parse(data, True)
 
 
 # --- every other document: expat's events, with positions ----------------------------------
@@ -829,9 +807,20 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
 
 
 def _read(data: str | bytes) -> QuestionFormAnswers:
-    _check(data)
-    text = _as_text(data)
-    found = None if text is None else _read_canonical(text)
+    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
+    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
+    if isinstance(data, str):
+        text = data
+    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
+        if data.startswith(b"<?xml"):
+            declaration = data[: data.find(b"?>")]
+            if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
+                return _read_events(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _read_events(data)
+    found = _read_canonical(text)
     return found if found is not None else _read_events(data)
 
 
