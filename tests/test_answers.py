@@ -698,6 +698,9 @@ def test_duplicates_are_kept_lookup_gives_the_first() -> None:
     assert "color" in answers
     assert "weight" not in answers
     assert FreeTextAnswer(question_identifier="size", text="L") not in answers.get_all("color")
+    assert FreeTextAnswer(question_identifier="size", text="L") in answers
+    assert FreeTextAnswer(question_identifier="size", text="XL") not in answers
+    assert 3 not in answers
 
 
 def test_missing_identifier_is_a_key_error_naming_it() -> None:

@@ -250,8 +250,11 @@ class QuestionFormAnswers(BaseModel):
     def __len__(self) -> int:
         return len(self.answers)
 
-    def __contains__(self, identifier: object) -> bool:
-        return any(answer.question_identifier == identifier for answer in self.answers)
+    def __contains__(self, item: object) -> bool:
+        """``"q1" in answers`` tests for a QuestionIdentifier; an answer object tests for itself."""
+        if isinstance(item, str):
+            return any(answer.question_identifier == item for answer in self.answers)
+        return item in self.answers
 
     def __getitem__(self, identifier: str) -> FreeTextAnswer | SelectionAnswer | UploadedFileAnswer:
         for answer in self.answers:
@@ -321,7 +324,8 @@ class QuestionFormAnswers(BaseModel):
         Text is escaped so that :func:`parse_answers` gives back an equal object: ``&``,
         ``<`` and ``>`` as entities, and carriage returns as ``&#13;`` (a raw CR would be read
         back as a line feed). The document is a ``str`` with a UTF-8 declaration: encode it
-        with UTF-8 to write it to a file.
+        with UTF-8 to write it to a file. Characters that XML 1.0 cannot carry never reach
+        this point: the answer models refuse them when they are built.
 
         >>> xml = QuestionFormAnswers(
         ...     answers=[FreeTextAnswer(question_identifier="q1", text="a < b\\r\\n")]
