@@ -59,6 +59,8 @@ def prepare(data: str | bytes) -> str | bytes:
     """
     if isinstance(data, str):
         return data.lstrip(" \t\r\n\ufeff")
+    if data[:1] == b"<":  # the usual case: nothing to drop
+        return data
     if data.startswith(_BOMS[1:]) or data[:2].count(0):
         codec = _utf16_codec(data)
         if codec and data[:8].decode(codec, "ignore").lstrip("\ufeff")[:1] in _TEXT_WHITESPACE:
