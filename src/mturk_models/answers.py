@@ -498,14 +498,18 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
+# An identifier (QuestionIdentifier, first SelectionIdentifier, UploadedFileKey) as MTurk writes
+# it: no whitespace around it, no reference, no CR, so the loop takes it as it is. Any other
+# identifier is read (stripped, references replaced) by the general reader.
+_ID = "([^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?)"
 _ANSWER_SHAPE = re.compile(
     # Whitespace is matched only right before a tag, never twice in a row, so that a document
     # that almost has this shape fails in linear time (no two runs share the same spaces).
-    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>(?:"
-    rf"{_S}(<FreeText>)([^<]*)</FreeText>|{_S}(<FreeText/>)"
-    rf"|{_S}(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>"
-    rf"{_S}<UploadedFileKey>([^<]*)</UploadedFileKey>"
-    rf"|(?:{_S}(<SelectionIdentifier>)([^<]*)</SelectionIdentifier>"
+    rf"(<Answer>{_S}<QuestionIdentifier>{_ID}</QuestionIdentifier>(?:"
+    rf"{_S}(<FreeText>([^<]*)</FreeText>|<FreeText/>)"
+    rf"|{_S}<UploadedFileSizeInBytes>([0-9]{{1,18}})</UploadedFileSizeInBytes>"
+    rf"{_S}<UploadedFileKey>{_ID}</UploadedFileKey>"
+    rf"|(?:{_S}<SelectionIdentifier>{_ID}</SelectionIdentifier>"
     rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
     rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
@@ -516,7 +520,13 @@ _HEAD_SHAPE = re.compile(
 _END_TAG = "</QuestionFormAnswers>"
 _SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
-# An encoding declaration whose bytes decode as UTF-8 (ASCII is a subset of it).
+# The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
+# whose bytes decode as UTF-8 (ASCII is a subset of it).
+_UTF8_DECLARATIONS = (
+    b'<?xml version="1.0" encoding="ASCII"?>',
+    b'<?xml version="1.0" encoding="UTF-8"?>',
+    b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+)
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"'](?:utf-?8|(?:us-)?ascii)[\"']", re.IGNORECASE)
 
 
@@ -572,26 +582,18 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     for (
         whole,
         qid,
-        is_free,
+        free_tag,
         free,
-        is_empty,
-        is_upload,
         size,
         key,
-        is_selection,
         first,
         more,
-        is_other,
+        other_tag,
         other,
     ) in _ANSWER_SHAPE.findall(text, start, end):
         covered += len(whole)
-        if "&" in qid or "\r" in qid:
-            qid = content(qid)
-        qid = qid.strip(ws)
-        if not qid:
-            return None
         answer: Any
-        if is_free or is_empty:
+        if free_tag:
             if "&" in free or "\r" in free:
                 free = content(free)
             answer = new(free_text)
@@ -600,14 +602,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
             fields["kind"] = "free_text"
             fields["text"] = free
             set_fields_set(answer, free_text_fields)
-        elif is_upload:
-            if "&" in key or "\r" in key:
-                key = content(key)
-            key = key.strip(ws)
-            size = size.strip(ws)
-            # ASCII digits only (str.isdigit alone takes other scripts' digits too).
-            if not key or not (size.isascii() and size.isdigit() and len(size) <= 18):
-                return None
+        elif size:
             answer = new(upload)
             fields = answer.__dict__
             fields["question_identifier"] = qid
@@ -617,29 +612,25 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
             set_fields_set(answer, upload_fields)
         else:
             selections: tuple[str, ...] = ()
-            if is_selection:
+            if first:
                 if more:
-                    raws = [first, *split_selections(more)]
-                    if "&" in first or "\r" in first or "&" in more or "\r" in more:
+                    raws = split_selections(more)
+                    if "&" in more or "\r" in more:
                         raws = [content(raw) for raw in raws]
-                    selections = tuple([raw.strip(ws) for raw in raws])
-                    if not all(selections):
+                    rest = [raw.strip(ws) for raw in raws]
+                    if not all(rest):
                         return None
+                    selections = (first, *rest)
                 else:
-                    if "&" in first or "\r" in first:
-                        first = content(first)
-                    first = first.strip(ws)
-                    if not first:
-                        return None
                     selections = (first,)
-            if is_other and ("&" in other or "\r" in other):
+            if other_tag and ("&" in other or "\r" in other):
                 other = content(other)
             answer = new(selection)
             fields = answer.__dict__
             fields["question_identifier"] = qid
             fields["kind"] = "selection"
             fields["selection_identifiers"] = selections
-            fields["other_selection_text"] = other if is_other else None
+            fields["other_selection_text"] = other if other_tag else None
             set_fields_set(answer, selection_fields)
         set_extra(answer, None)
         set_private(answer, None)
@@ -839,7 +830,7 @@ def _read(data: str | bytes) -> QuestionFormAnswers:
     if isinstance(data, str):
         text = data
     else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
-        if data.startswith(b"<?xml"):
+        if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
             declaration = data[: data.find(b"?>")]
             if (
                 b"encoding" in declaration
@@ -894,7 +885,7 @@ def _parse(
         data = prepare(xml)
         if not data:
             return _EMPTY
-        if isinstance(data, bytes) and data.startswith(_UTF32_STARTS):
+        if isinstance(data, bytes) and b"\0" in data[:4] and data.startswith(_UTF32_STARTS):
             data = decode_declared(data)
         try:
             return read(data)
