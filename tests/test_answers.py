@@ -198,6 +198,24 @@ def test_batch_csv_crowd_task_answers() -> None:
     assert seen == 13
 
 
+@pytest.mark.parametrize("name", [f"qfa_0{i}.xml" for i in range(1, 6)])
+def test_recorded_documents_take_the_fast_reader(name: str) -> None:
+    # The fast reader must recognise what MTurk actually sends; if it stopped doing so, every
+    # document would silently go through the slower general reader.
+    text = answers_module.prepare(data_path(name).read_text("utf-8"))
+    assert isinstance(text, str)
+    assert answers_module._read_canonical(text) == parse_answers(text)
+
+
+def test_parsed_answers_share_field_sets_safely() -> None:
+    first, second = parse_answers(data_path("qfa_03.xml").read_bytes()).answers[:2]
+    assert first.model_fields_set == {"question_identifier", "kind", "text"}
+    changed = first.model_copy(update={"text": "changed"})
+    assert changed.text == "changed"
+    assert second.model_fields_set == {"question_identifier", "kind", "text"}
+    assert first.model_fields_set is not changed.model_fields_set
+
+
 # --- answer kinds -----------------------------------------------------------------------------
 
 
@@ -251,6 +269,20 @@ def test_free_text_is_kept_exactly() -> None:
 
 def test_raw_carriage_returns_are_line_feeds_as_in_xml() -> None:
     assert both_paths(answer("<FreeText>a\r\nb\rc</FreeText>"))["q1"].text == "a\nb\nc"
+
+
+def test_references_and_spaces_in_identifiers() -> None:
+    document = answer(
+        "<SelectionIdentifier> a&amp;b </SelectionIdentifier>"
+        "<SelectionIdentifier>&#x41;</SelectionIdentifier>",
+        qid="&lt;q&gt;",
+    )
+    assert both_paths(document)["<q>"].selection_identifiers == ("a&b", "A")  # type: ignore[union-attr]
+    upload = answer(
+        "<UploadedFileSizeInBytes>\n7\n</UploadedFileSizeInBytes>"
+        "<UploadedFileKey>k&#13;</UploadedFileKey>"
+    )
+    assert both_paths(upload)["q1"].uploaded_file_key == "k"  # type: ignore[union-attr]
 
 
 def test_cdata_and_comments_inside_text() -> None:
@@ -337,6 +369,8 @@ NON_ASCII = answer("<FreeText>café – 日本 😀</FreeText>")
         ('<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-be"),
         ('<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-le"),
         ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32"),
+        ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32-le"),
+        ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32-be"),
         ('<?xml version="1.0" encoding="ASCII"?>' + NON_ASCII).encode("ascii", "xmlcharrefreplace"),
         ('<?xml version="1.0" encoding="US-ASCII"?>' + NON_ASCII).encode(
             "ascii", "xmlcharrefreplace"
@@ -351,6 +385,9 @@ NON_ASCII = answer("<FreeText>café – 日本 😀</FreeText>")
         "\n\t  " + '<?xml version="1.0" encoding="UTF-8"?>' + NON_ASCII,
         b"\r\n   " + ('<?xml version="1.0" encoding="UTF-8"?>' + NON_ASCII).encode(),
         NON_ASCII + "\n   ",
+        ("\r\n  " + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16"),
+        ("\n" + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-le"),
+        ("\t" + '<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-be"),
     ],
 )
 def test_encodings(data: str | bytes) -> None:
@@ -695,6 +732,9 @@ def test_duplicates_are_kept_lookup_gives_the_first() -> None:
     assert "color" in answers
     assert "weight" not in answers
     assert FreeTextAnswer(question_identifier="size", text="L") not in answers.get_all("color")
+    assert FreeTextAnswer(question_identifier="size", text="L") in answers
+    assert FreeTextAnswer(question_identifier="size", text="XL") not in answers
+    assert 3 not in answers
 
 
 def test_missing_identifier_is_a_key_error_naming_it() -> None:
@@ -1061,3 +1101,17 @@ def test_demo_prints_the_parsed_answers(capsys: pytest.CaptureFixture[str]) -> N
     assert 'positive_example_quality_q2  free_text      ""' in out
     assert "... and 26 more" in out
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<Bogus/>", "<SelectionIdentifier>a</SelectionIdentifier>" + " " * 200_000 + "<Bogus/>"],
+)
+def test_long_whitespace_runs_do_not_backtrack(tail: str) -> None:
+    # A document that almost has MTurk's shape, with very long whitespace runs: quadratic
+    # backtracking in the fast reader would make this test hang instead of failing.
+    spaces = " " * 200_000
+    document = answer(f"{spaces}{tail}{spaces}")
+    with pytest.raises(MalformedAnswerError, match="Bogus"):
+        parse_answers(document)
+    assert answers_module._read_canonical(document) is None

@@ -4,22 +4,28 @@
 return (namespace :data:`QUESTION_FORM_ANSWERS_NAMESPACE`) into a :class:`QuestionFormAnswers`
 of :class:`FreeTextAnswer`, :class:`SelectionAnswer` and :class:`UploadedFileAnswer`.
 
-Safety: the document is read by the library's one safe XML reader (:mod:`mturk_models._xml`),
-through :func:`~mturk_models._xml.secure_parser`: a bare pyexpat parser carrying exactly the
-handlers that ``defusedxml`` installs with ``forbid_dtd``, ``forbid_entities`` and
-``forbid_external`` (any DOCTYPE, entity declaration or external reference raises
-:class:`~mturk_models.exceptions.UnsafeXMLError` before it is used; parameter entities are never
-parsed). That is the same pyexpat parser and the same handlers that
-``defusedxml.ElementTree.fromstring`` uses, without building an ElementTree; the guarantees are
-therefore exactly defusedxml's, and there is no option to switch them off.
+Safety: every document is read in full by the library's one safe XML reader
+(:mod:`mturk_models._xml`) through :func:`~mturk_models._xml.secure_parser`, before any value is
+taken from it. That is a bare pyexpat parser carrying exactly the handlers that ``defusedxml``
+installs with ``forbid_dtd``, ``forbid_entities`` and ``forbid_external``: any DOCTYPE, entity
+declaration or external reference raises :class:`~mturk_models.exceptions.UnsafeXMLError` as
+soon as expat meets it, and parameter entities are never parsed. It is the same expat parser
+with the same handlers that ``defusedxml.ElementTree.fromstring`` drives, without building an
+ElementTree, so the guarantees are exactly defusedxml's; there is no option to switch them
+off. XInclude elements are refused too (:class:`~mturk_models.exceptions.UnsafeXMLError`); no
+reader of the library ever processes them.
 
-Speed: the parse streams. Element names are interned to small integer codes (pyexpat's
-``intern`` dictionary), and the handlers are C-level list methods, so expat calls no Python
-function per element; one loop then checks the event list against the schema and builds the
-answers without re-validating what the parser has already checked. Whenever that fast pass
-meets anything unexpected, the document is read again by a second pass with Python handlers that
-records positions, and that pass raises the :class:`~mturk_models.exceptions.MalformedAnswerError`
-naming the element, its line and its column. Both passes share the same schema checks.
+Speed: a handler-free expat pass costs what a bare parse costs, and Python handlers called for
+every element cost several times more. So after the checking pass, a document in the shape MTurk
+writes (declaration, root in the documented namespace, Answer elements with only the known
+children, text without markup) is read by one anchored regular expression per Answer, and
+its models are built without re-validating what expat and the expression have already checked
+(models that users build always validate). Every other document (a prefix such as ``ns0:``, no
+namespace, comments, CDATA, anything malformed) is read from expat's events by Python handlers
+that record where each element starts; that reader holds every schema rule and raises the
+:class:`~mturk_models.exceptions.MalformedAnswerError` naming the element, its line and its
+column. The tests check that both readers give equal results on generated and mutated
+documents.
 
 >>> answers = parse_answers(
 ...     '<QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas'
@@ -244,8 +250,11 @@ class QuestionFormAnswers(BaseModel):
     def __len__(self) -> int:
         return len(self.answers)
 
-    def __contains__(self, identifier: object) -> bool:
-        return any(answer.question_identifier == identifier for answer in self.answers)
+    def __contains__(self, item: object) -> bool:
+        """``"q1" in answers`` tests for a QuestionIdentifier; an answer object tests for itself."""
+        if isinstance(item, str):
+            return any(answer.question_identifier == item for answer in self.answers)
+        return item in self.answers
 
     def __getitem__(self, identifier: str) -> FreeTextAnswer | SelectionAnswer | UploadedFileAnswer:
         for answer in self.answers:
@@ -315,7 +324,8 @@ class QuestionFormAnswers(BaseModel):
         Text is escaped so that :func:`parse_answers` gives back an equal object: ``&``,
         ``<`` and ``>`` as entities, and carriage returns as ``&#13;`` (a raw CR would be read
         back as a line feed). The document is a ``str`` with a UTF-8 declaration: encode it
-        with UTF-8 to write it to a file.
+        with UTF-8 to write it to a file. Characters that XML 1.0 cannot carry never reach
+        this point: the answer models refuse them when they are built.
 
         >>> xml = QuestionFormAnswers(
         ...     answers=[FreeTextAnswer(question_identifier="q1", text="a < b\\r\\n")]
@@ -385,19 +395,10 @@ def _escape(text: str) -> str:
 
 # --- parsing ----------------------------------------------------------------------------------
 #
-# parse_answers reads a document in one of two ways, with the same result:
-#
-# * every document is first read by expat through secure_parser, which refuses DTDs, entities
-#   and external references and checks that the XML is well-formed. Then, if the whole text has
-#   the shape MTurk writes (an optional XML declaration, the root in the documented default
-#   namespace, Answer elements holding only the known elements, text without markup), one
-#   anchored regular expression per Answer takes the values out: expat has already checked
-#   every character and reference, so the expression only has to find the text between tags.
-#   expat calls no Python code on this path, which is what makes it fast.
-# * any other document (a prefix such as ns0:, no namespace, comments, CDATA, attributes, a
-#   malformed answer) is read from expat's events, with Python handlers that record where each
-#   element starts; this path holds every schema rule and raises the MalformedAnswerError that
-#   names the element, its line and its column.
+# _read: expat (secure_parser, no content handlers) checks the whole document first; then
+# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
+# _read_events reads any other document from expat's events, with every schema rule and the
+# positions for the error messages. See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
 _ELEMENTS = (
@@ -435,6 +436,18 @@ _NEW = object.__new__
 _SET = object.__setattr__
 # The setters of BaseModel's slots: calling them directly is faster than object.__setattr__.
 _SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+# The fields set of every parsed answer of one kind is one shared set: pydantic never changes a
+# frozen model's set in place (model_copy copies it first), and sharing saves the fast reader an
+# allocation per answer. The tests check that model_copy leaves the shared sets alone.
+_ANSWERS_FIELDS = {"answers"}
+_FREE_TEXT_FIELDS = {"question_identifier", "kind", "text"}
+_SELECTION_FIELDS = {"question_identifier", "kind", "selection_identifiers", "other_selection_text"}
+_UPLOAD_FIELDS = {
+    "question_identifier",
+    "kind",
+    "uploaded_file_key",
+    "uploaded_file_size_in_bytes",
+}
 _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 _M = TypeVar("_M", bound=BaseModel)
@@ -485,13 +498,20 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
+# An identifier (QuestionIdentifier, first SelectionIdentifier, UploadedFileKey) as MTurk writes
+# it: no whitespace around it, no reference, no CR, so the loop takes it as it is. Any other
+# identifier is read (stripped, references replaced) by the general reader.
+_ID = "([^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?)"
 _ANSWER_SHAPE = re.compile(
-    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>{_S}(?:"
-    rf"(<FreeText>)([^<]*)</FreeText>|(<FreeText/>)"
-    rf"|(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>{_S}"
-    rf"<UploadedFileKey>([^<]*)</UploadedFileKey>"
-    rf"|((?:<SelectionIdentifier>[^<]*</SelectionIdentifier>{_S})*)"
-    rf"(?:(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
+    # Whitespace is matched only right before a tag, never twice in a row, so that a document
+    # that almost has this shape fails in linear time (no two runs share the same spaces).
+    rf"(<Answer>{_S}<QuestionIdentifier>{_ID}</QuestionIdentifier>(?:"
+    rf"{_S}(<FreeText>([^<]*)</FreeText>|<FreeText/>)"
+    rf"|{_S}<UploadedFileSizeInBytes>([0-9]{{1,18}})</UploadedFileSizeInBytes>"
+    rf"{_S}<UploadedFileKey>{_ID}</UploadedFileKey>"
+    rf"|(?:{_S}<SelectionIdentifier>{_ID}</SelectionIdentifier>"
+    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
 )
 _HEAD_SHAPE = re.compile(
@@ -500,7 +520,13 @@ _HEAD_SHAPE = re.compile(
 _END_TAG = "</QuestionFormAnswers>"
 _SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
-# An encoding declaration whose bytes decode as UTF-8 (ASCII is a subset of it).
+# The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
+# whose bytes decode as UTF-8 (ASCII is a subset of it).
+_UTF8_DECLARATIONS = (
+    b'<?xml version="1.0" encoding="ASCII"?>',
+    b'<?xml version="1.0" encoding="UTF-8"?>',
+    b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+)
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"'](?:utf-?8|(?:us-)?ascii)[\"']", re.IGNORECASE)
 
 
@@ -527,20 +553,6 @@ def _content(raw: str) -> str:
     return raw
 
 
-def _as_text(data: str | bytes) -> str | None:
-    """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
-    if isinstance(data, str):
-        return data
-    if data.startswith(b"<?xml"):
-        declaration = data[: data.find(b"?>")]
-        if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
-            return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 def _read_canonical(text: str) -> QuestionFormAnswers | None:
     """The answers of a document in MTurk's shape (checked by expat before); None otherwise.
 
@@ -559,82 +571,78 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     add = answers.append
     new = _NEW
     set_fields_set, set_extra, set_private = _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE
+    free_text_fields, selection_fields, upload_fields = (
+        _FREE_TEXT_FIELDS,
+        _SELECTION_FIELDS,
+        _UPLOAD_FIELDS,
+    )
     free_text, selection, upload = FreeTextAnswer, SelectionAnswer, UploadedFileAnswer
     covered = start
+    ws, content, split_selections = _WS, _content, _SELECTION_SHAPE.findall
     for (
         whole,
         qid,
-        is_free,
+        free_tag,
         free,
-        is_empty,
-        is_upload,
         size,
         key,
-        chosen,
-        is_other,
+        first,
+        more,
+        other_tag,
         other,
     ) in _ANSWER_SHAPE.findall(text, start, end):
         covered += len(whole)
-        if "&" in qid or "\r" in qid:
-            qid = _content(qid)
-        qid = qid.strip(_WS)
-        if not qid:
-            return None
         answer: Any
-        if is_free or is_empty:
+        if free_tag:
             if "&" in free or "\r" in free:
-                free = _content(free)
+                free = content(free)
             answer = new(free_text)
             fields = answer.__dict__
             fields["question_identifier"] = qid
             fields["kind"] = "free_text"
             fields["text"] = free
-            set_fields_set(answer, {"question_identifier", "kind", "text"})
-        elif is_upload:
-            if "&" in key or "\r" in key:
-                key = _content(key)
-            key = key.strip(_WS)
-            size = size.strip(_WS)
-            # ASCII digits only (str.isdigit alone takes other scripts' digits too).
-            if not key or not (size.isascii() and size.isdigit() and len(size) <= 18):
-                return None
+            set_fields_set(answer, free_text_fields)
+        elif size:
             answer = new(upload)
             fields = answer.__dict__
             fields["question_identifier"] = qid
             fields["kind"] = "uploaded_file"
             fields["uploaded_file_key"] = key
             fields["uploaded_file_size_in_bytes"] = int(size)
-            set_fields_set(answer, set(fields))
+            set_fields_set(answer, upload_fields)
         else:
-            if not chosen:
-                selections: tuple[str, ...] = ()
-            else:
-                raws = _SELECTION_SHAPE.findall(chosen)
-                if "&" in chosen or "\r" in chosen:
-                    raws = [_content(raw) for raw in raws]
-                selections = tuple([raw.strip(_WS) for raw in raws])
-                if not all(selections):
-                    return None
-            if is_other and ("&" in other or "\r" in other):
-                other = _content(other)
+            selections: tuple[str, ...] = ()
+            if first:
+                if more:
+                    raws = split_selections(more)
+                    if "&" in more or "\r" in more:
+                        raws = [content(raw) for raw in raws]
+                    rest = [raw.strip(ws) for raw in raws]
+                    if not all(rest):
+                        return None
+                    selections = (first, *rest)
+                else:
+                    selections = (first,)
+            if other_tag and ("&" in other or "\r" in other):
+                other = content(other)
             answer = new(selection)
             fields = answer.__dict__
             fields["question_identifier"] = qid
             fields["kind"] = "selection"
             fields["selection_identifiers"] = selections
-            fields["other_selection_text"] = other if is_other else None
-            set_fields_set(answer, set(fields))
+            fields["other_selection_text"] = other if other_tag else None
+            set_fields_set(answer, selection_fields)
         set_extra(answer, None)
         set_private(answer, None)
         add(answer)
     if covered != end:
         return None
-    return _trusted(QuestionFormAnswers, {"answers": tuple(answers)})
-
-
-def _check(data: str | bytes) -> None:
-    """Let expat read the whole document through the safe reader (raises on any problem)."""
-    secure_parser().Parse(data, True)
+    result: QuestionFormAnswers = new(QuestionFormAnswers)
+    result.__dict__["answers"] = tuple(answers)
+    set_fields_set(result, _ANSWERS_FIELDS)
+    set_extra(result, None)
+    set_private(result, None)
+    return result
 
 
 # --- every other document: expat's events, with positions ----------------------------------
@@ -817,9 +825,25 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
 
 
 def _read(data: str | bytes) -> QuestionFormAnswers:
-    _check(data)
-    text = _as_text(data)
-    found = None if text is None else _read_canonical(text)
+    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
+    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
+    if isinstance(data, str):
+        text = data
+    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
+        if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
+            declaration = data[: data.find(b"?>")]
+            if (
+                b"encoding" in declaration
+                and b'encoding="UTF-8"' not in declaration
+                and b'encoding="ASCII"' not in declaration
+                and _UTF8_DECLARED.search(declaration) is None
+            ):
+                return _read_events(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _read_events(data)
+    found = _read_canonical(text)
     return found if found is not None else _read_events(data)
 
 
@@ -861,7 +885,7 @@ def _parse(
         data = prepare(xml)
         if not data:
             return _EMPTY
-        if isinstance(data, bytes) and data.startswith(_UTF32_STARTS):
+        if isinstance(data, bytes) and b"\0" in data[:4] and data.startswith(_UTF32_STARTS):
             data = decode_declared(data)
         try:
             return read(data)
