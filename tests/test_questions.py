@@ -876,3 +876,13 @@ def test_check_accepts_the_answers_of_a_real_assignment() -> None:
     answers = parse_answers(data_path("qfa_02.xml").read_bytes())
     assert form.check(answers) == []
     assert form.values(answers)["003"] == ("C1",)
+
+
+def test_declarations_bytes_and_byte_order_marks() -> None:
+    external = ExternalQuestion(external_url="https://example.com/é", frame_height=0)
+    declared = '<?xml version="1.0" encoding="UTF-8"?>\n' + external.to_xml()
+    assert parse_question(declared) == external
+    assert parse_question(b"\xef\xbb\xbf" + declared.encode("utf-8")) == external
+    latin = '<?xml version="1.0" encoding="ISO-8859-1"?>' + external.to_xml()
+    assert parse_question(latin.encode("latin-1")) == external
+    assert parse_question("\n  " + external.to_xml()) == external
