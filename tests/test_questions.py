@@ -919,3 +919,9 @@ def test_mutated_documents_of_generated_forms_are_caught(form: QuestionForm) -> 
     wrong_namespace = xml.replace(form.namespace, HTML_QUESTION_NAMESPACE, 1)
     with pytest.raises(QuestionParseError, match="QuestionForm should be in namespace"):
         parse_question(wrong_namespace)
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
+def test_html_check_never_raises(page: str) -> None:
+    findings = html_question(page).check()
+    assert all(f.code.startswith("html_") for f in findings)
