@@ -61,7 +61,22 @@ def test_subdivision_of_another_country(country: str, subdivision: str) -> None:
 
 
 def test_subdivision_of_a_country_without_subdivisions() -> None:
-    expect_error(Locale, {"Country": "AQ", "Subdivision": "AA"}, "locale_subdivision", "none exist")
+    expect_error(
+        Locale, {"Country": "AQ", "Subdivision": "AA"}, "locale_subdivision", "no two-character"
+    )
+
+
+def test_subdivision_hint_is_a_code_that_fits() -> None:
+    # Great Britain's ISO 3166-2 codes are three characters: none can be sent to MTurk.
+    expect_error(
+        Locale,
+        {"Country": "GB", "Subdivision": "EN"},
+        "locale_subdivision",
+        "leave Subdivision out",
+    )
+    expect_error(
+        Locale, {"Country": "US", "Subdivision": "ZZ"}, "locale_subdivision", "such as 'AK'"
+    )
 
 
 def test_three_character_subdivision_is_refused_by_length() -> None:

@@ -6,6 +6,7 @@ import math
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.tz import gettz, tzlocal, tzoffset
@@ -110,6 +111,7 @@ def test_num_results_is_not_negative() -> None:
         (7, "7.00"),
         (0.1, "0.10"),
         ("123456789.99", "123456789.99"),
+        ("9" * 40 + ".5", "9" * 40 + ".50"),  # beyond the default 28-digit Decimal context
     ],
 )
 def test_reward_accepts_and_dumps_two_decimals(value: Any, expected: str) -> None:
@@ -219,6 +221,21 @@ def test_tzinfo_without_offset_is_taken_as_utc() -> None:
 
     value = datetime(2021, 1, 1, tzinfo=Unknown())
     assert to_utc(value) == datetime(2021, 1, 1, tzinfo=UTC)
+
+
+def test_other_tzinfo_classes_take_the_guarded_path() -> None:
+    class Fixed(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> timedelta:
+            return timedelta(hours=2)
+
+    assert to_utc(datetime(2021, 1, 1, 12, tzinfo=Fixed())) == datetime(2021, 1, 1, 10, tzinfo=UTC)
+    with pytest.raises(ValueError, match="outside the range of datetime"):
+        to_utc(datetime(1, 1, 1, tzinfo=Fixed()))
+
+
+def test_zoneinfo() -> None:
+    value = datetime(2021, 7, 1, 12, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert to_utc(value) == datetime(2021, 7, 1, 10, tzinfo=UTC)
 
 
 def test_dst_fold_is_respected() -> None:
