@@ -109,6 +109,7 @@ PUBLIC = [
 ]
 
 TESTING = [
+    "answer_texts",
     "assignments",
     "boto3_assignments",
     "boto3_get_assignment_responses",
@@ -121,6 +122,7 @@ TESTING = [
     "currency_amounts",
     "entity_ids",
     "external_questions",
+    "free_text_answers",
     "get_assignment_responses",
     "get_hit_responses",
     "hits",
@@ -128,7 +130,11 @@ TESTING = [
     "list_assignments_for_hit_responses",
     "locales",
     "qualification_requirements",
+    "question_form_answers",
     "question_forms",
+    "question_identifiers",
+    "selection_answers",
+    "uploaded_file_answers",
     "utc_datetimes",
     "worker_ids",
 ]

@@ -28,6 +28,16 @@ Usage in a test module::
     @given(assignments(status="Approved"))
     def test_approved_assignments_have_an_approval_time(assignment):
         assert assignment.approval_time is not None
+
+Answer strategies (``question_form_answers()`` and its parts) give documents that round-trip::
+
+    >>> from hypothesis import given, settings
+    >>> from mturk_models import parse_answers
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(question_form_answers())
+    ... def test_round_trip(answers):
+    ...     assert parse_answers(answers.to_xml()) == answers
+    >>> test_round_trip()
 """
 
 from __future__ import annotations
@@ -45,6 +55,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from ._base import ResponseModel
+from .answers import FreeTextAnswer, QuestionFormAnswers, SelectionAnswer, UploadedFileAnswer
 from .assignment import Assignment
 from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
 from .hit import HIT, MAX_QUALIFICATION_REQUIREMENTS
@@ -98,6 +109,7 @@ from .requests import (
 from .responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
 
 __all__ = [
+    "answer_texts",
     "assignments",
     "boto3_assignments",
     "boto3_get_assignment_responses",
@@ -110,6 +122,7 @@ __all__ = [
     "currency_amounts",
     "entity_ids",
     "external_questions",
+    "free_text_answers",
     "get_assignment_responses",
     "get_hit_responses",
     "hits",
@@ -117,7 +130,11 @@ __all__ = [
     "list_assignments_for_hit_responses",
     "locales",
     "qualification_requirements",
+    "question_form_answers",
     "question_forms",
+    "question_identifiers",
+    "selection_answers",
+    "uploaded_file_answers",
     "utc_datetimes",
     "worker_ids",
 ]
@@ -744,3 +761,71 @@ def create_hit_with_hit_type_requests(draw: st.DrawFn) -> CreateHITWithHITTypeRe
     """Valid CreateHITWithHITType requests (see :func:`create_hit_requests`)."""
     values = {"HITTypeId": draw(entity_ids()), **draw(_hit_kwargs())}
     return CreateHITWithHITTypeRequest.model_validate(_drop_none(values))
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+# XML 1.0 forbids C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+_XML_CHARACTERS = st.characters(codec="utf-8", exclude_characters=_NOT_XML)  # utf-8: no surrogates
+# Pieces that break naive writers and readers: markup, references, the CDATA end, line ends.
+_TRICKY = st.sampled_from(
+    ["<", ">", "&", "&amp;", "&#13;", "]]>", "\r", "\r\n", "\n", "\t", " ", "  ", '"', "'", "😀"]
+)
+_XML_WHITESPACE = " \t\r\n"
+
+
+def answer_texts() -> st.SearchStrategy[str]:
+    """Free text as a Worker may send it: any character XML 1.0 allows, markup, CRs, spaces."""
+    return st.lists(st.one_of(st.text(_XML_CHARACTERS, max_size=12), _TRICKY), max_size=6).map(
+        "".join
+    )
+
+
+def question_identifiers() -> st.SearchStrategy[str]:
+    """QuestionIdentifiers (and selection identifiers, file keys): not empty, not padded."""
+    return answer_texts().map(lambda text: text.strip(_XML_WHITESPACE)).filter(bool)
+
+
+@st.composite
+def free_text_answers(draw: st.DrawFn) -> FreeTextAnswer:
+    """:class:`~mturk_models.FreeTextAnswer` values, the empty text included."""
+    return FreeTextAnswer(
+        question_identifier=draw(question_identifiers()), text=draw(answer_texts())
+    )
+
+
+@st.composite
+def selection_answers(draw: st.DrawFn) -> SelectionAnswer:
+    """:class:`~mturk_models.SelectionAnswer` values: none, one or several selections, with or
+    without an "other" text."""
+    return SelectionAnswer(
+        question_identifier=draw(question_identifiers()),
+        selection_identifiers=tuple(draw(st.lists(question_identifiers(), max_size=4))),
+        other_selection_text=draw(st.none() | answer_texts()),
+    )
+
+
+@st.composite
+def uploaded_file_answers(draw: st.DrawFn) -> UploadedFileAnswer:
+    """:class:`~mturk_models.UploadedFileAnswer` values (sizes up to MTurk's 2,000,000,000)."""
+    return UploadedFileAnswer(
+        question_identifier=draw(question_identifiers()),
+        uploaded_file_key=draw(question_identifiers()),
+        uploaded_file_size_in_bytes=draw(st.integers(min_value=0, max_value=2_000_000_000)),
+    )
+
+
+@st.composite
+def question_form_answers(draw: st.DrawFn, max_answers: int = 8) -> QuestionFormAnswers:
+    """:class:`~mturk_models.QuestionFormAnswers` of mixed kinds; identifiers may repeat."""
+    answers = draw(
+        st.lists(
+            st.one_of(free_text_answers(), selection_answers(), uploaded_file_answers()),
+            max_size=max_answers,
+        )
+    )
+    if len(answers) > 1 and draw(st.booleans()):  # an HTML form with a repeated field name
+        shared = answers[0].question_identifier
+        answers[-1] = answers[-1].model_copy(update={"question_identifier": shared})
+    return QuestionFormAnswers(answers=tuple(answers))
