@@ -876,3 +876,52 @@ def test_check_accepts_the_answers_of_a_real_assignment() -> None:
     answers = parse_answers(data_path("qfa_02.xml").read_bytes())
     assert form.check(answers) == []
     assert form.values(answers)["003"] == ("C1",)
+
+
+def test_declarations_bytes_and_byte_order_marks() -> None:
+    external = ExternalQuestion(external_url="https://example.com/é", frame_height=0)
+    declared = '<?xml version="1.0" encoding="UTF-8"?>\n' + external.to_xml()
+    assert parse_question(declared) == external
+    assert parse_question(b"\xef\xbb\xbf" + declared.encode("utf-8")) == external
+    latin = '<?xml version="1.0" encoding="ISO-8859-1"?>' + external.to_xml()
+    assert parse_question(latin.encode("latin-1")) == external
+    assert parse_question("\n  " + external.to_xml()) == external
+
+
+@given(
+    question_forms(schema_version="2017-11-06", max_items=2),
+    st.sampled_from(["duplicate", "upload"]),
+)
+def test_single_mutations_of_generated_forms_are_caught(form: QuestionForm, mutation: str) -> None:
+    items = list(form.items)
+    if mutation == "duplicate":
+        items.append(form.questions[0])
+        code = "question_identifier_unique"
+    else:
+        upload = FileUploadAnswerSpecification(min_file_size_in_bytes=0, max_file_size_in_bytes=1)
+        items.append(question("\x7f-new", upload))
+        code = "retired_element_schema"
+    with pytest.raises(ValidationError) as info:
+        QuestionForm(items=tuple(items), schema_version=form.schema_version)
+    assert [e["type"] for e in info.value.errors()] == [code]
+
+
+@given(question_forms(max_items=2))
+def test_mutated_documents_of_generated_forms_are_caught(form: QuestionForm) -> None:
+    xml = form.to_xml()
+    first = form.questions[0]
+    duplicate = (
+        form.to_xml().replace("</QuestionForm>", "")
+        + QuestionForm(items=(first,), schema_version=form.schema_version).to_xml().split(">", 1)[1]
+    )
+    with pytest.raises(QuestionParseError, match="QuestionIdentifier values must be unique"):
+        parse_question(duplicate)
+    wrong_namespace = xml.replace(form.namespace, HTML_QUESTION_NAMESPACE, 1)
+    with pytest.raises(QuestionParseError, match="QuestionForm should be in namespace"):
+        parse_question(wrong_namespace)
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
+def test_html_check_never_raises(page: str) -> None:
+    findings = html_question(page).check()
+    assert all(f.code.startswith("html_") for f in findings)
