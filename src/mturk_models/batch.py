@@ -28,7 +28,9 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
 from typing import IO, Any, Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as date_parser
 from dateutil import tz
@@ -244,6 +246,18 @@ def _parse_other(value: str) -> datetime:
     return parsed.astimezone(_UTC)
 
 
+@lru_cache(maxsize=32)
+def _named_zone(name: str) -> tzinfo:
+    """An IANA zone: the standard library's (fast) when it has the data, else dateutil's."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        found = tz.gettz(name)
+        if found is None:
+            raise ValueError(f"Unknown time zone {name!r}") from None
+        return found
+
+
 def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_Angeles") -> str:
     """Write a timestamp the way the website does, in ``zone`` (US Pacific by default).
 
@@ -254,9 +268,7 @@ def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_An
     >>> format_batch_timestamp(datetime(2021, 3, 16, 6, 3, 2, tzinfo=timezone.utc))
     'Mon Mar 15 23:03:02 PDT 2021'
     """
-    zone_info = tz.gettz(zone) if isinstance(zone, str) else zone
-    if zone_info is None:
-        raise ValueError(f"Unknown time zone {zone!r}")
+    zone_info = _named_zone(zone) if isinstance(zone, str) else zone
     local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
     name = local.tzname()
     known = BATCH_TIMEZONES.get(name or "")
