@@ -239,16 +239,28 @@ def _wide(
     if isinstance(item, BatchResultRow):
         for name, text in item.inputs.items():
             _put(row, f"{input_prefix}{name}", text, item)
-    joined: dict[str, list[Any]] = {}
+    several: set[str] = set()
     for question, value in _pairs(item, fold):
-        joined.setdefault(question, []).append(value)
-    for question, values in joined.items():
-        if len(values) == 1:
-            value = values[0]
+        column = answer_prefix + question
+        if column not in row:
+            row[column] = value
+        elif column in several or (column not in _FIXED and not column.startswith(input_prefix)):
+            several.add(column)
+            row[column] = _join(row[column], value, separator)
         else:
-            value = separator.join(_text(v) for v in values if v is not None) or None
-        _put(row, f"{answer_prefix}{question}", value, item)
+            _put(row, column, value, item)  # raises: the name of a fixed or input column
     return row
+
+
+_FIXED = frozenset(WIDE_COLUMNS)
+
+
+def _join(previous: Any, value: Any, separator: str) -> Any:
+    if value is None:
+        return previous
+    if previous is None:
+        return _text(value)
+    return f"{_text(previous)}{separator}{_text(value)}"
 
 
 def _put(row: dict[str, Any], column: str, value: Any, item: Assignment | BatchResultRow) -> None:
@@ -393,7 +405,7 @@ def write_csv(
                     f"row {count} has the column(s) {extra}, which are not among {origin}; "
                     "pass columns=wide_columns(...) or a larger sample"
                 )
-            writer.writerow([_text(row.get(name)) for name in header])
+            writer.writerow([v if v.__class__ is str else _text(v) for v in map(row.get, header)])
     finally:
         if owned:
             handle.close()

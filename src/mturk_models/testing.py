@@ -457,8 +457,11 @@ _COLUMN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_-."
 
 
 def xml_texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Text that XML 1.0 can carry: any character but surrogates, controls other than tab,
-    line feed and carriage return, and U+FFFE/U+FFFF (markup characters included)."""
+    """Text that XML 1.0 can carry, markup characters included.
+
+    Any character but surrogates, U+FFFE/U+FFFF and the control characters other than tab, line
+    feed and carriage return.
+    """
     return st.text(_XML_CHARACTERS, min_size=min_size, max_size=max_size)
 
 
@@ -471,8 +474,11 @@ _HIT_TEXT = ("Title", "Description", "Question", "Keywords", "RequesterAnnotatio
 
 @st.composite
 def legacy_hits(draw: st.DrawFn) -> HIT:
-    """HITs that a legacy XML response can hold: :func:`hits` with XML-legal text, sometimes
-    with the legacy-only NumberOfSimilarHITs in the extras."""
+    """HITs that a legacy XML response can hold.
+
+    :func:`hits` with XML-legal text, no empty requirement list (legacy XML cannot say "empty"),
+    and sometimes the legacy-only NumberOfSimilarHITs in the extras.
+    """
     data = draw(hits()).to_boto3()
     if not data.get("QualificationRequirements", True):
         del data["QualificationRequirements"]  # no elements: legacy XML cannot say "empty list"
@@ -536,8 +542,11 @@ def batch_column_names(*, max_size: int = 4) -> st.SearchStrategy[list[str]]:
 
 
 def crowd_task_answers() -> st.SearchStrategy[list[dict[str, Any]]]:
-    """Decoded crowd-form ``taskAnswers``: a list of task objects with text, numbers, booleans
-    and crowd choice groups (``{"high": true, "low": false}``)."""
+    """Decoded crowd-form ``taskAnswers``: lists of task objects.
+
+    The objects hold text, integers, booleans, nulls and crowd choice groups such as
+    ``{"high": true, "low": false}``.
+    """
     scalar = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | xml_texts(max_size=20)
     group = st.dictionaries(xml_texts(min_size=1, max_size=8), st.booleans(), max_size=3)
     task = st.dictionaries(xml_texts(max_size=10), scalar | group, max_size=4)
