@@ -284,14 +284,21 @@ def test_answers_json_shapes(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         "pages.json": [{"Assignments": assignments[:2]}, {"Assignments": assignments[2:]}],
         "bare.json": assignments[0],
         "list.json": assignments,
+        # aws mturk ... with cli_timestamp_format = wire: epoch seconds
+        "wire.json": {
+            "Assignments": [dict(assignments[0], AcceptTime=1631907451.0, SubmitTime=1631909880)],
+            "NextToken": "p2",
+        },
     }
     for name, value in shapes.items():
         (tmp_path / name).write_text(json.dumps(value), "utf-8")
     code, out, err = cli(capsys, "answers", *(str(tmp_path / n) for n in shapes), "-f", "json")
     assert code == 0, err
     rows = json.loads(out)
-    assert [row["AssignmentId"] for row in rows] == [IDS[2], *IDS, IDS[0], *IDS]
-    assert err == "8 assignments from 4 inputs\n"
+    assert [row["AssignmentId"] for row in rows] == [IDS[2], *IDS, IDS[0], *IDS, IDS[0]]
+    assert rows[-1]["AcceptTime"] == "2021-09-17T19:37:31+00:00"
+    assert rows[-1]["WorkTimeInSeconds"] == 2429
+    assert err == "9 assignments from 5 inputs\n"
 
 
 def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
