@@ -377,6 +377,13 @@ def test_answers_output_file_and_its_extension(
     code, out, err = cli(capsys, "answers", str(JSONL), "-o", str(tmp_path / "no" / "x.csv"))
     assert code == 1
     assert err == f"{tmp_path / 'no' / 'x.csv'}: cannot write: No such file or directory\n"
+    # an output that is one of the inputs is refused before anything is read or written
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(JSONL.read_bytes())
+    code, out, err = cli(capsys, "answers", str(JSONL), str(copy), "-o", str(copy))
+    assert code == 1
+    assert err == f"{copy}: is also an input ({copy}); not overwritten\n"
+    assert copy.read_bytes() == JSONL.read_bytes()
 
 
 class _Terminal(io.StringIO):

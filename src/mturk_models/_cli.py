@@ -215,9 +215,9 @@ class _Progress:
         self.total = total
         self.last = 0.0
 
-    def update(self, done: int, count: int, *, force: bool = False) -> None:
+    def update(self, done: int, count: int) -> None:
         now = time.monotonic()
-        if not force and now - self.last < 0.1:
+        if now - self.last < 0.1:
             return
         self.last = now
         share = min(done / self.total, 1.0) if self.total else 1.0
@@ -400,11 +400,31 @@ def _output_format(args: argparse.Namespace, out: TextIO) -> str:
     return "table" if out.isatty() else "csv"
 
 
+def _same_file(output: str, inputs: Sequence[str]) -> str | None:
+    """The input that ``output`` would overwrite, if any (opening it for writing empties it)."""
+    for name in inputs:
+        with contextlib.suppress(OSError):
+            if name != "-" and os.path.samefile(output, name):
+                return name
+    return None
+
+
 def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int:
     from .export import LONG_COLUMNS, write_csv, write_jsonl
 
     run = _AnswersRun(args, reporter, stdin)
     fmt = _output_format(args, out)
+    target: TextIO = out
+    if args.output:
+        clash = _same_file(args.output, args.files)
+        if clash is not None:
+            reporter.error(args.output, InputError(f"is also an input ({clash}); not overwritten"))
+            return _EXIT_FAILED
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
+            return _EXIT_FAILED
     columns: list[str] | None = None
     if fmt == "csv":
         if args.long:
@@ -420,13 +440,6 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
             columns = list(seen)
     if run.progress is None:
         run.start_progress(passes=1)
-    target: TextIO = out
-    if args.output:
-        try:
-            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
-            return _EXIT_FAILED
     try:
         rows = run.rows(long=args.long)
         if fmt == "table":
