@@ -509,6 +509,18 @@ def test_answers_legacy_xml_batch_csv_and_answer_documents(
     assert err == "16 assignments from 5 inputs\n"
 
 
+def test_answers_utf16_answer_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """qfa_03.xml re-encoded as UTF-16 (BOM, declaration saying so): still told and parsed."""
+    text = (DATA / "qfa_03.xml").read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path = tmp_path / "answers16.xml"
+    path.write_bytes(text.encode("utf-16"))
+    code, out, err = cli(capsys, "answers", str(path), str(DATA / "qfa_03.xml"), "-f", "jsonl")
+    assert code == 0, err
+    utf16, utf8 = (json.loads(line) for line in out.splitlines())
+    assert utf16 == utf8
+    assert utf16["Answer.tags"] == "asd"
+
+
 def test_answers_reports_non_assignment_documents_and_bad_rows(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -41,6 +41,7 @@ __all__ = [
     "Input",
     "InputError",
     "Problem",
+    "Record",
     "detect_format",
     "load_json",
     "open_input",
@@ -51,7 +52,7 @@ FORMATS = ("json", "jsonl", "xml", "csv")
 """The input formats, as ``--from`` names them."""
 
 _HEAD = 64 * 1024
-_XML_ROOT = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_XML_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _BOM = b"\xef\xbb\xbf"
 
 if TYPE_CHECKING:
@@ -92,6 +93,10 @@ class _Stream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def close_source(self) -> None:
+        """Close the file read from."""
+        self._rest.close()
+
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
         if self._head:
@@ -108,13 +113,12 @@ class _Stream(io.RawIOBase):
 
 @dataclass
 class Input:
-    """One opened input: its display name, its first bytes, the stream and its size if known."""
+    """One opened input: its display name, its first bytes, and the stream of all its bytes."""
 
     name: str
     head: bytes
     stream: io.BufferedReader
     raw: _Stream
-    size: int | None
 
     @property
     def consumed(self) -> int:
@@ -124,21 +128,19 @@ class Input:
     def close(self) -> None:
         """Close the underlying file (never stdin)."""
         if self.name != "-":
-            self.raw._rest.close()
+            self.raw.close_source()
 
 
 def open_input(name: str, stdin: BinaryIO | None = None) -> Input:
     """Open a path, or standard input for ``-``, and read its first bytes for detection."""
     if name == "-":
         rest = stdin if stdin is not None else sys.stdin.buffer
-        size = None
     else:
         path = Path(name)
         try:
             if path.is_dir():
                 raise InputError("is a directory, not a file")
             rest = path.open("rb")
-            size = path.stat().st_size
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     try:
@@ -146,7 +148,7 @@ def open_input(name: str, stdin: BinaryIO | None = None) -> Input:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     raw = _Stream(head, rest)
-    return Input(name, head, io.BufferedReader(raw, _HEAD), raw, size)
+    return Input(name, head, io.BufferedReader(raw, _HEAD), raw)
 
 
 def detect_format(head: bytes) -> str:
@@ -286,10 +288,8 @@ def _validate(data: Any, where: str) -> Record | Problem:
 def _read_xml(data: bytes) -> Iterator[Record | Problem]:
     from .legacy import parse_legacy_response
 
-    body = data[len(_BOM) :] if data.startswith(_BOM) else data
-    root = _XML_ROOT.search(body[:_HEAD])
-    if root is not None and root.group(1) == b"QuestionFormAnswers":
-        yield _answer_document(body)
+    if _root_name(data[:_HEAD]) == "QuestionFormAnswers":
+        yield _answer_document(data)
         return
     try:
         result = parse_legacy_response(data)
@@ -306,6 +306,16 @@ def _read_xml(data: bytes) -> Iterator[Record | Problem]:
     else:
         kind = type(result).__name__
         yield Problem("", InputError(f"holds no assignments (it is a legacy {kind})"))
+
+
+def _root_name(head: bytes) -> str | None:
+    """The local name of the first element, read from the first bytes (UTF-8 or UTF-16)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2].count(0):
+        text = head.decode("utf-16", errors="ignore")  # a BOM, or NULs: the encoding says so
+    else:
+        text = head.decode("utf-8", errors="ignore")
+    found = _XML_ROOT.search(text)
+    return found.group(1) if found else None
 
 
 def _answer_document(body: bytes) -> Record | Problem:
