@@ -743,3 +743,21 @@ def test_validate_hit_warnings_environment_and_strict(
     code, out, err = cli(capsys, "validate-hit", "--environment", "production", "--strict", path)
     assert code == 1
     assert err == "0 of 1 request valid; 1 failed; 1 warning\n"
+
+
+def test_the_cli_guide_names_every_command_and_option() -> None:
+    """docs/cli.md keeps up with the parser: each command and each long option appears."""
+    import argparse
+
+    from mturk_models._cli import _parser
+
+    guide = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    parser = _parser()
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = []
+    for name, command in commands.choices.items():
+        if f"## {name}" not in guide:
+            missing.append(name)
+        for action in command._actions:
+            missing += [o for o in action.option_strings if o.startswith("--") and o not in guide]
+    assert missing == []
