@@ -395,10 +395,11 @@ def _escape(text: str) -> str:
 
 # --- parsing ----------------------------------------------------------------------------------
 #
-# _read: expat (secure_parser, no content handlers) checks the whole document first; then
-# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
-# _read_events reads any other document from expat's events, with every schema rule and the
-# positions for the error messages. See the module docstring.
+# parse_answers: expat (secure_parser, no content handlers) checks the whole document first;
+# then _read_canonical takes the values of a document in MTurk's shape, or returns None. Any
+# other document, and any document that fails the check, goes to _parse with _read_events,
+# which reads expat's events with every schema rule and the positions for the error messages
+# (and raises the check's error again for a document that failed it). See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
 _ELEMENTS = (
@@ -824,27 +825,16 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
     return _assemble(events)
 
 
-def _read(data: str | bytes) -> QuestionFormAnswers:
-    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
-    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
-    if isinstance(data, str):
-        text = data
-    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
-        if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
-            declaration = data[: data.find(b"?>")]
-            if (
-                b"encoding" in declaration
-                and b'encoding="UTF-8"' not in declaration
-                and b'encoding="ASCII"' not in declaration
-                and _UTF8_DECLARED.search(declaration) is None
-            ):
-                return _read_events(data)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return _read_events(data)
-    found = _read_canonical(text)
-    return found if found is not None else _read_events(data)
+def _utf8_text(data: bytes) -> str | None:
+    """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
+    if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
+        declaration = data[: data.find(b"?>")]
+        if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
+            return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
@@ -870,13 +860,25 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
-    return _parse(xml, _read)
+    if isinstance(xml, (str, bytes)):
+        data = prepare(xml)
+        text = data if isinstance(data, str) else _utf8_text(data)
+        if text:
+            try:
+                secure_parser().Parse(data, True)  # the safe reader checks the whole document
+            except (ExpatError, ValueError, UnsafeXMLError):
+                pass  # the general reader below reads it again and raises the right error
+            else:
+                found = _read_canonical(text)
+                if found is not None:
+                    return found
+    return _parse(xml, _read_events)
 
 
 def _parse(
     xml: str | bytes | None, read: Callable[[str | bytes], QuestionFormAnswers]
 ) -> QuestionFormAnswers:
-    """Decode and read with ``read`` (the tests compare _read and _read_events this way)."""
+    """Decode, read with ``read`` and turn every failure into our errors (the general path)."""
     if xml is None:
         return _EMPTY
     if not isinstance(xml, (str, bytes)):
