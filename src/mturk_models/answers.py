@@ -861,17 +861,16 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     ('red', 'blue')
     """
     if isinstance(xml, (str, bytes)):
-        data = prepare(xml)
-        text = data if isinstance(data, str) else _utf8_text(data)
-        if text:
-            try:
+        try:
+            data = prepare(xml)
+            text = data if isinstance(data, str) else _utf8_text(data)
+            if text:
                 secure_parser().Parse(data, True)  # the safe reader checks the whole document
-            except (ExpatError, ValueError, UnsafeXMLError):
-                pass  # the general reader below reads it again and raises the right error
-            else:
                 found = _read_canonical(text)
                 if found is not None:
                     return found
+        except (ExpatError, ValueError, UnsafeXMLError):
+            pass  # the general reader below reads it again and raises the right error
     return _parse(xml, _read_events)
 
 
