@@ -499,10 +499,11 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
-# An identifier (QuestionIdentifier, first SelectionIdentifier, UploadedFileKey) as MTurk writes
-# it: no whitespace around it, no reference, no CR, so the loop takes it as it is. Any other
-# identifier is read (stripped, references replaced) by the general reader.
-_ID = "([^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?)"
+# An identifier (QuestionIdentifier, SelectionIdentifier, UploadedFileKey) as MTurk writes it: no
+# whitespace around it, no reference, no CR, so the loop takes it as it is. Any other identifier
+# is read (stripped, references replaced) by the general reader.
+_PLAIN_ID = "[^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?"
+_ID = f"({_PLAIN_ID})"
 _ANSWER_SHAPE = re.compile(
     # Whitespace is matched only right before a tag, never twice in a row, so that a document
     # that almost has this shape fails in linear time (no two runs share the same spaces).
@@ -511,7 +512,7 @@ _ANSWER_SHAPE = re.compile(
     rf"|{_S}<UploadedFileSizeInBytes>([0-9]{{1,18}})</UploadedFileSizeInBytes>"
     rf"{_S}<UploadedFileKey>{_ID}</UploadedFileKey>"
     rf"|(?:{_S}<SelectionIdentifier>{_ID}</SelectionIdentifier>"
-    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"((?:{_S}<SelectionIdentifier>{_PLAIN_ID}</SelectionIdentifier>)*))?"
     rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
 )
@@ -519,7 +520,7 @@ _HEAD_SHAPE = re.compile(
     rf"(?:<\?xml[^>]*\?>)?{_S}<QuestionFormAnswers xmlns=(?:\"{_NS_VALUE}\"|'{_NS_VALUE}')>{_S}"
 )
 _END_TAG = "</QuestionFormAnswers>"
-_SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
+_SELECTION_SHAPE = re.compile(f"<SelectionIdentifier>({_PLAIN_ID})</SelectionIdentifier>")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
 # The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
 # whose bytes decode as UTF-8 (ASCII is a subset of it).
@@ -579,7 +580,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     )
     free_text, selection, upload = FreeTextAnswer, SelectionAnswer, UploadedFileAnswer
     covered = start
-    ws, content, split_selections = _WS, _content, _SELECTION_SHAPE.findall
+    content, split_selections = _content, _SELECTION_SHAPE.findall
     for (
         whole,
         qid,
@@ -614,16 +615,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
         else:
             selections: tuple[str, ...] = ()
             if first:
-                if more:
-                    raws = split_selections(more)
-                    if "&" in more or "\r" in more:
-                        raws = [content(raw) for raw in raws]
-                    rest = [raw.strip(ws) for raw in raws]
-                    if not all(rest):
-                        return None
-                    selections = (first, *rest)
-                else:
-                    selections = (first,)
+                selections = (first, *split_selections(more)) if more else (first,)
             if other_tag and ("&" in other or "\r" in other):
                 other = content(other)
             answer = new(selection)
