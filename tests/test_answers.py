@@ -937,6 +937,7 @@ def test_any_text_gives_answers_or_answer_parse_error(text: str) -> None:
 
 
 @given(st.binary())
+@example(b"\xff\xfe \x00\x00\xd8")  # UTF-16 with leading whitespace, then a lone surrogate
 @example(b"\xff\xfe<\x00")
 @example(b"\x00\x00\xfe\xff")
 @example(b'<?xml version="1.0" encoding="utf-32"?>')

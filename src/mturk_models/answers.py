@@ -395,10 +395,11 @@ def _escape(text: str) -> str:
 
 # --- parsing ----------------------------------------------------------------------------------
 #
-# _read: expat (secure_parser, no content handlers) checks the whole document first; then
-# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
-# _read_events reads any other document from expat's events, with every schema rule and the
-# positions for the error messages. See the module docstring.
+# parse_answers: expat (secure_parser, no content handlers) checks the whole document first;
+# then _read_canonical takes the values of a document in MTurk's shape, or returns None. Any
+# other document, and any document that fails the check, goes to _parse with _read_events,
+# which reads expat's events with every schema rule and the positions for the error messages
+# (and raises the check's error again for a document that failed it). See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
 _ELEMENTS = (
@@ -498,10 +499,11 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
-# An identifier (QuestionIdentifier, first SelectionIdentifier, UploadedFileKey) as MTurk writes
-# it: no whitespace around it, no reference, no CR, so the loop takes it as it is. Any other
-# identifier is read (stripped, references replaced) by the general reader.
-_ID = "([^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?)"
+# An identifier (QuestionIdentifier, SelectionIdentifier, UploadedFileKey) as MTurk writes it: no
+# whitespace around it, no reference, no CR, so the loop takes it as it is. Any other identifier
+# is read (stripped, references replaced) by the general reader.
+_PLAIN_ID = "[^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?"
+_ID = f"({_PLAIN_ID})"
 _ANSWER_SHAPE = re.compile(
     # Whitespace is matched only right before a tag, never twice in a row, so that a document
     # that almost has this shape fails in linear time (no two runs share the same spaces).
@@ -510,7 +512,7 @@ _ANSWER_SHAPE = re.compile(
     rf"|{_S}<UploadedFileSizeInBytes>([0-9]{{1,18}})</UploadedFileSizeInBytes>"
     rf"{_S}<UploadedFileKey>{_ID}</UploadedFileKey>"
     rf"|(?:{_S}<SelectionIdentifier>{_ID}</SelectionIdentifier>"
-    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"((?:{_S}<SelectionIdentifier>{_PLAIN_ID}</SelectionIdentifier>)*))?"
     rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
 )
@@ -518,7 +520,7 @@ _HEAD_SHAPE = re.compile(
     rf"(?:<\?xml[^>]*\?>)?{_S}<QuestionFormAnswers xmlns=(?:\"{_NS_VALUE}\"|'{_NS_VALUE}')>{_S}"
 )
 _END_TAG = "</QuestionFormAnswers>"
-_SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
+_SELECTION_SHAPE = re.compile(f"<SelectionIdentifier>({_PLAIN_ID})</SelectionIdentifier>")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
 # The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
 # whose bytes decode as UTF-8 (ASCII is a subset of it).
@@ -578,7 +580,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     )
     free_text, selection, upload = FreeTextAnswer, SelectionAnswer, UploadedFileAnswer
     covered = start
-    ws, content, split_selections = _WS, _content, _SELECTION_SHAPE.findall
+    content, split_selections = _content, _SELECTION_SHAPE.findall
     for (
         whole,
         qid,
@@ -613,16 +615,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
         else:
             selections: tuple[str, ...] = ()
             if first:
-                if more:
-                    raws = split_selections(more)
-                    if "&" in more or "\r" in more:
-                        raws = [content(raw) for raw in raws]
-                    rest = [raw.strip(ws) for raw in raws]
-                    if not all(rest):
-                        return None
-                    selections = (first, *rest)
-                else:
-                    selections = (first,)
+                selections = (first, *split_selections(more)) if more else (first,)
             if other_tag and ("&" in other or "\r" in other):
                 other = content(other)
             answer = new(selection)
@@ -824,27 +817,16 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
     return _assemble(events)
 
 
-def _read(data: str | bytes) -> QuestionFormAnswers:
-    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
-    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
-    if isinstance(data, str):
-        text = data
-    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
-        if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
-            declaration = data[: data.find(b"?>")]
-            if (
-                b"encoding" in declaration
-                and b'encoding="UTF-8"' not in declaration
-                and b'encoding="ASCII"' not in declaration
-                and _UTF8_DECLARED.search(declaration) is None
-            ):
-                return _read_events(data)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return _read_events(data)
-    found = _read_canonical(text)
-    return found if found is not None else _read_events(data)
+def _utf8_text(data: bytes) -> str | None:
+    """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
+    if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
+        declaration = data[: data.find(b"?>")]
+        if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
+            return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
@@ -870,13 +852,24 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
-    return _parse(xml, _read)
+    if isinstance(xml, (str, bytes)):
+        try:
+            data = prepare(xml)
+            text = data if isinstance(data, str) else _utf8_text(data)
+            if text:
+                secure_parser().Parse(data, True)  # the safe reader checks the whole document
+                found = _read_canonical(text)
+                if found is not None:
+                    return found
+        except (ExpatError, ValueError, UnsafeXMLError):
+            pass  # the general reader below reads it again and raises the right error
+    return _parse(xml, _read_events)
 
 
 def _parse(
     xml: str | bytes | None, read: Callable[[str | bytes], QuestionFormAnswers]
 ) -> QuestionFormAnswers:
-    """Decode and read with ``read`` (the tests compare _read and _read_events this way)."""
+    """Decode, read with ``read`` and turn every failure into our errors (the general path)."""
     if xml is None:
         return _EMPTY
     if not isinstance(xml, (str, bytes)):
