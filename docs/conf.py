@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "src"))
 
 project = "mturk-models"
 author = "mturk-models developers"
-copyright = "2026, mturk-models developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, mturk-models developers"
 
 extensions = [
     "myst_parser",
