@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "src"))
 
 project = "mturk-models"
 author = "mturk-models developers"
-copyright = "2026, mturk-models developers"
+copyright = "2026, mturk-models developers"  # Sphinx's setting name
 
 extensions = [
     "myst_parser",

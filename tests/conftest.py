@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from pydantic import ValidationError
 
 DATA = Path(__file__).parent / "data"
 
@@ -41,3 +43,19 @@ def load_jsonl(name: str) -> list[Any]:
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+def expect_error(
+    model: Any, data: Any, code: str, match: str, loc: tuple[str | int, ...] | None = None
+) -> dict[str, Any]:
+    """Validate ``data`` with ``model`` and check the single error's code, message and location."""
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data)
+    errors = info.value.errors()
+    assert len(errors) == 1, errors
+    error = errors[0]
+    assert error["type"] == code, error
+    assert re.search(match, error["msg"]), error["msg"]
+    if loc is not None:
+        assert error["loc"] == loc, error["loc"]
+    return dict(error)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from datetime import datetime, timezone, tzinfo
+from decimal import Context, Decimal
 from typing import Annotated, Any, TypeVar
+from zoneinfo import ZoneInfo
 
+from dateutil import tz
 from dateutil.parser import isoparse
 from pydantic import (
     Field,
@@ -22,7 +24,7 @@ from pydantic import (
     WrapSerializer,
     WrapValidator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, TzInfo
 
 __all__ = [
     "UTC",
@@ -75,16 +77,43 @@ Seq = Annotated[tuple[T, ...], WrapSerializer(_as_list)]
 
 # --- timestamps -------------------------------------------------------------------------------
 
+
 _EPOCH = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
+# Zone classes whose utcoffset() is never None for an aware datetime: ``astimezone`` (one C call)
+# is exact for them. Other tzinfo classes go through the guarded path, because astimezone()
+# would read an offset of None as the machine's local time, while naive means UTC here.
+_EXACT_ZONES: frozenset[type[tzinfo]] = frozenset(
+    {type(UTC), TzInfo, ZoneInfo, tz.tzlocal, tz.tzutc, tz.tzoffset, tz.tzfile, tz.tzrange}
+    | {tz.tzstr}
+)
+
+
+def _out_of_range(value: datetime) -> PydanticCustomError:
+    return PydanticCustomError(
+        "utc_datetime_range",
+        "Timestamp {value} is outside the range of datetime once converted to UTC",
+        {"value": value.isoformat()},
+    )
+
+
 def _utc(value: datetime) -> datetime:
-    tz = value.tzinfo
-    if tz is UTC:
+    """``value`` as an aware UTC datetime; naive means UTC; out-of-range instants are our error."""
+    zone = value.tzinfo
+    if zone is UTC:
         return value
-    if tz is None:
+    if zone is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        if type(zone) in _EXACT_ZONES:
+            return value.astimezone(UTC)
+        offset = value.utcoffset()
+        if offset is None:  # a tzinfo that does not know its offset: taken as UTC, like naive
+            return value.replace(tzinfo=UTC)
+        return (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC)
+    except (OverflowError, OSError) as exc:  # beyond year 1..9999, or beyond the C library
+        raise _out_of_range(value) from exc
 
 
 def _from_epoch(seconds: float) -> datetime:
@@ -126,13 +155,14 @@ def to_utc(value: Any) -> datetime:
         if _EPOCH.fullmatch(text):
             return _from_epoch(float(text))
         try:
-            return _utc(isoparse(text))
+            parsed = isoparse(text)
         except (ValueError, OverflowError) as exc:
             raise PydanticCustomError(
                 "utc_datetime",
                 "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
                 {"value": repr(value)},
             ) from exc
+        return _utc(parsed)
     raise PydanticCustomError(
         "utc_datetime",
         "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
@@ -141,15 +171,33 @@ def to_utc(value: Any) -> datetime:
 
 
 def _utc_field(value: Any, handler: ValidatorFunctionWrapHandler) -> datetime:
-    # Fast paths first: boto3 hands over datetimes, JSON hands over ISO strings that
-    # pydantic-core parses in Rust; python-dateutil only sees the forms pydantic-core refuses.
+    # The hot path, inlined: boto3 hands over aware datetimes (tzlocal()), one C call each.
     if isinstance(value, datetime):
+        zone = value.tzinfo
+        if zone is UTC:
+            return value
+        if type(zone) in _EXACT_ZONES:
+            try:
+                return value.astimezone(UTC)
+            except (OverflowError, OSError) as exc:
+                raise _out_of_range(value) from exc
         return _utc(value)
-    if isinstance(value, str) and not _EPOCH.fullmatch(value.strip()):
-        try:
-            return _utc(handler(value.strip()))
-        except ValidationError:
-            pass
+    # JSON and the AWS CLI hand over ISO strings: the C parser first (its zones convert in C),
+    # then pydantic-core's; python-dateutil (in to_utc) only sees the forms both refuse. Epoch
+    # strings never reach the ISO parsers, which would read "20210917" as a date.
+    if isinstance(value, str):
+        text = value.strip()
+        if ":" in text or not _EPOCH.fullmatch(text):
+            parsed: datetime | None
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                try:
+                    parsed = handler(text)
+                except ValidationError:
+                    parsed = None
+            if parsed is not None:
+                return _utc(parsed)
     return to_utc(value)
 
 
@@ -192,12 +240,9 @@ def parse_currency(value: Any) -> Decimal:
             "currency symbol); got {value}",
             {"value": repr(value), "pattern": CURRENCY_PATTERN},
         )
-    try:
-        return Decimal(text).quantize(_CENT)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid numbers
-        raise PydanticCustomError(
-            "currency_amount", "Not a currency amount: {value}", {"value": repr(value)}
-        ) from exc
+    # The pattern admits any number of digits; the default context (28 digits) would refuse
+    # to quantize amounts of 27 digits or more, so size the context to the amount.
+    return Decimal(text).quantize(_CENT, context=Context(prec=len(text) + 3))
 
 
 def _currency_str(value: Decimal) -> str:

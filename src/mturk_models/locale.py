@@ -63,15 +63,18 @@ class Locale(ResponseModel):
     @model_validator(mode="after")
     def _known_subdivision(self) -> Locale:
         sub = self.subdivision
-        if sub is not None and sub not in _subdivisions(self.country):
-            raise PydanticCustomError(
-                "locale_subdivision",
-                "Subdivision should be an ISO 3166-2 subdivision of {country} such as "
-                "{example}; got {value}",
-                {
-                    "value": repr(sub),
-                    "country": self.country,
-                    "example": repr(min(_subdivisions(self.country), default="(none exist)")),
-                },
-            )
-        return self
+        if sub is None:
+            return self
+        known = _subdivisions(self.country)
+        if sub in known:
+            return self
+        two_letter = sorted(code for code in known if len(code) == 2)
+        if two_letter:
+            hint = f"such as {two_letter[0]!r}"
+        else:
+            hint = "but it has no two-character ISO 3166-2 codes: leave Subdivision out"
+        raise PydanticCustomError(
+            "locale_subdivision",
+            "Subdivision should be an ISO 3166-2 subdivision of {country} {hint}; got {value}",
+            {"value": repr(sub), "country": self.country, "hint": hint},
+        )

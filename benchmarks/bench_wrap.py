@@ -1,0 +1,233 @@
+"""Wrapping boto3 ListAssignmentsForHIT pages with iter_assignments: speed against plain Pydantic,
+and peak memory for 1k vs 100k assignments streamed from a generator of pages.
+
+Run ``python benchmarks/bench_wrap.py`` (package installed, or ``PYTHONPATH=src``); ``--quick``
+(or ``MTURK_BENCH_QUICK=1``) runs a tenth of the work. The assignments are shaped as boto3 returns
+them: PascalCase keys, timestamps as aware ``datetime`` objects in ``tzlocal()``, pages of 100.
+
+Peers, measured in the same run on the same pages:
+
+* ``plain``: a Pydantic model with the same field types (``str``, ``datetime``, the enum), the same
+  aliases and configuration, and no custom validators: the target is ``mturk-models >= 0.5x``;
+* ``plain+constraints``: the same, with botocore's length and pattern constraints on the IDs.
+
+``TZ`` decides what ``tzlocal()`` costs: zones with daylight saving time ask the C library for
+every timestamp. Try ``TZ=America/Los_Angeles python benchmarks/bench_wrap.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from dateutil.tz import tzlocal
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic.alias_generators import to_pascal
+
+from mturk_models import AssignmentStatus, iter_assignments
+from mturk_models._types import EntityId, WorkerId
+
+PAGE_SIZE = 100
+TARGET = 0.5
+_CONFIG = ConfigDict(
+    alias_generator=to_pascal,
+    validate_by_name=True,
+    validate_by_alias=True,
+    serialize_by_alias=True,
+    frozen=True,
+    extra="allow",
+)
+
+
+class PlainAssignment(BaseModel):
+    """The peer: Assignment's fields with plain types and no custom validators."""
+
+    model_config = _CONFIG
+
+    assignment_id: str | None = None
+    worker_id: str | None = None
+    hit_id: str | None = Field(default=None, alias="HITId")
+    assignment_status: AssignmentStatus | None = None
+    auto_approval_time: datetime | None = None
+    accept_time: datetime | None = None
+    submit_time: datetime | None = None
+    approval_time: datetime | None = None
+    rejection_time: datetime | None = None
+    deadline: datetime | None = None
+    answer: str | None = None
+    requester_feedback: str | None = None
+
+
+class ConstrainedAssignment(PlainAssignment):
+    """The peer with botocore's ID constraints (declarative, still no custom validators)."""
+
+    assignment_id: EntityId | None = None
+    worker_id: WorkerId | None = None
+    hit_id: EntityId | None = Field(default=None, alias="HITId")
+
+
+ANSWER = (
+    '<?xml version="1.0" encoding="ASCII"?><QuestionFormAnswers xmlns="http://mechanicalturk.'
+    'amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"><Answer>'
+    "<QuestionIdentifier>q1</QuestionIdentifier><FreeText>yes</FreeText></Answer>"
+    "</QuestionFormAnswers>"
+)
+
+
+def boto3_page(number: int) -> dict[str, Any]:
+    """One ListAssignmentsForHIT page as boto3 returns it (datetimes in tzlocal())."""
+    zone = tzlocal()
+    start = datetime(2021, 9, 17, 12, tzinfo=timezone.utc) + timedelta(hours=number)
+    assignments = []
+    for index in range(PAGE_SIZE):
+        accept = (start + timedelta(seconds=index * 37)).astimezone(zone)
+        submit = accept + timedelta(minutes=12)
+        assignments.append(
+            {
+                "AssignmentId": f"3YZ8UPK3VUK9D38RJKOS{number:06d}{index:04d}",
+                "WorkerId": f"A3LT7W355X{index:04d}",
+                "HITId": f"3F6045TU7DM69TFRJMD8{number:010d}",
+                "AssignmentStatus": "Approved" if index % 3 else "Submitted",
+                "AutoApprovalTime": submit + timedelta(days=3),
+                "AcceptTime": accept,
+                "SubmitTime": submit,
+                "ApprovalTime": submit + timedelta(hours=5),
+                "Deadline": accept + timedelta(hours=1),
+                "Answer": ANSWER,
+            }
+        )
+    return {
+        "Assignments": assignments,
+        "NumResults": PAGE_SIZE,
+        "NextToken": f"token-{number + 1}",
+        "ResponseMetadata": {"RequestId": "r", "HTTPStatusCode": 200, "RetryAttempts": 0},
+    }
+
+
+def plain_iter(adapter: TypeAdapter[list[Any]]) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    def run(pages: Iterable[Any]) -> Iterator[Any]:
+        for page in pages:
+            yield from adapter.validate_python(page["Assignments"])
+
+    return run
+
+
+PEERS: dict[str, Callable[[Iterable[Any]], Iterator[Any]]] = {
+    "mturk-models iter_assignments": iter_assignments,
+    "plain": plain_iter(TypeAdapter(list[PlainAssignment])),
+    "plain+constraints": plain_iter(TypeAdapter(list[ConstrainedAssignment])),
+}
+
+
+def consume(stream: Iterator[Any]) -> int:
+    count = 0
+    for _ in stream:
+        count += 1
+    return count
+
+
+def _in_form(page: dict[str, Any], form: str) -> dict[str, Any]:
+    """The page with its timestamps in another form (the benchmark's pages use tzlocal())."""
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, datetime) or form == "tzlocal":
+            return value
+        utc = value.astimezone(timezone.utc)
+        return utc if form == "utc" else utc.astimezone(CLI_ZONE).isoformat()
+
+    return {
+        **page,
+        "Assignments": [{k: convert(v) for k, v in a.items()} for a in page["Assignments"]],
+    }
+
+
+CLI_ZONE = timezone(timedelta(hours=-7))
+FORMS = {
+    "tzlocal": "datetimes in tzlocal(), as boto3 returns them (the target)",
+    "utc": "datetimes already in UTC",
+    "iso": "ISO strings with an offset, as the AWS CLI prints them",
+}
+
+
+def throughput(total: int, repeats: int, form: str) -> dict[str, float]:
+    """Best assignments/s of each peer; the pages are built once and shared."""
+    pool = [_in_form(boto3_page(number), form) for number in range(10)]
+    pages = total // PAGE_SIZE
+
+    def stream() -> Iterator[dict[str, Any]]:
+        for number in range(pages):
+            yield pool[number % len(pool)]
+
+    best = dict.fromkeys(PEERS, 0.0)
+    for _ in range(repeats):
+        for name, run in PEERS.items():  # interleaved, so machine noise hits every peer
+            gc.collect()
+            started = time.perf_counter()
+            count = consume(run(stream()))
+            elapsed = time.perf_counter() - started
+            assert count == pages * PAGE_SIZE
+            best[name] = max(best[name], count / elapsed)
+    return best
+
+
+def peak_memory(total: int) -> int:
+    """Peak traced bytes while streaming ``total`` assignments from a generator of pages."""
+
+    def stream() -> Iterator[dict[str, Any]]:
+        for number in range(total // PAGE_SIZE):
+            yield boto3_page(number)
+
+    gc.collect()
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    count = consume(iter_assignments(stream()))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == total
+    return peak
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the work")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    quick = args.quick or os.environ.get("MTURK_BENCH_QUICK") == "1"
+    total = 10_000 if quick else 100_000
+    memory_sizes = (1_000, 10_000) if quick else (1_000, 100_000)
+
+    print(f"bench_wrap: {total:,} boto3-shaped assignments, pages of {PAGE_SIZE}, tzlocal()")
+    print(f"  python {sys.version.split()[0]}, TZ={os.environ.get('TZ', '(unset)')}")
+    ratio = 0.0
+    for form, title in FORMS.items():
+        best = throughput(total, args.repeats, form)
+        ours = best["mturk-models iter_assignments"]
+        print(f"  timestamps as {title}:")
+        for name, rate in best.items():
+            print(f"    {name:<32} {rate:>10,.0f} assignments/s  ours/peer {ours / rate:5.2f}")
+        if form == "tzlocal":
+            ratio = ours / best["plain"]
+    verdict = "meets" if ratio >= TARGET else "MISSES"
+    print(
+        f"  ratio to plain Pydantic on boto3's tzlocal() datetimes: {ratio:.2f} "
+        f"({verdict} the target of {TARGET})"
+    )
+
+    small, large = (peak_memory(size) for size in memory_sizes)
+    growth = large / small
+    print(
+        f"  peak memory (tracemalloc): {memory_sizes[0]:,} -> {small / 1024:,.0f} KiB, "
+        f"{memory_sizes[1]:,} -> {large / 1024:,.0f} KiB (x{growth:.2f}; flat means ~1)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The public surface: ``mturk_models.__all__`` and ``mturk_models.testing.__all__`` pinned."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import mturk_models
+import mturk_models.testing
+
+PUBLIC = [
+    "ADULT",
+    "HIT",
+    "MASTERS_PRODUCTION",
+    "MASTERS_SANDBOX",
+    "NUMBER_HITS_APPROVED",
+    "PERCENT_ASSIGNMENTS_APPROVED",
+    "WORKER_LOCALE",
+    "ActionsGuarded",
+    "AnswerParseError",
+    "ArchiveError",
+    "Assignment",
+    "AssignmentStatus",
+    "Comparator",
+    "CrowdAnswerError",
+    "Environment",
+    "EventType",
+    "GetAssignmentResponse",
+    "GetHITResponse",
+    "HITReviewStatus",
+    "HITStatus",
+    "ListAssignmentsForHITResponse",
+    "Locale",
+    "MTurkModelsError",
+    "MalformedAnswerError",
+    "NotificationTransport",
+    "NotifyWorkersFailureCode",
+    "QualificationRequirement",
+    "QualificationStatus",
+    "QualificationTypeStatus",
+    "QuestionParseError",
+    "ReviewActionStatus",
+    "ReviewPolicyLevel",
+    "ReviewableHITStatus",
+    "UnsafeXMLError",
+    "__version__",
+    "adult_content",
+    "approval_rate_at_least",
+    "hits_approved_at_least",
+    "iter_assignments",
+    "locale_in",
+    "locale_not_in",
+    "masters",
+    "to_utc",
+]
+
+TESTING = [
+    "assignments",
+    "boto3_assignments",
+    "boto3_get_assignment_responses",
+    "boto3_hits",
+    "boto3_list_assignments_for_hit_responses",
+    "boto3_timezones",
+    "currency_amounts",
+    "entity_ids",
+    "get_assignment_responses",
+    "get_hit_responses",
+    "hits",
+    "list_assignments_for_hit_responses",
+    "locales",
+    "qualification_requirements",
+    "utc_datetimes",
+    "worker_ids",
+]
+
+
+def ruff_order(name: str) -> tuple[int, str]:
+    """The "isort-style" order of ruff's RUF022: CONSTANTS, then Classes, then functions."""
+    group = 0 if name.isupper() else 1 if name[0].isupper() else 2
+    return group, name
+
+
+def test_all_is_pinned_and_sorted() -> None:
+    assert mturk_models.__all__ == PUBLIC
+    assert mturk_models.__all__ == sorted(mturk_models.__all__, key=ruff_order)
+    assert mturk_models.testing.__all__ == sorted(mturk_models.testing.__all__)
+
+
+def test_every_public_name_is_importable() -> None:
+    for name in mturk_models.__all__:
+        assert getattr(mturk_models, name) is not None, name
+    namespace: dict[str, object] = {}
+    exec("from mturk_models import *", namespace)
+    assert set(PUBLIC) - {"__version__"} <= set(namespace)
+
+
+def test_testing_all_is_pinned() -> None:
+    assert mturk_models.testing.__all__ == TESTING
+    for name in TESTING:
+        assert callable(getattr(mturk_models.testing, name))
+
+
+def test_testing_does_not_need_pytest() -> None:
+    code = (
+        "import sys; sys.modules['pytest'] = None; "
+        "import mturk_models.testing as t; print(len(t.__all__))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(mturk_models.__file__).parent.parent)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(len(TESTING))

@@ -1,0 +1,324 @@
+"""The shared constrained types: IDs, counts, money and timestamps (through the models)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta, timezone, tzinfo
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from dateutil.tz import gettz, tzlocal, tzoffset
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+from tests.conftest import expect_error
+
+from mturk_models import HIT, Assignment, ListAssignmentsForHITResponse, to_utc
+from mturk_models._types import UtcDatetime, parse_currency
+from mturk_models.testing import utc_datetimes
+
+UTC = timezone.utc
+LA = gettz("America/Los_Angeles")
+
+# --- IDs --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["A", "3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR", "1" * 64, "2F1QJWKUDD8XADTFD2Q0G6UTO95ALH"],
+)
+def test_entity_id_accepts(value: str) -> None:
+    assert Assignment.model_validate({"AssignmentId": value}).assignment_id == value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("", "string_too_short"),
+        ("A" * 65, "string_too_long"),
+        ("3yz8upk3", "string_pattern_mismatch"),
+        ("3YZ8-UPK3", "string_pattern_mismatch"),
+        (" 3YZ8", "string_pattern_mismatch"),
+    ],
+)
+def test_entity_id_rejects(value: str, code: str) -> None:
+    expect_error(Assignment, {"AssignmentId": value}, code, "", loc=("AssignmentId",))
+    expect_error(HIT, {"HITTypeId": value}, code, "", loc=("HITTypeId",))
+
+
+def test_entity_id_rejects_a_number() -> None:
+    expect_error(HIT, {"HITId": 123}, "string_type", "valid string", loc=("HITId",))
+
+
+@pytest.mark.parametrize("value", ["A3LT7W355XOAKF", "AWVLT2L5AP873", "A" + "Z" * 63])
+def test_worker_id_accepts(value: str) -> None:
+    assert Assignment.model_validate({"WorkerId": value}).worker_id == value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("A", "string_pattern_mismatch"),  # "A" then at least one more character
+        ("B3LT7W355XOAKF", "string_pattern_mismatch"),
+        ("a3lt7w355xoakf", "string_pattern_mismatch"),
+        ("A" * 65, "string_too_long"),
+        ("", "string_too_short"),
+    ],
+)
+def test_worker_id_rejects(value: str, code: str) -> None:
+    expect_error(Assignment, {"WorkerId": value}, code, "", loc=("WorkerId",))
+
+
+# --- counts and durations ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "MaxAssignments",
+        "NumberOfAssignmentsPending",
+        "NumberOfAssignmentsAvailable",
+        "NumberOfAssignmentsCompleted",
+        "AutoApprovalDelayInSeconds",
+        "AssignmentDurationInSeconds",
+    ],
+)
+def test_counts_are_not_negative(key: str) -> None:
+    assert HIT.model_validate({key: 0}).model_dump(by_alias=True)[key] == 0
+    expect_error(HIT, {key: -1}, "greater_than_equal", "greater than or equal to 0", loc=(key,))
+
+
+def test_num_results_is_not_negative() -> None:
+    expect_error(ListAssignmentsForHITResponse, {"NumResults": -1}, "greater_than_equal", "0")
+
+
+# --- money ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("5", "5.00"),
+        ("0.5", "0.50"),
+        ("5.00", "5.00"),
+        ("5.", "5.00"),
+        ("0", "0.00"),
+        ("00.10", "0.10"),
+        (Decimal("1.2"), "1.20"),
+        (Decimal("1E+1"), "10.00"),
+        (7, "7.00"),
+        (0.1, "0.10"),
+        ("123456789.99", "123456789.99"),
+        ("9" * 40 + ".5", "9" * 40 + ".50"),  # beyond the default 28-digit Decimal context
+    ],
+)
+def test_reward_accepts_and_dumps_two_decimals(value: Any, expected: str) -> None:
+    hit = HIT.model_validate({"Reward": value})
+    assert hit.reward == Decimal(expected)
+    assert str(hit.reward) == expected
+    assert hit.to_boto3() == {"Reward": expected}
+    assert hit.model_dump_json().count(f'"{expected}"') == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "$0.10",
+        "0.105",
+        "-1",
+        "-0.50",
+        "+1",
+        ".5",
+        "1,00",
+        " 1",
+        "",
+        "1e2",
+        "NaN",
+        Decimal("-0.01"),
+        Decimal("0.001"),
+        Decimal("NaN"),
+        Decimal("Infinity"),
+        -3,
+        0.105,
+        float("nan"),
+        True,
+        False,
+    ],
+)
+def test_reward_rejects(value: Any) -> None:
+    error = expect_error(
+        HIT, {"Reward": value}, "currency_amount", r"at most two decimals", loc=("Reward",)
+    )
+    assert error["ctx"]["value"] == repr(value)
+
+
+@pytest.mark.parametrize("value", [object(), [1], {"Amount": "1.00"}, b"1"])
+def test_reward_rejects_other_types(value: Any) -> None:
+    expect_error(HIT, {"Reward": value}, "currency_amount_type", "string such as '0.50'")
+
+
+def test_reward_json_schema_is_a_string_with_botocore_pattern() -> None:
+    schema = HIT.model_json_schema(by_alias=True)["properties"]["Reward"]["anyOf"][0]
+    assert schema == {"type": "string", "pattern": r"^[0-9]+(\.)?[0-9]{0,2}$"}
+
+
+def test_parse_currency_quantizes() -> None:
+    assert parse_currency("3").as_tuple().exponent == -2
+
+
+# --- timestamps -------------------------------------------------------------------------------
+
+SUBMIT = datetime(2021, 9, 17, 20, 28, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        SUBMIT,
+        SUBMIT.astimezone(tzlocal()),
+        SUBMIT.astimezone(LA),
+        SUBMIT.astimezone(tzoffset(None, 19800)),
+        SUBMIT.astimezone(timezone(timedelta(hours=-3))),
+        SUBMIT.replace(tzinfo=None),  # naive: documented as UTC
+        "2021-09-17T20:28:00Z",
+        "2021-09-17T20:28:00+00:00",
+        "2021-09-17T13:28:00-07:00",
+        "2021-09-18T01:58:00+05:30",
+        "2021-09-17 13:28:00-07:00",  # str(datetime)
+        "2021-09-17 20:28:00",  # naive string: UTC
+        "20210917T202800Z",  # basic format (python-dateutil)
+        " 2021-09-17T20:28:00Z ",
+        1631910480,
+        1631910480.0,
+        "1631910480",
+        "1631910480.000",
+    ],
+)
+def test_timestamp_forms(value: Any) -> None:
+    submitted = Assignment.model_validate({"SubmitTime": value}).submit_time
+    assert submitted == SUBMIT
+    assert submitted is not None
+    assert submitted.tzinfo is UTC
+    assert to_utc(value) == SUBMIT
+
+
+def test_legacy_timestamp() -> None:
+    hit = HIT.model_validate({"Expiration": "2005-01-31T23:59:59Z"})
+    assert hit.expiration == datetime(2005, 1, 31, 23, 59, 59, tzinfo=UTC)
+
+
+def test_epoch_float_keeps_fraction() -> None:
+    value = Assignment.model_validate({"AcceptTime": "1631908051.25"}).accept_time
+    assert value == datetime(2021, 9, 17, 19, 47, 31, 250000, tzinfo=UTC)
+
+
+def test_tzinfo_without_offset_is_taken_as_utc() -> None:
+    class Unknown(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> None:
+            return None
+
+    value = datetime(2021, 1, 1, tzinfo=Unknown())
+    assert to_utc(value) == datetime(2021, 1, 1, tzinfo=UTC)
+
+
+def test_other_tzinfo_classes_take_the_guarded_path() -> None:
+    class Fixed(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> timedelta:
+            return timedelta(hours=2)
+
+    assert to_utc(datetime(2021, 1, 1, 12, tzinfo=Fixed())) == datetime(2021, 1, 1, 10, tzinfo=UTC)
+    with pytest.raises(ValueError, match="outside the range of datetime"):
+        to_utc(datetime(1, 1, 1, tzinfo=Fixed()))
+
+
+def test_zoneinfo() -> None:
+    value = datetime(2021, 7, 1, 12, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert to_utc(value) == datetime(2021, 7, 1, 10, tzinfo=UTC)
+
+
+def test_dst_fold_is_respected() -> None:
+    # 01:30 happens twice in Los Angeles on 2021-11-07; fold=1 is the second (PST) one.
+    first = datetime(2021, 11, 7, 1, 30, tzinfo=LA)
+    assert to_utc(first) == datetime(2021, 11, 7, 8, 30, tzinfo=UTC)
+    assert to_utc(first.replace(fold=1)) == datetime(2021, 11, 7, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("garbage", "utc_datetime"),
+        ("", "utc_datetime"),
+        ("2021-13-01T00:00:00Z", "utc_datetime"),
+        ("Mon Mar 15 23:03:02 PDT 2021", "utc_datetime"),  # batch CSV form: the archive loader's
+        ("nan", "utc_datetime"),
+        ("inf", "utc_datetime"),
+        (True, "utc_datetime"),
+        (False, "utc_datetime"),
+        (float("nan"), "utc_datetime"),
+        (float("inf"), "utc_datetime"),
+        (math.inf * -1, "utc_datetime"),
+        (object(), "utc_datetime"),
+        ([2021, 9, 17], "utc_datetime"),
+        (1e20, "utc_datetime_range"),
+        ("1e20", "utc_datetime"),
+        ("99999999999999999999", "utc_datetime_range"),
+        (datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1))), "utc_datetime_range"),
+        (datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-2))), "utc_datetime_range"),
+        ("0001-01-01T00:00:00+01:00", "utc_datetime_range"),
+        ("9999-12-31T23:59:59-01:00", "utc_datetime_range"),
+    ],
+)
+def test_timestamp_rejects(value: Any, code: str) -> None:
+    error = expect_error(Assignment, {"AcceptTime": value}, code, "", loc=("AcceptTime",))
+    assert "AcceptTime" in str(error["loc"])
+
+
+def test_timestamp_error_names_field_and_value() -> None:
+    with pytest.raises(ValidationError) as info:
+        HIT.model_validate({"CreationTime": "yesterday"})
+    text = str(info.value)
+    assert "CreationTime" in text
+    assert "'yesterday'" in text
+    assert "ISO 8601" in text
+
+
+def test_to_utc_raises_our_error_outside_models() -> None:
+    with pytest.raises(ValueError, match="epoch seconds or an ISO 8601"):
+        to_utc(object())
+
+
+class _Plain(BaseModel):
+    at: UtcDatetime
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1971, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.sampled_from([tzlocal(), UTC, LA, tzoffset(None, -12345)]) | st.none(),
+    )
+)
+def test_any_datetime_becomes_the_same_instant_in_utc(value: datetime) -> None:
+    result = _Plain(at=value).at
+    assert result.tzinfo is UTC
+    expected = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    assert result == expected
+
+
+@given(utc_datetimes())
+def test_iso_and_epoch_strings_round_trip(value: datetime) -> None:
+    assert _Plain(at=value.isoformat()).at == value
+    assert _Plain(at=str(value)).at == value
+    assert _Plain(at=value.isoformat().replace("+00:00", "Z")).at == value
+    assert abs(_Plain(at=value.timestamp()).at - value) <= timedelta(microseconds=1)
+
+
+@given(st.text(max_size=30) | st.integers() | st.floats() | st.booleans())
+def test_any_input_gives_a_utc_datetime_or_our_error(value: Any) -> None:
+    try:
+        result: Any = _Plain(at=value).at
+    except ValidationError as exc:
+        result = exc.errors()[0]["type"]
+    assert result in {"utc_datetime", "utc_datetime_range"} or result.tzinfo is UTC
