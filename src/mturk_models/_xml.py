@@ -11,12 +11,19 @@ Entity and external-reference handlers are installed as a second wall. These are
 * :func:`secure_parser` returns a bare ``pyexpat`` parser with the same handlers that defusedxml
   installs, for the streaming answer parser, which builds no tree and is faster.
 
+Encodings: expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself, and pyexpat adds every
+single-byte codec Python knows (``encoding="ASCII"``, ``windows-1252``). :func:`decode_declared`
+decodes the rest (UTF-32, Shift_JIS, GB18030, ...) in Python, as the byte order mark or the XML
+declaration names it, so that "bytes in any encoding the declaration names" holds.
+
 Every failure becomes an :class:`~mturk_models.exceptions.UnsafeXMLError` or the caller's error
 class; no ``ExpatError``, ``ParseError`` or ``UnicodeDecodeError`` escapes.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import Any, NoReturn
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
@@ -26,7 +33,7 @@ import defusedxml.ElementTree as defused_et
 
 from .exceptions import MTurkModelsError, UnsafeXMLError
 
-__all__ = ["parse_tree", "prepare", "secure_parser"]
+__all__ = ["decode_declared", "parse_tree", "prepare", "secure_parser"]
 
 _WHITESPACE = b" \t\r\n"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -47,6 +54,34 @@ def prepare(data: str | bytes) -> str | bytes:
     return body.lstrip(_WHITESPACE)
 
 
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF32_STARTS = {b"<\0\0\0": "utf-32-le", b"\0\0\0<": "utf-32-be"}
+_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._:-]*)[\"']")
+
+
+def decode_declared(data: bytes) -> str:
+    """Decode a document that expat cannot read itself, as its BOM or XML declaration says.
+
+    UTF-32 is recognised by its byte order mark or its ``<`` pattern; otherwise the
+    ``encoding`` of the XML declaration is looked up among Python's codecs. Raises
+    :class:`LookupError` for an encoding Python does not know (or none declared) and
+    :class:`UnicodeDecodeError` for bytes that are not in that encoding.
+
+    >>> decode_declared('<?xml version="1.0" encoding="Shift_JIS"?><a>日本</a>'.encode("shift_jis"))
+    '<?xml version="1.0" encoding="Shift_JIS"?><a>日本</a>'
+    """
+    if data.startswith(_UTF32_BOMS):
+        return data.decode("utf-32")
+    if data[:4] in _UTF32_STARTS:
+        return data.decode(_UTF32_STARTS[data[:4]])
+    match = _DECLARED.match(data)
+    if match is None:
+        raise LookupError("the document names no encoding that Python can decode")
+    name = match.group(1).decode("ascii")
+    # Only text encodings: bytes.decode refuses rot13, base64 and other transforms.
+    return data.decode(codecs.lookup(name).name)
+
+
 def _refuse_dtd(name: str, *_: Any) -> NoReturn:
     raise UnsafeXMLError(
         f"XML with a DOCTYPE declaration ({name!r}) is refused: DTDs are not allowed"
@@ -61,9 +96,16 @@ def _refuse_external(context: Any, base: Any, system_id: Any, public_id: Any) ->
     raise UnsafeXMLError(f"XML with an external reference ({system_id!r}) is refused")
 
 
-def secure_parser(namespace_separator: str | None = None) -> expat.XMLParserType:
-    """A new pyexpat parser that refuses DTDs, entity declarations and external references."""
-    parser = expat.ParserCreate(namespace_separator=namespace_separator)
+def secure_parser(
+    namespace_separator: str | None = None, *, intern: dict[str, Any] | None = None
+) -> expat.XMLParserType:
+    """A new pyexpat parser that refuses DTDs, entity declarations and external references.
+
+    ``intern`` is pyexpat's name-interning dictionary: element and attribute names are looked up
+    in it and replaced by the value found there (names not found are added, mapped to
+    themselves). Pass a fresh dictionary per parse.
+    """
+    parser = expat.ParserCreate(namespace_separator=namespace_separator, intern=intern)
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_entity

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from ._base import ResponseModel
 from ._types import EntityId, UtcDatetime, WorkerId
 from .enums import AssignmentStatus
+
+if TYPE_CHECKING:
+    from .answers import QuestionFormAnswers
 
 __all__ = ["Assignment"]
 
@@ -69,3 +74,15 @@ class Assignment(ResponseModel):
         default=None,
         description="The feedback given with ApproveAssignment or RejectAssignment, if any.",
     )
+
+    def parse_answers(self) -> QuestionFormAnswers:
+        """Parse ``answer`` into typed answers (see :func:`mturk_models.parse_answers`).
+
+        An assignment without an Answer gives an empty :class:`~mturk_models.QuestionFormAnswers`.
+
+        >>> Assignment(Answer=None).parse_answers().to_dict()
+        {}
+        """
+        from .answers import parse_answers  # answers does not import this module; no cycle
+
+        return parse_answers(self.answer)

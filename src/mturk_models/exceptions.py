@@ -4,14 +4,18 @@ Every error the library raises on purpose derives from :class:`MTurkModelsError`
 error about bad input is also a :class:`ValueError`::
 
     MTurkModelsError
+    ├── AnswerNotFoundError (KeyError)      ``answers["q9"]``: no answer has that QuestionIdentifier
     ├── AnswerParseError (ValueError)       an Assignment's Answer document cannot be read
     │   ├── MalformedAnswerError            well-formed XML that breaks the answer schema
     │   ├── CrowdAnswerError                crowd-form ``taskAnswers`` that is not JSON objects
     │   └── UnsafeXMLError                  DTDs, entities, external references (see below)
     ├── QuestionParseError (ValueError)     a question document (QuestionForm, HTMLQuestion,
     │                                       ExternalQuestion) that cannot be read
-    └── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
-                                            cannot be loaded; says where (line, element)
+    ├── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
+    │                                       cannot be loaded; says where (line, element)
+    └── ExportError (ValueError)            assignments that cannot be written as the table asked
+                                            for (an answer that does not parse, a column the
+                                            header lacks); names the assignment or row
 
 Hostile XML is refused by the one safe XML reader that every XML entry point shares, so
 :class:`UnsafeXMLError` is also a :class:`QuestionParseError` and an :class:`ArchiveError`:
@@ -26,9 +30,11 @@ rule and the value.
 from __future__ import annotations
 
 __all__ = [
+    "AnswerNotFoundError",
     "AnswerParseError",
     "ArchiveError",
     "CrowdAnswerError",
+    "ExportError",
     "MTurkModelsError",
     "MalformedAnswerError",
     "QuestionParseError",
@@ -40,12 +46,52 @@ class MTurkModelsError(Exception):
     """Base class of every error that mturk-models raises on purpose."""
 
 
+class AnswerNotFoundError(MTurkModelsError, KeyError):
+    """No answer in a QuestionFormAnswers has the QuestionIdentifier that was looked up.
+
+    It is a :class:`KeyError`, so ``except KeyError`` and ``Mapping``-style code keep working;
+    unlike a bare ``KeyError`` its message is a sentence, not the quoted key.
+
+    >>> from mturk_models import AnswerNotFoundError, parse_answers
+    >>> try:
+    ...     parse_answers(None)["q1"]
+    ... except KeyError as exc:
+    ...     print(type(exc).__name__, exc.identifier)
+    AnswerNotFoundError q1
+    """
+
+    def __init__(self, message: str, identifier: str) -> None:
+        super().__init__(message, identifier)
+        self.identifier = identifier
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class AnswerParseError(MTurkModelsError, ValueError):
     """An answer document (``Assignment.Answer``) could not be read."""
 
 
 class MalformedAnswerError(AnswerParseError):
-    """Well-formed XML that does not follow the QuestionFormAnswers schema."""
+    """An answer document that is not well-formed XML or does not follow the QuestionFormAnswers
+    schema.
+
+    ``element``, ``line`` and ``column`` say where, when known (``column`` counts from 0, as
+    expat and ElementTree do).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.element = element
+        self.line = line
+        self.column = column
 
 
 class CrowdAnswerError(AnswerParseError):
@@ -57,8 +103,27 @@ class QuestionParseError(MTurkModelsError, ValueError):
 
 
 class ArchiveError(MTurkModelsError, ValueError):
-    """A legacy XML API response or a batch results CSV could not be loaded."""
+    """A legacy XML API response or a batch results CSV could not be loaded.
+
+    ``location`` says where: an element path such as ``GetHITResponse/HIT/Reward/CurrencyCode``
+    for legacy XML, ``line 7, column CreationTime`` for a CSV; ``line`` is the CSV line number
+    where the record starts (``None`` for XML). Both are also part of the message.
+    """
+
+    location: str | None = None
+    line: int | None = None
+
+    def __init__(
+        self, message: str, *, location: str | None = None, line: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.location = location
+        self.line = line
 
 
 class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
     """XML with a DTD, an entity declaration or an external reference; always refused."""
+
+
+class ExportError(MTurkModelsError, ValueError):
+    """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""

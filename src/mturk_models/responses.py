@@ -17,6 +17,7 @@ __all__ = [
     "GetAssignmentResponse",
     "GetHITResponse",
     "ListAssignmentsForHITResponse",
+    "ListHITsResponse",
     "iter_assignments",
 ]
 
@@ -137,3 +138,27 @@ def iter_assignments(
                 keys=", ".join(sorted(map(str, page.keys()))[:5]),
             )
         yield from _PAGES.validate_python({index: page})[index].assignments or ()
+
+
+class ListHITsResponse(ResponseModel):
+    """One page of ``client.list_hits()`` or ``client.list_reviewable_hits()`` (same shape).
+
+    The legacy SearchHITs and GetReviewableHITs results load into it too.
+
+    >>> page = ListHITsResponse.model_validate({"NumResults": 1, "HITs": [{"HITId": "3ABC"}]})
+    >>> [hit.hit_id for hit in page.hits]
+    ['3ABC']
+    """
+
+    next_token: PaginationToken | None = Field(
+        default=None,
+        description="If the previous response was incomplete (because there is more data to "
+        "retrieve), the token that retrieves the next page.",
+    )
+    num_results: Count | None = Field(
+        default=None, description="The number of HITs on this page of the list results."
+    )
+    hits: Seq[HIT] | None = Field(
+        default=None, alias="HITs", description="The list of HIT elements returned by the query."
+    )
+    response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)

@@ -44,6 +44,8 @@ from hypothesis import strategies as st
 
 from ._base import ResponseModel
 from .assignment import Assignment
+from .batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
+from .bonus import BonusPayment
 from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
 from .hit import HIT, MAX_QUALIFICATION_REQUIREMENTS
 from .locale import Locale
@@ -61,22 +63,30 @@ from .qualification import (
 from .responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
 
 __all__ = [
+    "approval_rates",
     "assignments",
+    "batch_column_names",
+    "batch_result_rows",
+    "bonus_payments",
     "boto3_assignments",
     "boto3_get_assignment_responses",
     "boto3_hits",
     "boto3_list_assignments_for_hit_responses",
     "boto3_timezones",
+    "crowd_task_answers",
     "currency_amounts",
     "entity_ids",
     "get_assignment_responses",
     "get_hit_responses",
     "hits",
+    "legacy_assignments",
+    "legacy_hits",
     "list_assignments_for_hit_responses",
     "locales",
     "qualification_requirements",
     "utc_datetimes",
     "worker_ids",
+    "xml_texts",
 ]
 
 M = TypeVar("M", bound=ResponseModel)
@@ -373,3 +383,183 @@ def boto3_list_assignments_for_hit_responses(
 ) -> st.SearchStrategy[dict[str, Any]]:
     """ListAssignmentsForHIT pages as boto3 returns them (without ResponseMetadata)."""
     return _boto3(list_assignments_for_hit_responses(max_assignments=max_assignments, last=last))
+
+
+# --- archives ---------------------------------------------------------------------------------
+# Legacy XML API responses and Requester website batch CSVs (mturk_models.legacy, .batch).
+
+_XML_CHARACTERS = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
+) | st.sampled_from("\t\n\r")
+_COLUMN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_-."
+
+
+def xml_texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Text that XML 1.0 can carry, markup characters included.
+
+    Any character but surrogates, U+FFFE/U+FFFF and the control characters other than tab, line
+    feed and carriage return.
+    """
+    return st.text(_XML_CHARACTERS, min_size=min_size, max_size=max_size)
+
+
+def _whole_seconds() -> st.SearchStrategy[datetime]:
+    return utc_datetimes().map(lambda value: value.replace(microsecond=0))
+
+
+_HIT_TEXT = ("Title", "Description", "Question", "Keywords", "RequesterAnnotation")
+
+
+@st.composite
+def legacy_hits(draw: st.DrawFn) -> HIT:
+    """HITs that a legacy XML response can hold.
+
+    :func:`hits` with XML-legal text, no empty requirement list (legacy XML cannot say "empty"),
+    and sometimes the legacy-only NumberOfSimilarHITs in the extras.
+    """
+    data = draw(hits()).to_boto3()
+    if not data.get("QualificationRequirements", True):
+        del data["QualificationRequirements"]  # no elements: legacy XML cannot say "empty list"
+    for key in _HIT_TEXT:
+        if key in data:
+            data[key] = draw(xml_texts())
+    similar = draw(_optional(st.integers(min_value=0, max_value=10_000)))
+    if similar is not None:
+        data["NumberOfSimilarHITs"] = similar
+    return HIT.model_validate(data)
+
+
+@st.composite
+def legacy_assignments(draw: st.DrawFn, *, hit_id: str | None = None) -> Assignment:
+    """Assignments that a legacy XML response can hold (:func:`assignments`, XML-legal text)."""
+    data = draw(assignments(hit_id=hit_id)).to_boto3()
+    if "Answer" in data:
+        data["Answer"] = draw(xml_texts(max_size=200))
+    if "RequesterFeedback" in data:
+        data["RequesterFeedback"] = draw(xml_texts())
+    return Assignment.model_validate(data)
+
+
+def bonus_payments() -> st.SearchStrategy[BonusPayment]:
+    """Valid BonusPayments (XML-legal Reason, so they fit legacy responses too)."""
+    return st.builds(
+        lambda worker, amount, assignment, reason, granted: BonusPayment.model_validate(
+            {
+                "WorkerId": worker,
+                "BonusAmount": amount,
+                "AssignmentId": assignment,
+                "Reason": reason,
+                "GrantTime": granted,
+            }
+        ),
+        worker_ids(),
+        currency_amounts(),
+        entity_ids(),
+        _optional(xml_texts()),
+        _optional(utc_datetimes()),
+    )
+
+
+def approval_rates() -> st.SearchStrategy[ApprovalRate]:
+    """Approval rates as batch CSVs print them: a percent and approved <= total counts."""
+    return st.builds(
+        lambda percent, counts: ApprovalRate(
+            percent=percent, approved=min(counts), total=max(counts)
+        ),
+        st.integers(min_value=0, max_value=100),
+        st.tuples(st.integers(0, 100_000), st.integers(0, 100_000)),
+    )
+
+
+def batch_column_names(*, max_size: int = 4) -> st.SearchStrategy[list[str]]:
+    """Distinct Input.*/Answer.* column names (without the prefix), as form fields name them."""
+    name = st.text(_COLUMN_ALPHABET, min_size=1, max_size=12).filter(
+        lambda text: text != "taskAnswers"
+    )
+    return st.lists(name, max_size=max_size, unique=True)
+
+
+def crowd_task_answers() -> st.SearchStrategy[list[dict[str, Any]]]:
+    """Decoded crowd-form ``taskAnswers``: lists of task objects.
+
+    The objects hold text, integers, booleans, nulls and crowd choice groups such as
+    ``{"high": true, "low": false}``.
+    """
+    scalar = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | xml_texts(max_size=20)
+    group = st.dictionaries(xml_texts(min_size=1, max_size=8), st.booleans(), max_size=3)
+    task = st.dictionaries(xml_texts(max_size=10), scalar | group, max_size=4)
+    return st.lists(task, max_size=2)
+
+
+@st.composite
+def batch_result_rows(
+    draw: st.DrawFn,
+    *,
+    input_names: list[str] | None = None,
+    answer_names: list[str] | None = None,
+) -> BatchResultRow:
+    """Rows of a batch results CSV that survive ``write_batch_csv`` and ``read_batch_csv``.
+
+    Timestamps are whole seconds (the format has no fractions), text fields are non-empty when
+    present (an empty cell reads as "no value"). ``input_names`` and ``answer_names`` fix the
+    ``Input.*`` and ``Answer.*`` columns (so that several rows share one header); otherwise they
+    are drawn.
+    """
+    texts = xml_texts(min_size=1)
+    hit_id = draw(entity_ids())
+    hit: dict[str, Any] = {"HITId": hit_id}
+    optional_hit: dict[str, st.SearchStrategy[Any]] = {
+        "HITTypeId": entity_ids(),
+        "Title": texts,
+        "Description": texts,
+        "Keywords": texts,
+        "Reward": currency_amounts(),
+        "CreationTime": _whole_seconds(),
+        "MaxAssignments": st.integers(min_value=1, max_value=1_000_000_000),
+        "RequesterAnnotation": texts,
+        "AssignmentDurationInSeconds": st.integers(min_value=30, max_value=31_536_000),
+        "AutoApprovalDelayInSeconds": st.integers(min_value=0, max_value=2_592_000),
+        "Expiration": _whole_seconds(),
+        "NumberOfSimilarHITs": st.integers(min_value=0, max_value=10_000),
+        "LifetimeInSeconds": st.integers(min_value=0, max_value=31_536_000),
+    }
+    for key, strategy in optional_hit.items():
+        value = draw(_optional(strategy))
+        if value is not None:
+            hit[key] = value
+    status = draw(st.sampled_from(AssignmentStatus))
+    assignment: dict[str, Any] = {
+        "AssignmentId": draw(entity_ids()),
+        "WorkerId": draw(worker_ids()),
+        "HITId": hit_id,
+        "AssignmentStatus": status,
+    }
+    for key in ("AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime"):
+        value = draw(_optional(_whole_seconds()))
+        if value is not None:
+            assignment[key] = value
+    feedback = draw(_optional(texts))
+    if feedback is not None:
+        assignment["RequesterFeedback"] = feedback
+    inputs = draw(batch_column_names()) if input_names is None else input_names
+    answers = draw(batch_column_names()) if answer_names is None else answer_names
+    if answer_names is None and draw(st.booleans()):
+        answers = [*answers, TASK_ANSWERS]
+    decision = draw(st.sampled_from(["none", "approve", "reject"]))
+    return BatchResultRow.model_validate(
+        {
+            "hit": hit,
+            "assignment": assignment,
+            "inputs": {name: draw(xml_texts()) for name in inputs},
+            "answers": {
+                name: draw(crowd_task_answers() if name == TASK_ANSWERS else xml_texts())
+                for name in answers
+            },
+            "work_time_in_seconds": draw(_optional(st.integers(0, 31_536_000))),
+            "lifetime_approval_rate": draw(_optional(approval_rates())),
+            "last_30_days_approval_rate": draw(_optional(approval_rates())),
+            "last_7_days_approval_rate": draw(_optional(approval_rates())),
+            "approve": decision == "approve",
+            "reject": draw(texts) if decision == "reject" else None,
+        }
+    )

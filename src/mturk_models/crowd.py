@@ -1,0 +1,170 @@
+"""Crowd HTML Elements and HTML forms: decode ``taskAnswers`` and fold choice groups.
+
+A ``crowd-form`` submits one free-text answer named ``taskAnswers`` whose text is a JSON array,
+one object per task; :func:`decode_task_answers` decodes it (``QuestionFormAnswers
+.crowd_answers()`` calls it). Crowd radio groups and checkboxes arrive as one boolean per
+option, and the Requester website's batch CSV flattens the same objects into dotted column
+names; :func:`fold_choices` turns every such group into the chosen value. Real examples, from
+``tests/data/batch_04.csv`` and ``tests/data/batch_03.csv``:
+
+>>> tasks = decode_task_answers('[{"comments":"ok","confidence-0":{"high":true,"low":false}}]')
+>>> fold_choices(tasks[0])
+{'comments': 'ok', 'confidence-0': 'high'}
+>>> fold_choices({"Answer.opt1.420": "true", "Answer.opt1.42069": "false",
+...               "Answer.set_number": "296"}, prefix="Answer.")
+{'opt1': '420', 'set_number': '296'}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .exceptions import CrowdAnswerError
+
+__all__ = ["decode_task_answers", "fold_choices"]
+
+_CHOSEN = frozenset({"true", "on"})
+_NOT_CHOSEN = frozenset({"false"})
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
+    """Decode a crowd-form ``taskAnswers`` value: a JSON array with one object per task.
+
+    Raises :class:`~mturk_models.CrowdAnswerError` (a :class:`ValueError`) for text that is
+    not JSON (with the line and column), for ``NaN``/``Infinity``, and for JSON that is not an
+    array of objects.
+
+    >>> decode_task_answers('[{"category": {"label": "neutral"}}]')
+    [{'category': {'label': 'neutral'}}]
+    >>> decode_task_answers('{"a": 1}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mturk_models.exceptions.CrowdAnswerError: taskAnswers must be a JSON array of objects, ...
+    """
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise CrowdAnswerError(
+            f"taskAnswers is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+    except (ValueError, RecursionError) as exc:  # NaN/Infinity, bad UTF-8 bytes, deep nesting
+        raise CrowdAnswerError(f"taskAnswers cannot be read as JSON: {exc}") from exc
+    if not isinstance(value, list):
+        raise CrowdAnswerError(
+            "taskAnswers must be a JSON array of objects, one per task; "
+            f"got a {type(value).__name__}"
+        )
+    for index, task in enumerate(value):
+        if not isinstance(task, dict):
+            raise CrowdAnswerError(
+                f"taskAnswers item {index} must be a JSON object; got {type(task).__name__} "
+                f"{json.dumps(task)[:40]}"
+            )
+    return value
+
+
+def _flag(value: Any) -> bool | None:
+    """True/False for a value that says "chosen"/"not chosen", None for any other value."""
+    if value is True or value is False:
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _CHOSEN:
+            return True
+        if lowered in _NOT_CHOSEN:
+            return False
+        return None
+    if isinstance(value, dict) and len(value) == 1 and "on" in value:
+        return _flag(value["on"]) if not isinstance(value["on"], dict) else None
+    return None
+
+
+def _result(chosen: list[str]) -> str | tuple[str, ...] | None:
+    if not chosen:
+        return None
+    return chosen[0] if len(chosen) == 1 else tuple(chosen)
+
+
+def _fold_object(value: Any) -> Any:
+    """A crowd group object ``{"high": true, "low": false}`` folds; anything else is kept."""
+    if not isinstance(value, dict) or not value:
+        return value
+    flags = [_flag(option) for option in value.values()]
+    if any(flag is None for flag in flags):
+        return value
+    return _result([option for option, flag in zip(value, flags, strict=True) if flag])
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """``"confidence.high.on"`` -> ("confidence", "high"); ``"opt1.420"`` -> ("opt1", "420")."""
+    if name.endswith(".on") and "." in name[:-3]:
+        name = name[:-3]
+    group, dot, option = name.rpartition(".")
+    return (group, option) if dot and group and option else None
+
+
+def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, Any]:
+    """Fold crowd radio/checkbox groups and flattened choice columns into ``{name: chosen}``.
+
+    Two conventions are folded, in the mapping's order, everything else is kept unchanged:
+
+    * a crowd-form object per group, as in ``taskAnswers``:
+      ``"confidence-0": {"high": true, "low": false}`` (each option may also be
+      ``{"on": true}``);
+    * flattened keys ``name.option`` whose value is ``"true"``, ``"false"`` or ``"on"`` (or a
+      bool), as in batch CSV columns: ``Answer.opt1.420`` = ``"true"``, and
+      ``Answer.confidence.high.on`` = ``"true"`` (a trailing ``.on`` is dropped).
+
+    A group with one chosen option gives that option (``str``); several give a ``tuple`` of
+    them, in order; none gives ``None``. Keys without a dot, and dotted keys with other values
+    (``Answer.category.label`` = ``"neutral"``), are not choices and are kept as they are.
+    ``prefix`` keeps only the keys that start with it and removes it (``prefix="Answer."``
+    for a batch CSV row). Raises :class:`~mturk_models.CrowdAnswerError` when a folded group's
+    name is also a key of its own.
+
+    >>> fold_choices({"Answer.confidence.high.on": "true", "Answer.confidence.low.on": "false",
+    ...               "Answer.why.both.on": "true", "Answer.why.shown.on": "true",
+    ...               "Input.video": "v.mp4"}, prefix="Answer.")
+    {'confidence': 'high', 'why': ('both', 'shown')}
+    """
+    result: dict[str, Any] = {}
+    groups: dict[str, list[str]] = {}
+    plain: set[str] = set()
+    for full_name, value in mapping.items():
+        if not isinstance(full_name, str):
+            raise CrowdAnswerError(f"choice keys are strings; got {full_name!r}")
+        if not full_name.startswith(prefix):
+            continue
+        name = full_name[len(prefix) :]
+        split = _split(name) if not isinstance(value, dict) else None
+        flag = _flag(value) if split is not None else None
+        if split is None or flag is None:
+            if name in groups:
+                raise CrowdAnswerError(_clash(name))
+            result[name] = _fold_object(value)
+            plain.add(name)
+            continue
+        group, option = split
+        if group in plain:
+            raise CrowdAnswerError(_clash(group))
+        if group not in groups:
+            groups[group] = []
+            result[group] = None
+        if flag:
+            groups[group].append(option)
+    for group, chosen in groups.items():
+        result[group] = _result(chosen)
+    return result
+
+
+def _clash(name: str) -> str:
+    return (
+        f"cannot fold the choice group {name!r}: a key of that name is also present; "
+        "fold the two apart"
+    )

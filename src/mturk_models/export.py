@@ -1,0 +1,493 @@
+"""Assignments as flat rows for analysis: CSV, JSON Lines, pandas, crowd-kit.
+
+:func:`to_rows` turns assignments, from boto3, legacy XML or batch CSVs, into plain dicts, lazily
+(one assignment in memory at a time), in one of two forms:
+
+* **wide** (default): one row per assignment. Columns :data:`WIDE_COLUMNS` (ids, status, times
+  as aware UTC datetimes, ``WorkTimeInSeconds``), then ``Input.<name>`` for a batch CSV row's
+  inputs, then ``Answer.<question>`` for each answer;
+* **long** (``long=True``): one row per (assignment, question, value), columns
+  :data:`LONG_COLUMNS`: ``assignment``, ``task`` (the HITId), ``worker``, ``question``,
+  ``label``. This is the table crowd-kit and similar aggregation libraries take (select one
+  question, then pass ``task``, ``worker`` and ``label``).
+
+Answer values:
+
+* free text: the text, exactly as sent;
+* selections: each SelectionIdentifier is a value; the "other" text is question
+  ``<question>.other``; nothing selected gives an empty (None) wide cell and no long row;
+* file uploads: question ``<question>`` is the file key, ``<question>.size`` its size in bytes;
+* crowd-form submissions (a single ``taskAnswers``): the decoded task object's keys are the
+  questions (with several tasks, ``<index>.<key>``); nested objects become dotted questions;
+* ``fold=True`` (default) folds crowd radio/checkbox groups into the chosen option(s) with
+  :func:`~mturk_models.fold_choices`, in crowd JSON and in flattened ``name.option`` = ``true``
+  answers alike;
+* a question with several values (checkboxes, a multi-selection, repeated identifiers) gives
+  several long rows, and one wide cell with the values joined by ``separator`` (``"|"``), in
+  document order.
+
+Streaming and columns: the wide form's columns depend on the answers. :func:`write_csv` takes
+its header from ``columns=`` or, by default, from the rows it buffers first (``sample``, 1,000
+rows: memory stays bounded); a later row with a new column is an
+:class:`~mturk_models.exceptions.ExportError`, never a silently dropped value. For a source you
+can read twice, :func:`wide_columns` makes a first pass that collects every column.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from itertools import islice
+from typing import IO, TYPE_CHECKING, Any
+
+from .answers import FreeTextAnswer, SelectionAnswer, UploadedFileAnswer, parse_answers
+from .assignment import Assignment
+from .batch import TASK_ANSWERS, BatchResultRow
+from .crowd import fold_choices
+from .exceptions import AnswerParseError, ExportError
+from .responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is optional
+    import pandas
+
+__all__ = [
+    "LONG_COLUMNS",
+    "WIDE_COLUMNS",
+    "ExportItem",
+    "to_dataframe",
+    "to_rows",
+    "wide_columns",
+    "write_csv",
+    "write_jsonl",
+]
+
+ExportItem = Assignment | BatchResultRow | GetAssignmentResponse | ListAssignmentsForHITResponse
+"""What :func:`to_rows` takes: assignments, batch CSV rows, GetAssignment responses and
+ListAssignmentsForHIT pages (each page gives its assignments)."""
+
+WIDE_COLUMNS: tuple[str, ...] = (
+    "AssignmentId",
+    "WorkerId",
+    "HITId",
+    "AssignmentStatus",
+    "AcceptTime",
+    "SubmitTime",
+    "AutoApprovalTime",
+    "ApprovalTime",
+    "RejectionTime",
+    "WorkTimeInSeconds",
+)
+"""The fixed leading columns of the wide form (the answer and input columns follow)."""
+
+LONG_COLUMNS: tuple[str, ...] = ("assignment", "task", "worker", "question", "label")
+"""The columns of the long form: AssignmentId, HITId, WorkerId, question, value."""
+
+_Pair = tuple[str, Any]
+
+
+# --- answers as (question, value) pairs ---------------------------------------------------------
+
+
+def _flatten(question: str, value: Any) -> Iterator[_Pair]:
+    if isinstance(value, Mapping):
+        if not value:
+            yield question, None
+        for key, item in value.items():
+            yield from _flatten(f"{question}.{key}", item)
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            yield question, None
+        for item in value:
+            yield from _flatten(question, item)
+    else:
+        yield question, value
+
+
+def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Pair]:
+    several = len(tasks) > 1
+    for index, task in enumerate(tasks):
+        folded = fold_choices(task) if fold else task
+        for key, value in folded.items():
+            yield from _flatten(f"{index}.{key}" if several else key, value)
+
+
+def _folded(pairs: list[_Pair], fold: bool) -> Iterator[_Pair]:
+    names = [name for name, _ in pairs]
+    if not fold or len(set(names)) != len(names) or not any("." in name for name in names):
+        yield from pairs
+        return
+    for key, value in fold_choices(dict(pairs)).items():
+        yield from _flatten(key, value)
+
+
+def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Pair]:
+    answers = parse_answers(assignment.answer)
+    found = list(answers)
+    crowd = len(found) == 1 and isinstance(found[0], FreeTextAnswer)
+    if crowd and found[0].question_identifier == TASK_ANSWERS:
+        yield from _task_pairs(answers.crowd_answers(), fold)
+        return
+    pairs: list[_Pair] = []
+    for answer in found:
+        name = answer.question_identifier
+        if isinstance(answer, FreeTextAnswer):
+            pairs.append((name, answer.text))
+        elif isinstance(answer, SelectionAnswer):
+            chosen = answer.selection_identifiers
+            pairs += [(name, selection) for selection in chosen]
+            if answer.other_selection_text is not None:
+                pairs.append((f"{name}.other", answer.other_selection_text))
+            elif not chosen:
+                pairs.append((name, None))
+        elif isinstance(answer, UploadedFileAnswer):  # pragma: no branch - the union is closed
+            pairs.append((name, answer.uploaded_file_key))
+            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes))
+    yield from _folded(pairs, fold)
+
+
+def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Pair]:
+    plain: list[_Pair] = []
+    for name, value in row.answers.items():
+        if name == TASK_ANSWERS and isinstance(value, list):
+            yield from _task_pairs(value, fold)
+        elif isinstance(value, str) or value is None:
+            plain.append((name, value))
+        else:  # already folded: a tuple of choices, or a nested object
+            plain += list(_flatten(name, value))
+    yield from _folded(plain, fold)
+
+
+def _assignments(items: Iterable[ExportItem]) -> Iterator[Assignment | BatchResultRow]:
+    for item in items:
+        if isinstance(item, (Assignment, BatchResultRow)):
+            yield item
+        elif isinstance(item, GetAssignmentResponse):
+            if item.assignment is not None:
+                yield item.assignment
+        elif isinstance(item, ListAssignmentsForHITResponse):
+            yield from item.assignments or ()
+        else:
+            raise ExportError(
+                "to_rows takes Assignment, BatchResultRow, GetAssignmentResponse or "
+                f"ListAssignmentsForHITResponse objects; got {type(item).__name__} (wrap boto3 "
+                "pages with iter_assignments, batch CSVs with read_batch_csv)"
+            )
+
+
+def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
+    try:
+        if isinstance(item, BatchResultRow):
+            return list(_row_pairs(item, fold))
+        return list(_assignment_pairs(item, fold))
+    except AnswerParseError as exc:
+        assignment = item.assignment if isinstance(item, BatchResultRow) else item
+        raise ExportError(
+            f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}"
+        ) from exc
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _fixed(item: Assignment | BatchResultRow) -> dict[str, Any]:
+    assignment = item.assignment if isinstance(item, BatchResultRow) else item
+    accept, submit = assignment.accept_time, assignment.submit_time
+    work = item.work_time_in_seconds if isinstance(item, BatchResultRow) else None
+    if work is None and accept is not None and submit is not None:
+        work = int((submit - accept).total_seconds())
+    status = assignment.assignment_status
+    return {
+        "AssignmentId": assignment.assignment_id,
+        "WorkerId": assignment.worker_id,
+        "HITId": assignment.hit_id,
+        "AssignmentStatus": status.value if status is not None else None,
+        "AcceptTime": accept,
+        "SubmitTime": submit,
+        "AutoApprovalTime": assignment.auto_approval_time,
+        "ApprovalTime": assignment.approval_time,
+        "RejectionTime": assignment.rejection_time,
+        "WorkTimeInSeconds": work,
+    }
+
+
+def _wide(
+    item: Assignment | BatchResultRow,
+    fold: bool,
+    separator: str,
+    answer_prefix: str,
+    input_prefix: str,
+) -> dict[str, Any]:
+    row = _fixed(item)
+    if isinstance(item, BatchResultRow):
+        for name, text in item.inputs.items():
+            _put(row, f"{input_prefix}{name}", text, item)
+    several: set[str] = set()
+    for question, value in _pairs(item, fold):
+        column = answer_prefix + question
+        if column not in row:
+            row[column] = value
+        elif column in several or (column not in _FIXED and not column.startswith(input_prefix)):
+            several.add(column)
+            row[column] = _join(row[column], value, separator)
+        else:
+            _put(row, column, value, item)  # raises: the name of a fixed or input column
+    return row
+
+
+_FIXED = frozenset(WIDE_COLUMNS)
+
+
+def _join(previous: Any, value: Any, separator: str) -> Any:
+    if value is None:
+        return previous
+    if previous is None:
+        return _text(value)
+    return f"{_text(previous)}{separator}{_text(value)}"
+
+
+def _put(row: dict[str, Any], column: str, value: Any, item: Assignment | BatchResultRow) -> None:
+    if column in row:
+        assignment = item.assignment if isinstance(item, BatchResultRow) else item
+        raise ExportError(
+            f"assignment {assignment.assignment_id}: the column {column!r} would be written "
+            "twice (an answer or input named like a fixed column); use an answer_prefix or "
+            "input_prefix"
+        )
+    row[column] = value
+
+
+def _long(item: Assignment | BatchResultRow, fold: bool) -> Iterator[dict[str, Any]]:
+    assignment = item.assignment if isinstance(item, BatchResultRow) else item
+    for question, value in _pairs(item, fold):
+        if value is None:
+            continue
+        yield {
+            "assignment": assignment.assignment_id,
+            "task": assignment.hit_id,
+            "worker": assignment.worker_id,
+            "question": question,
+            "label": value,
+        }
+
+
+def to_rows(
+    items: Iterable[ExportItem],
+    *,
+    long: bool = False,
+    fold: bool = True,
+    separator: str = "|",
+    answer_prefix: str = "Answer.",
+    input_prefix: str = "Input.",
+) -> Iterator[dict[str, Any]]:
+    """Flat rows for analysis, one assignment at a time (see the module documentation).
+
+    Wide rows (default) carry the ids, status, times (aware UTC datetimes), work time in seconds,
+    the inputs of batch CSV rows and one column per question; ``long=True`` gives one row per
+    (assignment, question, value) with the columns ``assignment, task, worker, question,
+    label``. An answer that does not parse raises :class:`~mturk_models.exceptions.ExportError`
+    naming the assignment.
+
+    >>> from mturk_models import Assignment
+    >>> answer = (
+    ...     "<QuestionFormAnswers><Answer><QuestionIdentifier>color</QuestionIdentifier>"
+    ...     "<SelectionIdentifier>red</SelectionIdentifier>"
+    ...     "<SelectionIdentifier>blue</SelectionIdentifier></Answer></QuestionFormAnswers>"
+    ... )
+    >>> a = Assignment(assignment_id="3A", worker_id="AW1", hit_id="3H", answer=answer)
+    >>> next(to_rows([a]))["Answer.color"]
+    'red|blue'
+    >>> [row["label"] for row in to_rows([a], long=True)]
+    ['red', 'blue']
+    """
+    for item in _assignments(items):
+        if long:
+            yield from _long(item, fold)
+        else:
+            yield _wide(item, fold, separator, answer_prefix, input_prefix)
+
+
+def wide_columns(
+    items: Iterable[ExportItem],
+    *,
+    fold: bool = True,
+    answer_prefix: str = "Answer.",
+    input_prefix: str = "Input.",
+) -> list[str]:
+    """Every column the wide rows of ``items`` have, in first-seen order (a first pass).
+
+    For sources you can read twice (a list, a file you open again), so that :func:`write_csv`
+    gets the full header without buffering: ``write_csv(to_rows(load()), path,
+    columns=wide_columns(load()))``. Memory holds the column names only.
+
+    >>> from mturk_models import Assignment
+    >>> wide_columns([Assignment(assignment_id="3A")])[-1]
+    'WorkTimeInSeconds'
+    """
+    seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)
+    for row in to_rows(items, fold=fold, answer_prefix=answer_prefix, input_prefix=input_prefix):
+        seen.update(dict.fromkeys(row))
+    return list(seen)
+
+
+# --- writers ------------------------------------------------------------------------------------
+
+
+def _open(target: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
+    if isinstance(target, (str, os.PathLike)):
+        return open(target, "w", encoding="utf-8", newline=""), True
+    return target, False
+
+
+def write_csv(
+    rows: Iterable[Mapping[str, Any]],
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    columns: Sequence[str] | None = None,
+    sample: int = 1000,
+) -> int:
+    """Write rows (from :func:`to_rows`) as CSV with the standard library; returns the count.
+
+    The header is ``columns``, or the columns of the first ``sample`` rows in first-seen order
+    (those rows are buffered; the rest stream). A row with a column outside the header raises
+    :class:`~mturk_models.exceptions.ExportError` (nothing is dropped); a missing one is
+    written empty. Cells: ``None`` is empty, booleans ``true``/``false``, datetimes ISO 8601.
+    Open a file target with ``newline=""``.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv([{"a": 1, "b": None}, {"a": True}], out)
+    2
+    >>> out.getvalue()
+    'a,b\\r\\n1,\\r\\ntrue,\\r\\n'
+    """
+    iterator = iter(rows)
+    buffered: list[Mapping[str, Any]] = []
+    if columns is None:
+        buffered = list(islice(iterator, max(sample, 1)))
+        seen: dict[str, None] = {}
+        for row in buffered:
+            seen.update(dict.fromkeys(row))
+        header = list(seen)
+        origin = f"the columns of the first {len(buffered)} rows"
+    else:
+        header = list(columns)
+        origin = "the columns given"
+    known = frozenset(header)
+    handle, owned = _open(target)
+    count = 0
+    try:
+        writer = csv.writer(handle)
+        if header:
+            writer.writerow(header)
+        for row in _chain(buffered, iterator):
+            count += 1
+            if not row.keys() <= known:
+                extra = ", ".join(repr(k) for k in row if k not in known)
+                raise ExportError(
+                    f"row {count} has the column(s) {extra}, which are not among {origin}; "
+                    "pass columns=wide_columns(...) or a larger sample"
+                )
+            writer.writerow([v if v.__class__ is str else _text(v) for v in map(row.get, header)])
+    finally:
+        if owned:
+            handle.close()
+    return count
+
+
+def _chain(
+    first: list[Mapping[str, Any]], rest: Iterator[Mapping[str, Any]]
+) -> Iterator[Mapping[str, Any]]:
+    first.reverse()
+    while first:  # hand the buffered rows over one by one, releasing each
+        yield first.pop()
+    yield from rest
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str] | IO[str]) -> int:
+    """Write rows (from :func:`to_rows`) as JSON Lines, one object per line; returns the count.
+
+    Datetimes become ISO 8601 strings, text is written as UTF-8 (not escaped).
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_jsonl([{"label": "ok", "n": None}], out)
+    1
+    >>> out.getvalue()
+    '{"label": "ok", "n": null}\\n'
+    """
+    handle, owned = _open(target)
+    count = 0
+    try:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+            count += 1
+    finally:
+        if owned:
+            handle.close()
+    return count
+
+
+def to_dataframe(
+    items: Iterable[ExportItem],
+    *,
+    long: bool = False,
+    fold: bool = True,
+    separator: str = "|",
+    answer_prefix: str = "Answer.",
+    input_prefix: str = "Input.",
+) -> pandas.DataFrame:
+    """The rows of :func:`to_rows` as a pandas DataFrame (``pip install "mturk-models[pandas]"``).
+
+    Times become timezone-aware (UTC) ``datetime64`` columns. pandas is imported only here;
+    without it this raises ImportError saying how to install it.
+
+    >>> from mturk_models import Assignment
+    >>> to_dataframe([Assignment(assignment_id="3A", worker_id="AW1")])["WorkerId"].tolist()
+    ['AW1']
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError(
+            'to_dataframe needs pandas, an optional dependency: pip install "mturk-models[pandas]"'
+        ) from exc
+    rows = to_rows(
+        items,
+        long=long,
+        fold=fold,
+        separator=separator,
+        answer_prefix=answer_prefix,
+        input_prefix=input_prefix,
+    )
+    frame = pd.DataFrame(list(rows), columns=list(LONG_COLUMNS) if long else None)
+    if not long and frame.empty:
+        frame = pd.DataFrame(columns=list(WIDE_COLUMNS))
+    return frame

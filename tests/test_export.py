@@ -1,0 +1,297 @@
+"""Export for analysis: wide and long rows, CSV, JSON Lines, pandas, streaming."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from tests.conftest import data_path, load_jsonl
+
+from mturk_models import (
+    LONG_COLUMNS,
+    WIDE_COLUMNS,
+    Assignment,
+    BatchResultRow,
+    ExportError,
+    GetAssignmentResponse,
+    ListAssignmentsForHITResponse,
+    parse_legacy_response,
+    read_batch_csv,
+    to_dataframe,
+    to_rows,
+    wide_columns,
+    write_csv,
+    write_jsonl,
+)
+from mturk_models.testing import batch_result_rows
+
+UTC = timezone.utc
+NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"
+
+
+def answers_xml(*answers: str) -> str:
+    return f'<QuestionFormAnswers xmlns="{NS}">{"".join(answers)}</QuestionFormAnswers>'
+
+
+def free(name: str, text: str) -> str:
+    identifier = f"<QuestionIdentifier>{name}</QuestionIdentifier>"
+    return f"<Answer>{identifier}<FreeText>{text}</FreeText></Answer>"
+
+
+def assignment(answer: str, **fields: object) -> Assignment:
+    data = {"AssignmentId": "3A", "WorkerId": "AW1", "HITId": "3H", "Answer": answer, **fields}
+    return Assignment.model_validate(data)
+
+
+def legacy_assignments() -> ListAssignmentsForHITResponse:
+    page = parse_legacy_response(data_path("legacy_01.xml").read_text("utf-8"))
+    assert isinstance(page, ListAssignmentsForHITResponse)
+    return page
+
+
+# --- wide rows --------------------------------------------------------------------------------
+
+
+def test_wide_row_of_a_legacy_assignment_with_every_answer_kind() -> None:
+    (row,) = to_rows([legacy_assignments()])
+    assert list(row)[: len(WIDE_COLUMNS)] == list(WIDE_COLUMNS)
+    assert row["AssignmentId"] == "2YRFYQS1CSTMONWZ4QVIF1EYFYOLOD"
+    assert row["WorkerId"] == "A2Z5DGE9WH1YMC"
+    assert row["HITId"] == "2OM6OQ1SNQQ7QE68WZHKFNR1FW7Q67"
+    assert row["AssignmentStatus"] == "Submitted"
+    assert row["AcceptTime"] == datetime(2014, 1, 1, 23, 50, 26, tzinfo=UTC)
+    assert row["ApprovalTime"] is None
+    assert row["WorkTimeInSeconds"] == 24
+    assert row["Answer.001"] == "2013-14-02"
+    assert row["Answer.003"] == "C1"
+    assert row["Answer.004"] == (
+        "A2Z5DGE9WH1YMC/2OM6OQ1SNQQ7QE68WZHKFNR1FW7Q67/2YRFYQS1CSTMONWZ4QVIF1EYFYOLOD/004/"
+        "chimpton2.jpg"
+    )
+    assert row["Answer.004.size"] == 315012
+
+
+def test_wide_rows_of_real_boto3_assignments() -> None:
+    found = [Assignment.model_validate(raw) for raw in load_jsonl("boto3_01.jsonl")]
+    rows = list(to_rows(found))
+    assert len(rows) == 3
+    first = rows[0]
+    assert first["AssignmentId"] == "3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR"
+    assert first["SubmitTime"] == datetime(2021, 9, 17, 20, 28, tzinfo=UTC)
+    assert first["WorkTimeInSeconds"] == 40 * 60 + 29
+    assert first["Answer.instruction_quality_q1"] == "1.0"
+    answer_columns = [column for column in first if column.startswith("Answer.")]
+    assert len(answer_columns) == 38
+    assert "" in rows[2].values()  # <FreeText/> is an empty string, not a missing value
+
+
+def test_selections_other_text_none_selected_and_repeated_identifiers() -> None:
+    xml = answers_xml(
+        "<Answer><QuestionIdentifier>color</QuestionIdentifier>"
+        "<SelectionIdentifier>red</SelectionIdentifier><SelectionIdentifier>blue</SelectionIdentifier>"
+        "<OtherSelectionText>teal</OtherSelectionText></Answer>",
+        "<Answer><QuestionIdentifier>size</QuestionIdentifier></Answer>",
+        free("topic", "a"),
+        free("topic", "b"),
+    )
+    (row,) = to_rows([assignment(xml)])
+    assert row["Answer.color"] == "red|blue"
+    assert row["Answer.color.other"] == "teal"
+    assert row["Answer.size"] is None
+    assert row["Answer.topic"] == "a|b"
+    (row,) = to_rows([assignment(xml)], separator=";", answer_prefix="")
+    assert row["color"] == "red;blue"
+    long = list(to_rows([assignment(xml)], long=True))
+    assert [(r["question"], r["label"]) for r in long] == [
+        ("color", "red"),
+        ("color", "blue"),
+        ("color.other", "teal"),
+        ("topic", "a"),
+        ("topic", "b"),
+    ]
+    assert all(list(r) == list(LONG_COLUMNS) for r in long)
+    assert {(r["assignment"], r["task"], r["worker"]) for r in long} == {("3A", "3H", "AW1")}
+
+
+CROWD = '[{"comments":"ok","confidence":{"high":true,"low":false},"tags":{"a":true,"b":true}}]'
+
+
+def test_crowd_form_assignment_is_expanded_and_folded() -> None:
+    crowd = assignment(answers_xml(free("taskAnswers", CROWD.replace("&", "&amp;"))))
+    (row,) = to_rows([crowd])
+    assert row["Answer.comments"] == "ok"
+    assert row["Answer.confidence"] == "high"
+    assert row["Answer.tags"] == "a|b"
+    (raw,) = to_rows([crowd], fold=False)
+    assert raw["Answer.confidence.high"] is True
+    assert raw["Answer.confidence.low"] is False
+    labels = {(r["question"], r["label"]) for r in to_rows([crowd], long=True)}
+    assert labels == {("comments", "ok"), ("confidence", "high"), ("tags", "a"), ("tags", "b")}
+    several = assignment(answers_xml(free("taskAnswers", '[{"q":"x"},{"q":"y"}]')))
+    (row,) = to_rows([several])
+    assert (row["Answer.0.q"], row["Answer.1.q"]) == ("x", "y")
+
+
+def test_flattened_choices_in_free_text_answers_fold() -> None:
+    xml = answers_xml(free("conf.high", "true"), free("conf.low", "false"), free("note", "n"))
+    (row,) = to_rows([assignment(xml)])
+    assert (row["Answer.conf"], row["Answer.note"]) == ("high", "n")
+    (raw,) = to_rows([assignment(xml)], fold=False)
+    assert raw["Answer.conf.high"] == "true"
+
+
+def test_batch_rows_carry_inputs_and_folded_answers() -> None:
+    rows = list(read_batch_csv(data_path("batch_06.csv")))
+    (row,) = to_rows(rows[:1])
+    assert row["Input.action"] == "cleaning"
+    assert row["Answer.confidence"] == "high"
+    assert row["Answer.why"] == "both"
+    assert row["Answer.category.labels"] == "[]"
+    assert row["WorkTimeInSeconds"] == 150
+    crowd = next(iter(read_batch_csv(data_path("batch_04.csv"))))
+    (row,) = to_rows([crowd])
+    assert row["Answer.reasons-0"] == "remove dirt"
+    folded = next(iter(read_batch_csv(data_path("batch_04.csv"), fold=True)))
+    assert next(to_rows([folded])) == row
+    assert next(to_rows([folded], fold=False))["Answer.reasons-0"] == "remove dirt"
+
+
+def test_envelopes_are_accepted() -> None:
+    response = parse_legacy_response(data_path("legacy_05.xml").read_text("utf-8"))
+    assert isinstance(response, GetAssignmentResponse)
+    (row,) = to_rows([response, GetAssignmentResponse()])
+    assert row["Answer.Q1HasEvents"] == "no"
+
+
+def test_bad_items_and_answers_name_the_assignment() -> None:
+    with pytest.raises(ExportError, match=r"got dict \(wrap boto3 pages with iter_assignments"):
+        list(to_rows([{"AssignmentId": "3A"}]))  # type: ignore[list-item]
+    with pytest.raises(ExportError, match=r"assignment 3A: its answers cannot be read: "):
+        list(to_rows([assignment("<QuestionFormAnswers><Answer>")]))
+    with pytest.raises(ExportError, match=r"the column 'HITId' would be written twice"):
+        list(to_rows([assignment(answers_xml(free("HITId", "x")))], answer_prefix=""))
+
+
+def test_to_rows_is_lazy() -> None:
+    pulled: list[int] = []
+
+    def source() -> Iterator[Assignment]:
+        for number in range(1_000_000):
+            pulled.append(number)
+            yield assignment(answers_xml(free("q", str(number))))
+
+    rows = to_rows(source())
+    assert next(rows)["Answer.q"] == "0"
+    assert next(rows)["Answer.q"] == "1"
+    assert len(pulled) == 2
+
+
+# --- writers ----------------------------------------------------------------------------------
+
+
+def test_write_csv_of_wide_rows_reads_back() -> None:
+    out = io.StringIO(newline="")
+    assert write_csv(to_rows([legacy_assignments()]), out) == 1
+    (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+    assert row["AcceptTime"] == "2014-01-01T23:50:26+00:00"
+    assert row["ApprovalTime"] == ""
+    assert row["Answer.004.size"] == "315012"
+    assert row["Answer.001"] == "2013-14-02"
+
+
+def test_write_csv_header_policy() -> None:
+    first = assignment(answers_xml(free("a", "1")))
+    second = assignment(answers_xml(free("b", "2")))
+    with pytest.raises(ExportError, match=r"row 2 has the column\(s\) 'Answer.b', which are not"):
+        write_csv(to_rows([first, second]), io.StringIO(), sample=1)
+    out = io.StringIO()
+    assert write_csv(to_rows([first, second]), out) == 2  # both within the sample
+    assert out.getvalue().splitlines()[0].endswith("Answer.a,Answer.b")
+    columns = wide_columns([first, second])
+    assert columns == [*WIDE_COLUMNS, "Answer.a", "Answer.b"]
+    out = io.StringIO()
+    assert write_csv(to_rows([first, second]), out, columns=columns, sample=1) == 2
+    with pytest.raises(ExportError, match=r"not among the columns given"):
+        write_csv(to_rows([second]), io.StringIO(), columns=list(WIDE_COLUMNS))
+    out = io.StringIO()
+    assert write_csv([], out) == 0
+    assert out.getvalue() == ""
+
+
+def test_write_csv_and_jsonl_to_paths(tmp_path: Path) -> None:
+    rows = list(to_rows(read_batch_csv(data_path("batch_07.csv")), long=True))
+    assert write_csv(rows, tmp_path / "long.csv") == len(rows)
+    with (tmp_path / "long.csv").open(encoding="utf-8", newline="") as handle:
+        back = list(csv.DictReader(handle))
+    assert [row["label"] for row in back] == [str(row["label"]) for row in rows]
+    assert any("\u2019" in row["label"] for row in back)
+    assert (
+        write_jsonl(to_rows(read_batch_csv(data_path("batch_07.csv"))), tmp_path / "w.jsonl") == 6
+    )
+    lines = (tmp_path / "w.jsonl").read_text("utf-8").splitlines()
+    first = json.loads(lines[0])
+    assert first["SubmitTime"] == "2021-04-23T14:29:15+00:00"
+    assert first["WorkTimeInSeconds"] == 534
+    assert "\u2019" in (tmp_path / "w.jsonl").read_text("utf-8")  # not escaped
+
+
+def test_write_jsonl_refuses_unknown_types() -> None:
+    with pytest.raises(TypeError, match="set is not JSON serialisable"):
+        write_jsonl([{"x": {1}}], io.StringIO())
+
+
+# --- pandas -----------------------------------------------------------------------------------
+
+
+def test_to_dataframe_wide_and_long() -> None:
+    pandas = pytest.importorskip("pandas")
+    rows = list(read_batch_csv(data_path("batch_03.csv")))
+    frame = to_dataframe(rows)
+    assert len(frame) == 5
+    assert str(frame["SubmitTime"].dtype).startswith("datetime64[")
+    assert str(frame["SubmitTime"].dt.tz) == "UTC"
+    assert frame.loc[0, "Answer.opt1"] == "420"
+    long = to_dataframe(rows, long=True)
+    assert list(long.columns) == list(LONG_COLUMNS)
+    assert set(long["task"]) == {"3CESM1J3FM4L63H2S5IR4MWVKK66WV"}
+    opt1 = long[long["question"] == "opt1"]
+    assert len(opt1) == 5
+    assert list(to_dataframe([]).columns) == list(WIDE_COLUMNS)
+    assert list(to_dataframe([], long=True).columns) == list(LONG_COLUMNS)
+    assert isinstance(frame, pandas.DataFrame)
+
+
+def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r'pip install "mturk-models\[pandas\]"'):
+        to_dataframe([])
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+@given(batch_result_rows())
+def test_long_and_wide_agree(row: BatchResultRow) -> None:
+    (wide,) = to_rows([row], fold=False, separator="\x00")
+    long = list(to_rows([row], long=True, fold=False))
+    for item in long:
+        cell = wide[f"Answer.{item['question']}"]
+        assert item["label"] == cell or str(item["label"]).lower() in str(cell).lower().split(
+            "\x00"
+        )
+    questions = {item["question"] for item in long}
+    for column, value in wide.items():
+        if column.startswith("Answer.") and value is not None:
+            assert column.removeprefix("Answer.") in questions
+    out = io.StringIO(newline="")
+    write_csv([wide], out)
+    (back,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+    assert back["AssignmentId"] == row.assignment.assignment_id
+    assert set(back) == set(wide)
