@@ -33,25 +33,52 @@ import defusedxml.ElementTree as defused_et
 
 from .exceptions import MTurkModelsError, UnsafeXMLError
 
-__all__ = ["decode_declared", "parse_tree", "prepare", "secure_parser"]
+__all__ = ["XINCLUDE_NAMESPACES", "decode_declared", "parse_tree", "prepare", "secure_parser"]
+
+XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+"""XInclude elements are never processed; readers refuse them as unsafe rather than unknown."""
 
 _WHITESPACE = b" \t\r\n"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_TEXT_WHITESPACE = (" ", "\t", "\r", "\n")
 
 
 def prepare(data: str | bytes) -> str | bytes:
     """Drop whitespace before the document (saved files often have it, even before ``<?xml``).
 
-    For bytes, only ASCII whitespace in an ASCII-compatible encoding is dropped; a UTF-16
-    document (with a BOM, or starting with a NUL byte) is passed on untouched.
+    For bytes in an ASCII-compatible encoding, ASCII whitespace (and a UTF-8 BOM) is dropped.
+    A UTF-16 document (with a BOM, or starting with a NUL byte) that starts with whitespace is
+    decoded to str to drop it (expat reads a str whatever its declaration says); other UTF-16
+    documents are passed on untouched. Raises :class:`UnicodeDecodeError` for UTF-16 that does
+    not decode.
+
+    >>> prepare(b"  \\r\\n<?xml version='1.0'?><a/>")
+    b"<?xml version='1.0'?><a/>"
+    >>> prepare(" <a/>".encode("utf-16"))
+    '<a/>'
     """
     if isinstance(data, str):
         return data.lstrip(" \t\r\n\ufeff")
+    if data[:1] == b"<":  # the usual case: nothing to drop
+        return data
     if data.startswith(_BOMS[1:]) or data[:2].count(0):
+        codec = _utf16_codec(data)
+        if codec and data[:8].decode(codec, "ignore").lstrip("\ufeff")[:1] in _TEXT_WHITESPACE:
+            return data.decode(codec).lstrip(" \t\r\n\ufeff")
         return data
     bom = data.startswith(_BOMS[0])
     body = data[3:] if bom else data
     return body.lstrip(_WHITESPACE)
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    if data.startswith(_BOMS[1:]):
+        return "utf-16"
+    if data[:1] == b"\0" and data[1:2] != b"\0":
+        return "utf-16-be"
+    if data[1:2] == b"\0" and data[:1] != b"\0":
+        return "utf-16-le"
+    return None  # UTF-32 or not text: left to the reader
 
 
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)

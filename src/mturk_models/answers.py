@@ -4,22 +4,28 @@
 return (namespace :data:`QUESTION_FORM_ANSWERS_NAMESPACE`) into a :class:`QuestionFormAnswers`
 of :class:`FreeTextAnswer`, :class:`SelectionAnswer` and :class:`UploadedFileAnswer`.
 
-Safety: the document is read by the library's one safe XML reader (:mod:`mturk_models._xml`),
-through :func:`~mturk_models._xml.secure_parser`: a bare pyexpat parser carrying exactly the
-handlers that ``defusedxml`` installs with ``forbid_dtd``, ``forbid_entities`` and
-``forbid_external`` (any DOCTYPE, entity declaration or external reference raises
-:class:`~mturk_models.exceptions.UnsafeXMLError` before it is used; parameter entities are never
-parsed). That is the same pyexpat parser and the same handlers that
-``defusedxml.ElementTree.fromstring`` uses, without building an ElementTree; the guarantees are
-therefore exactly defusedxml's, and there is no option to switch them off.
+Safety: every document is read in full by the library's one safe XML reader
+(:mod:`mturk_models._xml`) through :func:`~mturk_models._xml.secure_parser`, before any value is
+taken from it. That is a bare pyexpat parser carrying exactly the handlers that ``defusedxml``
+installs with ``forbid_dtd``, ``forbid_entities`` and ``forbid_external``: any DOCTYPE, entity
+declaration or external reference raises :class:`~mturk_models.exceptions.UnsafeXMLError` as
+soon as expat meets it, and parameter entities are never parsed. It is the same expat parser
+with the same handlers that ``defusedxml.ElementTree.fromstring`` drives, without building an
+ElementTree, so the guarantees are exactly defusedxml's; there is no option to switch them
+off. XInclude elements are refused too (:class:`~mturk_models.exceptions.UnsafeXMLError`); no
+reader of the library ever processes them.
 
-Speed: the parse streams. Element names are interned to small integer codes (pyexpat's
-``intern`` dictionary), and the handlers are C-level list methods, so expat calls no Python
-function per element; one loop then checks the event list against the schema and builds the
-answers without re-validating what the parser has already checked. Whenever that fast pass
-meets anything unexpected, the document is read again by a second pass with Python handlers that
-records positions, and that pass raises the :class:`~mturk_models.exceptions.MalformedAnswerError`
-naming the element, its line and its column. Both passes share the same schema checks.
+Speed: a handler-free expat pass costs what a bare parse costs, and Python handlers called for
+every element cost several times more. So after the checking pass, a document in the shape MTurk
+writes (declaration, root in the documented namespace, Answer elements with only the known
+children, text without markup) is read by one anchored regular expression per Answer, and
+its models are built without re-validating what expat and the expression have already checked
+(models that users build always validate). Every other document (a prefix such as ``ns0:``, no
+namespace, comments, CDATA, anything malformed) is read from expat's events by Python handlers
+that record where each element starts; that reader holds every schema rule and raises the
+:class:`~mturk_models.exceptions.MalformedAnswerError` naming the element, its line and its
+column. The tests check that both readers give equal results on generated and mutated
+documents.
 
 >>> answers = parse_answers(
 ...     '<QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas'
@@ -34,9 +40,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sys
-from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar, cast
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar
 from xml.parsers.expat import ExpatError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -44,7 +49,7 @@ from pydantic_core import PydanticCustomError
 
 from ._base import _CONFIG
 from ._types import Count, Seq
-from ._xml import decode_declared, prepare, secure_parser
+from ._xml import XINCLUDE_NAMESPACES, decode_declared, prepare, secure_parser
 from .exceptions import (
     AnswerNotFoundError,
     CrowdAnswerError,
@@ -83,7 +88,11 @@ def _legal(value: str) -> str:
             "xml_illegal_character",
             "XML 1.0 cannot carry the character {character} (at index {index}), so an answer "
             "cannot hold it; got {value}",
-            {"character": f"U+{ord(found.group()):04X}", "index": found.start(), "value": value},
+            {
+                "character": f"U+{ord(found.group()):04X}",
+                "index": found.start(),
+                "value": repr(value)[:80],
+            },
         )
     return value
 
@@ -93,8 +102,8 @@ def _identifier(value: str) -> str:
     if not stripped:
         raise PydanticCustomError(
             "empty_identifier",
-            "An identifier must hold at least one character besides whitespace; got {value!r}",
-            {"value": value},
+            "An identifier must hold at least one character besides whitespace; got {value}",
+            {"value": repr(value)},
         )
     return _legal(stripped)
 
@@ -129,7 +138,6 @@ class FreeTextAnswer(_AnswerBase):
         default="free_text", description="The tag of this answer kind."
     )
     text: AnswerText = Field(
-        alias="FreeText",
         description="The text the Worker entered, exactly as sent (whitespace and line breaks "
         "kept; an empty <FreeText/> is the empty string).",
     )
@@ -242,8 +250,11 @@ class QuestionFormAnswers(BaseModel):
     def __len__(self) -> int:
         return len(self.answers)
 
-    def __contains__(self, identifier: object) -> bool:
-        return any(answer.question_identifier == identifier for answer in self.answers)
+    def __contains__(self, item: object) -> bool:
+        """``"q1" in answers`` tests for a QuestionIdentifier; an answer object tests for itself."""
+        if isinstance(item, str):
+            return any(answer.question_identifier == item for answer in self.answers)
+        return item in self.answers
 
     def __getitem__(self, identifier: str) -> FreeTextAnswer | SelectionAnswer | UploadedFileAnswer:
         for answer in self.answers:
@@ -313,7 +324,8 @@ class QuestionFormAnswers(BaseModel):
         Text is escaped so that :func:`parse_answers` gives back an equal object: ``&``,
         ``<`` and ``>`` as entities, and carriage returns as ``&#13;`` (a raw CR would be read
         back as a line feed). The document is a ``str`` with a UTF-8 declaration: encode it
-        with UTF-8 to write it to a file.
+        with UTF-8 to write it to a file. Characters that XML 1.0 cannot carry never reach
+        this point: the answer models refuse them when they are built.
 
         >>> xml = QuestionFormAnswers(
         ...     answers=[FreeTextAnswer(question_identifier="q1", text="a < b\\r\\n")]
@@ -382,13 +394,13 @@ def _escape(text: str) -> str:
 
 
 # --- parsing ----------------------------------------------------------------------------------
+#
+# _read: expat (secure_parser, no content handlers) checks the whole document first; then
+# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
+# _read_events reads any other document from expat's events, with every schema rule and the
+# positions for the error messages. See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
-
-# Element names are interned to integer codes: code = _BASE + 2 * element + (1 if in namespace).
-# The codes sit just below sys.maxsize, so ``events.insert(code, attributes)`` (the start
-# handler) appends, while a name that is not in the table stays a str and makes insert raise
-# TypeError, which stops the fast pass.
 _ELEMENTS = (
     "QuestionFormAnswers",
     "Answer",
@@ -400,60 +412,276 @@ _ELEMENTS = (
     "UploadedFileKey",
 )
 _ROOT, _ANSWER, _QID, _FREE, _SEL, _OTHER, _SIZE, _KEY = range(len(_ELEMENTS))
-_BASE = (sys.maxsize - 2 * len(_ELEMENTS) - 2) & ~1
+# pyexpat interns names through this table: element names become codes 2 * element + 1 in the
+# namespace and 2 * element without one; unknown names stay strings.
 _CODES: dict[str, Any] = {}
 for _index, _local in enumerate(_ELEMENTS):
-    _CODES[_local] = _BASE + 2 * _index
-    _CODES[f"{QUESTION_FORM_ANSWERS_NAMESPACE} {_local}"] = _BASE + 2 * _index + 1
-_UTF32_STARTS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"<\x00\x00\x00", b"\x00\x00\x00<")
+    _CODES[_local] = 2 * _index
+    _CODES[f"{QUESTION_FORM_ANSWERS_NAMESPACE} {_local}"] = 2 * _index + 1
+_GROUP = {_FREE: _FREE, _SEL: _SEL, _OTHER: _SEL, _SIZE: _SIZE, _KEY: _SIZE}
 _XSI = "http://www.w3.org/2001/XMLSchema-instance "
-_SIZE_PATTERN = re.compile(r"\+?[0-9]+")
+_UTF32_STARTS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"<\x00\x00\x00", b"\x00\x00\x00<")
+_SIZE_PATTERN = re.compile(r"\+?0*[0-9]{1,18}")
+_SIZE_RULE = "the file size must be a whole number of bytes, at most 18 digits"
+_UPLOAD = "a file upload answer holds both UploadedFileSizeInBytes and UploadedFileKey"
+_MIXED = (
+    "an Answer holds one kind of answer: FreeText, or SelectionIdentifier and "
+    "OtherSelectionText, or UploadedFileSizeInBytes and UploadedFileKey"
+)
+_ROOT_MESSAGE = (
+    "the root element must be QuestionFormAnswers in the namespace "
+    f"{QUESTION_FORM_ANSWERS_NAMESPACE} or in no namespace"
+)
 _NEW = object.__new__
 _SET = object.__setattr__
+# The setters of BaseModel's slots: calling them directly is faster than object.__setattr__.
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+# The fields set of every parsed answer of one kind is one shared set: pydantic never changes a
+# frozen model's set in place (model_copy copies it first), and sharing saves the fast reader an
+# allocation per answer. The tests check that model_copy leaves the shared sets alone.
+_ANSWERS_FIELDS = {"answers"}
+_FREE_TEXT_FIELDS = {"question_identifier", "kind", "text"}
+_SELECTION_FIELDS = {"question_identifier", "kind", "selection_identifiers", "other_selection_text"}
+_UPLOAD_FIELDS = {
+    "question_identifier",
+    "kind",
+    "uploaded_file_key",
+    "uploaded_file_size_in_bytes",
+}
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+_M = TypeVar("_M", bound=BaseModel)
 
 
-class _Retry(Exception):
-    """The fast pass met something it does not explain; the checked pass reads again."""
+def _trusted(cls: type[_M], fields: dict[str, Any]) -> _M:
+    """Build a model from values the parser has produced and checked.
+
+    This is what ``model_construct`` does, without its per-field Python work; ``fields`` is in
+    the order of the model's fields. Models built by users always validate.
+    """
+    model = _NEW(cls)
+    _SET(model, "__dict__", fields)
+    _SET_FIELDS_SET(model, set(fields))
+    _SET_EXTRA(model, None)
+    _SET_PRIVATE(model, None)
+    return model
 
 
-class _Start(dict[str, str]):
-    """A start event of the checked pass: the attributes, plus the name code and position."""
+def _free_text(qid: str, text: str) -> FreeTextAnswer:
+    return _trusted(FreeTextAnswer, {"question_identifier": qid, "kind": "free_text", "text": text})
+
+
+def _selection(qid: str, chosen: tuple[str, ...], other: str | None) -> SelectionAnswer:
+    fields = {
+        "question_identifier": qid,
+        "kind": "selection",
+        "selection_identifiers": chosen,
+        "other_selection_text": other,
+    }
+    return _trusted(SelectionAnswer, fields)
+
+
+def _upload(qid: str, key: str, size: int) -> UploadedFileAnswer:
+    fields = {
+        "question_identifier": qid,
+        "kind": "uploaded_file",
+        "uploaded_file_key": key,
+        "uploaded_file_size_in_bytes": size,
+    }
+    return _trusted(UploadedFileAnswer, fields)
+
+
+# --- the canonical shape: expat checks, one regular expression per Answer reads ----------------
+
+_S = "[ \t\r\n]*"
+_NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
+# One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
+# group that did not take part); the last group is the whole Answer, to check that the Answers
+# found cover the document's body with nothing between them.
+_ANSWER_SHAPE = re.compile(
+    # Whitespace is matched only right before a tag, never twice in a row, so that a document
+    # that almost has this shape fails in linear time (no two runs share the same spaces).
+    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>(?:"
+    rf"{_S}(<FreeText>)([^<]*)</FreeText>|{_S}(<FreeText/>)"
+    rf"|{_S}(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>"
+    rf"{_S}<UploadedFileKey>([^<]*)</UploadedFileKey>"
+    rf"|(?:{_S}(<SelectionIdentifier>)([^<]*)</SelectionIdentifier>"
+    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
+    rf"){_S}</Answer>{_S})"
+)
+_HEAD_SHAPE = re.compile(
+    rf"(?:<\?xml[^>]*\?>)?{_S}<QuestionFormAnswers xmlns=(?:\"{_NS_VALUE}\"|'{_NS_VALUE}')>{_S}"
+)
+_END_TAG = "</QuestionFormAnswers>"
+_SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
+# An encoding declaration whose bytes decode as UTF-8 (ASCII is a subset of it).
+_UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"'](?:utf-?8|(?:us-)?ascii)[\"']", re.IGNORECASE)
+
+
+def _character(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    return chr(int(hexadecimal, 16) if hexadecimal is not None else int(decimal))
+
+
+def _content(raw: str) -> str:
+    """Element text as expat reports it: line ends normalised, then references replaced.
+
+    expat has checked every reference, so each ``&`` starts ``&#...;`` or one of the five
+    predefined entities; ``&amp;`` goes last, so that ``&amp;lt;`` stays ``&lt;``.
+    """
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in raw:
+        if "&#" in raw:
+            raw = raw.replace("&#13;", "\r")  # textarea line breaks, the common case
+            if "&#" in raw:
+                raw = _CHARACTER_REFERENCE.sub(_character, raw)
+        raw = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        raw = raw.replace("&apos;", "'").replace("&amp;", "&")
+    return raw
+
+
+def _read_canonical(text: str) -> QuestionFormAnswers | None:
+    """The answers of a document in MTurk's shape (checked by expat before); None otherwise.
+
+    This loop runs for every answer of every document, so it builds the models inline, as
+    :func:`_trusted` does (filling the instance dictionary in field order), and it calls
+    :func:`_content` only for text that holds references or CRs.
+    """
+    head = _HEAD_SHAPE.match(text)
+    if head is None:
+        return None
+    start = head.end()
+    end = len(text.rstrip(_WS)) - len(_END_TAG)
+    if end < start or not text.startswith(_END_TAG, end):
+        return None
+    answers: list[FreeTextAnswer | SelectionAnswer | UploadedFileAnswer] = []
+    add = answers.append
+    new = _NEW
+    set_fields_set, set_extra, set_private = _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE
+    free_text_fields, selection_fields, upload_fields = (
+        _FREE_TEXT_FIELDS,
+        _SELECTION_FIELDS,
+        _UPLOAD_FIELDS,
+    )
+    free_text, selection, upload = FreeTextAnswer, SelectionAnswer, UploadedFileAnswer
+    covered = start
+    ws, content, split_selections = _WS, _content, _SELECTION_SHAPE.findall
+    for (
+        whole,
+        qid,
+        is_free,
+        free,
+        is_empty,
+        is_upload,
+        size,
+        key,
+        is_selection,
+        first,
+        more,
+        is_other,
+        other,
+    ) in _ANSWER_SHAPE.findall(text, start, end):
+        covered += len(whole)
+        if "&" in qid or "\r" in qid:
+            qid = content(qid)
+        qid = qid.strip(ws)
+        if not qid:
+            return None
+        answer: Any
+        if is_free or is_empty:
+            if "&" in free or "\r" in free:
+                free = content(free)
+            answer = new(free_text)
+            fields = answer.__dict__
+            fields["question_identifier"] = qid
+            fields["kind"] = "free_text"
+            fields["text"] = free
+            set_fields_set(answer, free_text_fields)
+        elif is_upload:
+            if "&" in key or "\r" in key:
+                key = content(key)
+            key = key.strip(ws)
+            size = size.strip(ws)
+            # ASCII digits only (str.isdigit alone takes other scripts' digits too).
+            if not key or not (size.isascii() and size.isdigit() and len(size) <= 18):
+                return None
+            answer = new(upload)
+            fields = answer.__dict__
+            fields["question_identifier"] = qid
+            fields["kind"] = "uploaded_file"
+            fields["uploaded_file_key"] = key
+            fields["uploaded_file_size_in_bytes"] = int(size)
+            set_fields_set(answer, upload_fields)
+        else:
+            selections: tuple[str, ...] = ()
+            if is_selection:
+                if more:
+                    raws = [first, *split_selections(more)]
+                    if "&" in first or "\r" in first or "&" in more or "\r" in more:
+                        raws = [content(raw) for raw in raws]
+                    selections = tuple([raw.strip(ws) for raw in raws])
+                    if not all(selections):
+                        return None
+                else:
+                    if "&" in first or "\r" in first:
+                        first = content(first)
+                    first = first.strip(ws)
+                    if not first:
+                        return None
+                    selections = (first,)
+            if is_other and ("&" in other or "\r" in other):
+                other = content(other)
+            answer = new(selection)
+            fields = answer.__dict__
+            fields["question_identifier"] = qid
+            fields["kind"] = "selection"
+            fields["selection_identifiers"] = selections
+            fields["other_selection_text"] = other if is_other else None
+            set_fields_set(answer, selection_fields)
+        set_extra(answer, None)
+        set_private(answer, None)
+        add(answer)
+    if covered != end:
+        return None
+    result: QuestionFormAnswers = new(QuestionFormAnswers)
+    result.__dict__["answers"] = tuple(answers)
+    set_fields_set(result, _ANSWERS_FIELDS)
+    set_extra(result, None)
+    set_private(result, None)
+    return result
+
+
+# --- every other document: expat's events, with positions ----------------------------------
+
+
+class _Start(dict[Any, str]):
+    """A start tag: its attributes, plus the code of its name and its position."""
 
     __slots__ = ("code", "column", "line")
 
-    def __init__(self, attributes: dict[str, str], code: Any, line: int, column: int) -> None:
+    def __init__(self, attributes: dict[Any, str], code: Any, line: int, column: int) -> None:
         super().__init__(attributes)
         self.code = code
         self.line = line
         self.column = column
 
 
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def _trusted(cls: type[_M], fields: dict[str, Any]) -> _M:
-    """Build a model from values the parser has produced and checked (what ``model_construct``
-    does, without its per-field work). Public construction always validates."""
-    model = _NEW(cls)
-    _SET(model, "__dict__", fields)
-    _SET(model, "__pydantic_fields_set__", set(fields))
-    _SET(model, "__pydantic_extra__", None)
-    _SET(model, "__pydantic_private__", None)
-    return model
+class _Stop(Exception):
+    """An element that is not part of the schema: stop reading, the events so far explain it."""
 
 
 def _name(code: Any) -> str:
-    """The element name a code stands for (``ns0:`` prefixes are not kept by expat)."""
+    """The name of an element or attribute code, ``{namespace}local`` outside the schema."""
     if isinstance(code, int):
-        return _ELEMENTS[(code - _BASE) >> 1]
+        return _ELEMENTS[code >> 1]
     uri, _, local = str(code).rpartition(" ")
     return f"{{{uri}}}{local}" if uri else local
 
 
-def _fail(start: Any, message: str) -> NoReturn:
-    """Raise the MalformedAnswerError for an element of the checked pass (_Retry in the fast)."""
-    if not isinstance(start, _Start):
-        raise _Retry
+def _fail(start: _Start, message: str) -> NoReturn:
     element = _name(start.code)
     raise MalformedAnswerError(
         f"{message} (element {element} at line {start.line}, column {start.column})",
@@ -463,22 +691,40 @@ def _fail(start: Any, message: str) -> NoReturn:
     )
 
 
-def _assemble(events: list[Any]) -> QuestionFormAnswers:
-    """Check the events of one document against the schema and build the answers.
+def _check_start(start: _Start, depth: int) -> None:
+    """Refuse an element where the schema has no place for it, or one with attributes."""
+    code = start.code
+    if not isinstance(code, int):
+        _fail(start, _ROOT_MESSAGE if depth == 1 else "this is not a QuestionFormAnswers element")
+    element = code >> 1
+    if depth == 1 and element != _ROOT:
+        _fail(start, _ROOT_MESSAGE)
+    if depth == 2 and element != _ANSWER:
+        _fail(start, "QuestionFormAnswers holds only Answer elements")
+    if depth == 3 and element in (_ROOT, _ANSWER):
+        _fail(start, "this element cannot be inside Answer")
+    unexpected = [_name(n) for n in start if depth > 1 or not str(n).startswith(_XSI)]
+    if unexpected:
+        _fail(start, f"the element carries no attributes; got {', '.join(unexpected)}")
 
-    Events: a dict for each start tag (a :class:`_Start` in the checked pass), an int code for
-    each end tag, a str for each run of text. expat has already checked that tags nest. In the
-    fast pass every failure raises :class:`_Retry`; in the checked pass it raises the
-    :class:`MalformedAnswerError` for the element concerned.
+
+def _assemble(events: list[Any]) -> QuestionFormAnswers:
+    """Check a document's events against the schema and build the answers.
+
+    Events: a :class:`_Start` per start tag, the name code per end tag, a str per run of text;
+    expat has checked that tags nest, so each end tag closes the last open start tag.
     """
-    answers: list[Any] = []
+    answers: list[FreeTextAnswer | SelectionAnswer | UploadedFileAnswer] = []
     depth = 0
-    ns = -1  # the namespace flag (1: in the namespace) of the first end tag; all must share it
-    opened: list[Any] = [None, None, None, None]  # the start event open at each depth
+    ns = -1  # 1 when the elements are in the namespace, 0 when not; every element agrees
+    opened: list[Any] = [None, None, None, None]  # the start tag open at each depth
     texts: list[str] = []
-    # The Answer being read: its kind (one of _FREE, _SEL, _SIZE, or None yet) and values.
+    # The Answer being read: its kind (_FREE, _SEL or _SIZE; None before any value), values.
     kind: int | None = None
-    qid = free = other = key = None
+    qid: str | None = None
+    free: str | None = None
+    other: str | None = None
+    key: str | None = None
     selections: list[str] = []
     size = -1
     for event in events:
@@ -487,192 +733,127 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             if depth == 3:
                 texts.append(event)
             elif event.strip(_WS):
-                where = "QuestionFormAnswers" if depth == 1 else "Answer"
-                _fail(opened[depth], f"text {event.strip(_WS)[:40]!r} directly inside {where}")
-        elif cls is int:
-            element = (event - _BASE) >> 1
-            if (event & 1) != ns:
-                if ns >= 0:
-                    _fail(opened[depth], "every element must be in the namespace of the root")
-                ns = event & 1
-            if depth == 3:
-                text = texts[0] if len(texts) == 1 else "".join(texts)
-                texts = []
-                if element == _QID:
-                    if qid is not None:
-                        _fail(opened[3], "an Answer holds one QuestionIdentifier")
-                    qid = text.strip(_WS)
-                    if not qid:
-                        _fail(opened[3], "the QuestionIdentifier is empty")
-                    depth = 2
-                    continue
-                group = _GROUP.get(element)
-                if group is None:
-                    _fail(opened[3], "this element cannot be inside Answer")
-                if kind is None:
-                    kind = group
-                elif kind != group:
-                    _fail(opened[3], _MIXED)
-                if element == _FREE:
-                    if free is not None:
-                        _fail(opened[3], "an Answer holds one FreeText")
-                    free = text
-                elif element == _SEL:
-                    text = text.strip(_WS)
-                    if not text:
-                        _fail(opened[3], "the SelectionIdentifier is empty")
-                    selections.append(text)
-                elif element == _OTHER:
-                    if other is not None:
-                        _fail(opened[3], "an Answer holds one OtherSelectionText")
-                    other = text
-                elif element == _SIZE:
-                    text = text.strip(_WS)
-                    if size >= 0:
-                        _fail(opened[3], "an Answer holds one UploadedFileSizeInBytes")
-                    if _SIZE_PATTERN.fullmatch(text) is None:
-                        _fail(opened[3], f"the file size must be an integer; got {text!r}")
-                    size = int(text)
-                else:  # _KEY
-                    if key is not None:
-                        _fail(opened[3], "an Answer holds one UploadedFileKey")
-                    key = text.strip(_WS)
-                    if not key:
-                        _fail(opened[3], "the UploadedFileKey is empty")
-            elif depth == 2:
-                if element != _ANSWER:
-                    _fail(opened[2], "QuestionFormAnswers holds only Answer elements")
-                if qid is None:
-                    _fail(opened[2], "the Answer has no QuestionIdentifier")
-                if kind == _FREE:
-                    fields: dict[str, Any] = {
-                        "question_identifier": qid,
-                        "kind": "free_text",
-                        "text": free,
-                    }
-                    answers.append(_trusted(FreeTextAnswer, fields))
-                    free = None
-                elif kind == _SIZE:
-                    if size < 0 or key is None:
-                        _fail(opened[2], _UPLOAD)
-                    fields = {
-                        "question_identifier": qid,
-                        "kind": "uploaded_file",
-                        "uploaded_file_key": key,
-                        "uploaded_file_size_in_bytes": size,
-                    }
-                    answers.append(_trusted(UploadedFileAnswer, fields))
-                    size = -1
-                    key = None
-                else:
-                    fields = {
-                        "question_identifier": qid,
-                        "kind": "selection",
-                        "selection_identifiers": tuple(selections),
-                        "other_selection_text": other,
-                    }
-                    answers.append(_trusted(SelectionAnswer, fields))
-                    selections = []
-                    other = None
-                qid = None
-                kind = None
-            elif element != _ROOT:
-                _fail(opened[1], _ROOT_MESSAGE)
-            depth -= 1
-        else:  # a start tag
+                _fail(opened[depth], f"text {event.strip(_WS)[:40]!r} directly in this element")
+        elif cls is _Start:
+            if str(event.code).startswith(XINCLUDE_NAMESPACES):
+                raise UnsafeXMLError(
+                    f"XInclude is refused ({_name(event.code)} at line {event.line}, "
+                    f"column {event.column}): the parser never reads other files"
+                )
             depth += 1
             if depth > 3:
-                _fail(event, f"{_label(opened[3])} holds only text, not elements")
-            if isinstance(event, _Start):
-                _check_place(event, depth)
-            if event and (depth > 1 or any(not str(n).startswith(_XSI) for n in event)):
-                _fail(event, _attribute_message(event))
+                _fail(event, f"{_name(opened[3].code)} holds only text, not elements")
+            _check_start(event, depth)
+            if event.code & 1 != ns:
+                if ns >= 0:
+                    _fail(event, "every element must be in the namespace of the root element")
+                ns = event.code & 1
             opened[depth] = event
-    if depth:
-        # Only the checked pass can stop early; a complete document always closes its root.
-        _fail(opened[depth], "the document ends inside this element")
+        elif depth == 3:  # the end of a value element
+            element = event >> 1
+            text = "".join(texts)
+            texts = []
+            depth = 2
+            if element == _QID:
+                if qid is not None:
+                    _fail(opened[3], "an Answer holds one QuestionIdentifier")
+                qid = text.strip(_WS)
+                if not qid:
+                    _fail(opened[3], "the QuestionIdentifier is empty")
+                continue
+            group = _GROUP[element]
+            if kind is None:
+                kind = group
+            elif kind != group:
+                _fail(opened[3], _MIXED)
+            if element == _FREE:
+                if free is not None:
+                    _fail(opened[3], "an Answer holds one FreeText")
+                free = text
+            elif element == _SEL:
+                text = text.strip(_WS)
+                if not text:
+                    _fail(opened[3], "the SelectionIdentifier is empty")
+                selections.append(text)
+            elif element == _OTHER:
+                if other is not None:
+                    _fail(opened[3], "an Answer holds one OtherSelectionText")
+                other = text
+            elif element == _SIZE:
+                text = text.strip(_WS)
+                if size >= 0:
+                    _fail(opened[3], "an Answer holds one UploadedFileSizeInBytes")
+                if _SIZE_PATTERN.fullmatch(text) is None:
+                    _fail(opened[3], f"{_SIZE_RULE}; got {text[:40]!r}")
+                size = int(text)
+            else:
+                if key is not None:
+                    _fail(opened[3], "an Answer holds one UploadedFileKey")
+                key = text.strip(_WS)
+                if not key:
+                    _fail(opened[3], "the UploadedFileKey is empty")
+        elif depth == 2:  # the end of an Answer
+            if qid is None:
+                _fail(opened[2], "the Answer has no QuestionIdentifier")
+            if kind == _FREE:
+                answers.append(_free_text(qid, free or ""))
+            elif kind == _SIZE:
+                if size < 0 or key is None:
+                    _fail(opened[2], _UPLOAD)
+                answers.append(_upload(qid, key, size))
+            else:
+                answers.append(_selection(qid, tuple(selections), other))
+            kind = qid = free = other = key = None
+            selections = []
+            size = -1
+            depth = 1
+        else:  # the end of the root
+            depth = 0
+    if depth:  # reading stopped at an element outside the schema
+        _check_start(opened[depth], depth)
     return _trusted(QuestionFormAnswers, {"answers": tuple(answers)})
 
 
-def _known(code: Any) -> bool:
-    return isinstance(code, int)
-
-
-def _check_place(start: _Start, depth: int) -> None:
-    """In the checked pass, refuse an element where the schema has no place for it."""
-    if not _known(start.code):
-        _fail(
-            start,
-            _ROOT_MESSAGE if depth == 1 else "this is not an element of QuestionFormAnswers",
-        )
-    element = (start.code - _BASE) >> 1
-    if depth == 1 and element != _ROOT:
-        _fail(start, _ROOT_MESSAGE)
-    if depth == 2 and element != _ANSWER:
-        _fail(start, "QuestionFormAnswers holds only Answer elements")
-    if depth == 3 and element in (_ROOT, _ANSWER):
-        _fail(start, "this element cannot be inside Answer")
-
-
-_GROUP = {_FREE: _FREE, _SEL: _SEL, _OTHER: _SEL, _SIZE: _SIZE, _KEY: _SIZE}
-_UPLOAD = "a file upload answer holds both UploadedFileSizeInBytes and UploadedFileKey"
-_MIXED = (
-    "an Answer holds one kind of answer: FreeText, or SelectionIdentifier and "
-    "OtherSelectionText, or UploadedFileSizeInBytes and UploadedFileKey"
-)
-
-
-def _label(start: Any) -> str:
-    """The element name of a start event (only the checked pass knows it)."""
-    return _name(start.code) if isinstance(start, _Start) else "an element"
-
-
-_ROOT_MESSAGE = (
-    "the root element must be QuestionFormAnswers in the namespace "
-    f"{QUESTION_FORM_ANSWERS_NAMESPACE} or in no namespace"
-)
-
-
-def _attribute_message(start: Any) -> str:
-    names = ", ".join(_name(name) for name in start)
-    return f"QuestionFormAnswers elements carry no attributes; got {names}"
-
-
-def _parse_fast(data: str | bytes) -> QuestionFormAnswers:
-    """The fast pass: C-level handlers fill one event list; raises _Retry when in doubt."""
-    events: list[Any] = []
-    parser = secure_parser(" ", intern=dict(_CODES))
-    parser.buffer_text = True
-    parser.buffer_size = 65536
-    parser.StartElementHandler = cast(Any, events.insert)
-    parser.EndElementHandler = events.append
-    parser.CharacterDataHandler = events.append
-    try:
-        parser.Parse(data, True)
-    except TypeError:  # a start tag whose name is not in the table
-        raise _Retry from None
-    return _assemble(events)
-
-
-def _parse_checked(data: str | bytes) -> QuestionFormAnswers:
-    """The checked pass: Python handlers record every start tag's position."""
+def _read_events(data: str | bytes) -> QuestionFormAnswers:
     events: list[Any] = []
     parser = secure_parser(" ", intern=dict(_CODES))
     parser.buffer_text = True
 
-    def start(name: Any, attributes: dict[str, str]) -> None:
-        events.append(
-            _Start(attributes, name, parser.CurrentLineNumber, parser.CurrentColumnNumber)
-        )
-        if not _known(name):
-            raise _Retry  # stop here: _assemble explains the last event
+    def start(code: Any, attributes: dict[Any, str]) -> None:
+        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber
+        events.append(_Start(attributes, code, line, column))
+        if not isinstance(code, int):
+            raise _Stop
 
     parser.StartElementHandler = start
     parser.EndElementHandler = events.append
     parser.CharacterDataHandler = events.append
-    with contextlib.suppress(_Retry):
+    with contextlib.suppress(_Stop):
         parser.Parse(data, True)
     return _assemble(events)
+
+
+def _read(data: str | bytes) -> QuestionFormAnswers:
+    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
+    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
+    if isinstance(data, str):
+        text = data
+    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
+        if data.startswith(b"<?xml"):
+            declaration = data[: data.find(b"?>")]
+            if (
+                b"encoding" in declaration
+                and b'encoding="UTF-8"' not in declaration
+                and b'encoding="ASCII"' not in declaration
+                and _UTF8_DECLARED.search(declaration) is None
+            ):
+                return _read_events(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _read_events(data)
+    found = _read_canonical(text)
+    return found if found is not None else _read_events(data)
 
 
 def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
@@ -680,15 +861,15 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
 
     ``None``, ``""`` and whitespace give an empty :class:`QuestionFormAnswers`. ``bytes`` may
     be in any encoding their XML declaration names (UTF-8 with or without BOM, UTF-16 with a
-    BOM, ASCII with character references, ...). The documented namespace, the same namespace
-    with a prefix, and no namespace at all are read alike. Whitespace around the document is
-    ignored; identifiers and file keys are stripped, free text never is.
+    BOM, ASCII with character references, Shift_JIS, ...). The documented namespace, the same
+    namespace with a prefix, and no namespace at all are read alike. Whitespace around the
+    document is ignored; identifiers and file keys are stripped, free text never is.
 
     Raises :class:`~mturk_models.UnsafeXMLError` for a DTD, entity declaration or external
     reference, and :class:`~mturk_models.MalformedAnswerError` (with ``element``, ``line`` and
-    ``column``) for anything else that is not a valid answer document. Both are
+    ``column`` when known) for anything else that is not a valid answer document. Both are
     :class:`~mturk_models.AnswerParseError` and :class:`ValueError`; no other exception escapes
-    for ``str``, ``bytes`` or ``None`` input (``TypeError`` for other types).
+    for ``str``, ``bytes`` or ``None`` (other types raise :class:`TypeError`).
 
     >>> answers = parse_answers(
     ...     "<QuestionFormAnswers><Answer><QuestionIdentifier>color</QuestionIdentifier>"
@@ -698,6 +879,13 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
+    return _parse(xml, _read)
+
+
+def _parse(
+    xml: str | bytes | None, read: Callable[[str | bytes], QuestionFormAnswers]
+) -> QuestionFormAnswers:
+    """Decode and read with ``read`` (the tests compare _read and _read_events this way)."""
     if xml is None:
         return _EMPTY
     if not isinstance(xml, (str, bytes)):
@@ -709,22 +897,17 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
         if isinstance(data, bytes) and data.startswith(_UTF32_STARTS):
             data = decode_declared(data)
         try:
-            return _parse_fast(data)
+            return read(data)
         except ValueError as exc:
-            # pyexpat reads single-byte codecs only; decode the others in Python.
+            # pyexpat itself reads single-byte encodings only; Python decodes the others.
             if not isinstance(data, bytes) or "multi-byte" not in str(exc):
                 raise
-            data = decode_declared(data)
-            return _parse_fast(data)
-    except _Retry:
-        return _parse_checked(data)
+            return read(decode_declared(data))
     except (UnsafeXMLError, MalformedAnswerError):
         raise
     except ExpatError as exc:
         raise MalformedAnswerError(
-            f"the answer document is not well-formed XML: {exc}",
-            line=exc.lineno,
-            column=exc.offset,
+            f"the answer document is not well-formed XML: {exc}", line=exc.lineno, column=exc.offset
         ) from exc
     except (ValueError, LookupError, RecursionError) as exc:  # UnicodeError is a ValueError
         raise MalformedAnswerError(f"the answer document cannot be read: {exc}") from exc

@@ -21,6 +21,14 @@ Hostile XML is refused by the one safe XML reader that every XML entry point sha
 :class:`UnsafeXMLError` is also a :class:`QuestionParseError` and an :class:`ArchiveError`:
 ``except QuestionParseError`` around ``parse_question`` catches it too.
 
+Warnings (never errors: the request is valid, but probably not what you meant)::
+
+    MTurkModelsWarning (UserWarning)
+    ├── QualificationEnvironmentWarning     a Masters qualification type of the other
+    │                                       environment (sandbox ID in a production request)
+    └── HTMLQuestionWarning                 an HTMLQuestion whose page cannot be submitted
+                                            (no form to externalSubmit, no assignmentId)
+
 Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
 :class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
 stable snake_case ``type`` code (for example ``comparator_value_count``) and a message naming the
@@ -35,8 +43,11 @@ __all__ = [
     "ArchiveError",
     "CrowdAnswerError",
     "ExportError",
+    "HTMLQuestionWarning",
     "MTurkModelsError",
+    "MTurkModelsWarning",
     "MalformedAnswerError",
+    "QualificationEnvironmentWarning",
     "QuestionParseError",
     "UnsafeXMLError",
 ]
@@ -127,3 +138,15 @@ class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
 
 class ExportError(MTurkModelsError, ValueError):
     """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""
+
+
+class MTurkModelsWarning(UserWarning):
+    """Base class of the warnings mturk-models issues."""
+
+
+class QualificationEnvironmentWarning(MTurkModelsWarning):
+    """A request for one environment uses a qualification type that exists only in the other."""
+
+
+class HTMLQuestionWarning(MTurkModelsWarning):
+    """An HTMLQuestion whose page Workers cannot submit (see ``HTMLQuestion.check()``)."""

@@ -28,10 +28,21 @@ Usage in a test module::
     @given(assignments(status="Approved"))
     def test_approved_assignments_have_an_approval_time(assignment):
         assert assignment.approval_time is not None
+
+Answer strategies (``question_form_answers()`` and its parts) give documents that round-trip::
+
+    >>> from hypothesis import given, settings
+    >>> from mturk_models import parse_answers
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(question_form_answers())
+    ... def test_round_trip(answers):
+    ...     assert parse_answers(answers.to_xml()) == answers
+    >>> test_round_trip()
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
@@ -41,8 +52,10 @@ from typing import Any, TypeVar
 import pycountry
 from dateutil.tz import gettz, tzlocal, tzutc
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from ._base import ResponseModel
+from .answers import FreeTextAnswer, QuestionFormAnswers, SelectionAnswer, UploadedFileAnswer
 from .assignment import Assignment
 from .batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
 from .bonus import BonusPayment
@@ -60,9 +73,45 @@ from .qualification import (
     WORKER_LOCALE,
     QualificationRequirement,
 )
+from .questions import (
+    AnswerFormatRegex,
+    ApplicationContent,
+    ApplicationParameter,
+    BinaryContent,
+    Constraints,
+    EmbeddedBinaryContent,
+    ExternalQuestion,
+    FileUploadAnswerSpecification,
+    FormattedContent,
+    FreeTextAnswerSpecification,
+    HTMLQuestion,
+    IsNumeric,
+    Length,
+    ListContent,
+    Overview,
+    Question,
+    QuestionForm,
+    Selection,
+    SelectionAnswerSpecification,
+    StyleSuggestion,
+    TextContent,
+    TitleContent,
+)
+from .requests import (
+    ASSIGNMENT_REVIEW_POLICY,
+    HIT_REVIEW_POLICY,
+    CreateHITRequest,
+    CreateHITTypeRequest,
+    CreateHITWithHITTypeRequest,
+    HITLayoutParameter,
+    ParameterMapEntry,
+    PolicyParameter,
+    ReviewPolicy,
+)
 from .responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
 
 __all__ = [
+    "answer_texts",
     "approval_rates",
     "assignments",
     "batch_column_names",
@@ -73,17 +122,28 @@ __all__ = [
     "boto3_hits",
     "boto3_list_assignments_for_hit_responses",
     "boto3_timezones",
+    "create_hit_requests",
+    "create_hit_type_requests",
+    "create_hit_with_hit_type_requests",
     "crowd_task_answers",
     "currency_amounts",
     "entity_ids",
+    "external_questions",
+    "free_text_answers",
     "get_assignment_responses",
     "get_hit_responses",
     "hits",
+    "html_questions",
     "legacy_assignments",
     "legacy_hits",
     "list_assignments_for_hit_responses",
     "locales",
     "qualification_requirements",
+    "question_form_answers",
+    "question_forms",
+    "question_identifiers",
+    "selection_answers",
+    "uploaded_file_answers",
     "utc_datetimes",
     "worker_ids",
     "xml_texts",
@@ -563,3 +623,399 @@ def batch_result_rows(
             "reject": draw(texts) if decision == "reject" else None,
         }
     )
+
+
+# --- HIT definitions --------------------------------------------------------------------------
+
+_XML_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn")) | st.sampled_from(
+    "\t\n\r"
+)
+B = TypeVar("B", bound=BaseModel)
+_REGEXES = (r"\S", r"^[0-9]{5}$", r"^[A-Za-z ]+$", r"^\d+(\.\d{1,2})?$", r"@")
+
+
+def _models(cls: type[B], **fields: st.SearchStrategy[Any]) -> st.SearchStrategy[B]:
+    """Models built from strategies by attribute name (``st.builds`` would pass the aliases of
+    the model's signature too)."""
+    return st.fixed_dictionaries(fields).map(cls.model_validate)
+
+
+@cache
+def _xml_text(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Text that XML 1.0 can carry (tabs, CR and LF included)."""
+    return st.text(_XML_CHARS, min_size=min_size, max_size=max_size)
+
+
+@cache
+def _urls(schemes: tuple[str, ...] = ("https",)) -> st.SearchStrategy[str]:
+    host = st.from_regex(r"[a-z0-9]{1,10}(\.[a-z0-9]{1,10}){0,2}\.(com|org|net)", fullmatch=True)
+    path = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_./?=&%", max_size=30)
+    return st.builds(
+        lambda scheme, h, p: f"{scheme}://{h}/{p}", st.sampled_from(schemes), host, path
+    )
+
+
+def external_questions() -> st.SearchStrategy[ExternalQuestion]:
+    """Valid ExternalQuestions: an https URL and a frame height of 0 or more pixels."""
+    return _models(
+        ExternalQuestion,
+        external_url=_urls(),
+        frame_height=st.integers(min_value=0, max_value=5000),
+    )
+
+
+_SUBMIT_FORM = (
+    '<form name="mturk_form" method="post" id="mturk_form" '
+    'action="https://www.mturk.com/mturk/externalSubmit">'
+    '<input type="hidden" value="" name="assignmentId" id="assignmentId"/>'
+    '<textarea name="{field}"></textarea><input type="submit" id="submitButton"/></form>'
+)
+_CROWD_FORM = (
+    '<script src="https://assets.crowd.aws/crowd-html-elements.js"></script>'
+    '<crowd-form answer-format="flatten-objects"><crowd-input name="{field}"></crowd-input>'
+    "</crowd-form>"
+)
+
+
+@st.composite
+def html_questions(draw: st.DrawFn) -> HTMLQuestion:
+    """Valid HTMLQuestions whose page can be submitted (an externalSubmit form with an
+    assignmentId field, or a crowd-form), with text that exercises CDATA (``]]>``, CR).
+    """
+    text = html.escape(draw(_xml_text()))
+    field = draw(st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True))
+    form = draw(st.sampled_from((_SUBMIT_FORM, _CROWD_FORM))).format(field=field)
+    script = '<script>var end = "]]>";</script>' if draw(st.booleans()) else ""
+    page = f"<!DOCTYPE html><html><body><p>{text}</p>{script}{form}</body></html>"
+    # model_validate by attribute name: the mypy plugin does not see validate_by_name for
+    # fields with explicit aliases (HTMLContent, DataURL).
+    return HTMLQuestion.model_validate(
+        {"html_content": page, "frame_height": draw(st.integers(0, 5000))}
+    )
+
+
+@cache
+def _content_items(applications: bool = True) -> st.SearchStrategy[Any]:
+    binary = _models(
+        BinaryContent,
+        mime_type=st.sampled_from(("image", "audio", "video")),
+        mime_sub_type=_optional(_xml_text(1, 10)),
+        data_url=_urls(("http", "https")),
+        alt_text=_xml_text(),
+    )
+    params = st.lists(
+        _models(ApplicationParameter, name=_xml_text(1, 10), value=_xml_text()), max_size=2
+    ).map(tuple)
+    embedded = _models(
+        EmbeddedBinaryContent,
+        mime_type=_xml_text(1, 10),
+        mime_sub_type=_xml_text(1, 10),
+        data_url=_urls(("http", "https")),
+        alt_text=_xml_text(),
+        width=st.integers(1, 2000).map(str),
+        height=st.integers(1, 2000).map(str),
+        parameters=params,
+    )
+    application_content = _models(
+        ApplicationContent,
+        application=st.just("flash"),
+        url=_urls(),
+        width=st.integers(1, 2000).map(str),
+        height=st.integers(1, 2000).map(str),
+        parameters=params,
+    ).flatmap(
+        lambda flash: (
+            st.sampled_from([flash])
+            | _xml_text(1, 20).map(
+                lambda name: flash.model_copy(
+                    update={"application": "java_applet", "applet_filename": name}
+                )
+            )
+        )
+    )
+    return st.one_of(
+        _models(TitleContent, text=_xml_text()),
+        _models(TextContent, text=_xml_text()),
+        _models(ListContent, items=st.lists(_xml_text(), min_size=1, max_size=3).map(tuple)),
+        _models(FormattedContent, xhtml=_xml_text().map(lambda t: f"<p>{html.escape(t)}</p>")),
+        binary,
+        embedded,
+        *([application_content] if applications else []),
+    )
+
+
+@cache
+def _bounds(low: int, high: int) -> st.SearchStrategy[tuple[int | None, int | None]]:
+    def pick(pair: tuple[int, int], keep: tuple[bool, bool]) -> tuple[int | None, int | None]:
+        a, b = sorted(pair)
+        return (a if keep[0] else None, b if keep[1] else None)
+
+    values = st.integers(low, high)
+    return st.builds(pick, st.tuples(values, values), st.tuples(st.booleans(), st.booleans()))
+
+
+@st.composite
+def _free_text_specs(draw: st.DrawFn) -> FreeTextAnswerSpecification:
+    constraints = None
+    if draw(st.booleans()):
+        numeric = draw(_optional(_bounds(-(2**31), 2**31 - 1)))
+        length = draw(_optional(_bounds(1, 500)))
+        regexes = draw(st.lists(st.sampled_from(_REGEXES), max_size=2))
+        constraints = Constraints(
+            is_numeric=IsNumeric(min_value=numeric[0], max_value=numeric[1]) if numeric else None,
+            length=Length(min_length=length[0], max_length=length[1]) if length else None,
+            answer_format_regex=tuple(
+                AnswerFormatRegex(
+                    regex=r,
+                    error_text=draw(_optional(_xml_text())),
+                    flags=draw(st.sampled_from((None, "i"))),
+                )
+                for r in regexes
+            ),
+        )
+    return FreeTextAnswerSpecification(
+        constraints=constraints,
+        default_text=draw(_optional(_xml_text())),
+        number_of_lines_suggestion=draw(_optional(st.integers(1, 20))),
+    )
+
+
+@st.composite
+def _selection_specs(draw: st.DrawFn) -> SelectionAnswerSpecification:
+    identifiers = draw(st.lists(_xml_text(1, 8), min_size=1, max_size=5, unique=True))
+    selections = []
+    for identifier in identifiers:
+        kind = draw(st.sampled_from(("text", "formatted_content", "binary")))
+        content: dict[str, Any] = {}
+        if kind == "binary":
+            content["binary"] = BinaryContent.model_validate(
+                {"mime_type": "image", "data_url": draw(_urls()), "alt_text": draw(_xml_text())}
+            )
+        else:
+            content[kind] = draw(_xml_text())
+        selections.append(Selection(selection_identifier=identifier, **content))
+    low, high = draw(_bounds(1, 5))
+    return SelectionAnswerSpecification(
+        min_selection_count=low,
+        max_selection_count=high,
+        style_suggestion=draw(_optional(st.sampled_from(StyleSuggestion))),
+        selections=tuple(selections),
+        other_selection=draw(_optional(_free_text_specs())),
+    )
+
+
+@st.composite
+def _file_upload_specs(draw: st.DrawFn) -> FileUploadAnswerSpecification:
+    low, high = sorted(
+        draw(st.tuples(st.integers(1, 2_000_000_000), st.integers(1, 2_000_000_000)))
+    )
+    return FileUploadAnswerSpecification(min_file_size_in_bytes=low, max_file_size_in_bytes=high)
+
+
+@cache
+def _content_lists(applications: bool) -> st.SearchStrategy[tuple[Any, ...]]:
+    return st.lists(_content_items(applications), min_size=1, max_size=3).map(tuple)
+
+
+@st.composite
+def question_forms(
+    draw: st.DrawFn, *, schema_version: str | None = None, max_items: int = 4
+) -> QuestionForm:
+    """Valid QuestionForms: Overview and Question items in any order, every content kind and
+    answer kind, unique question identifiers, consistent bounds. FileUploadAnswer and Application
+    (retired by MTurk in 2017) appear only with ``schema_version="2005-10-01"`` (drawn when
+    ``schema_version`` is None); ``"2017-11-06"`` gives forms fit for new HITs.
+    """
+    version = schema_version or draw(st.sampled_from(("2017-11-06", "2005-10-01")))
+    kinds: list[st.SearchStrategy[Any]] = [_free_text_specs(), _selection_specs()]
+    if version == "2005-10-01":
+        kinds.append(_file_upload_specs())
+    content = _content_lists(applications=version == "2005-10-01")
+    identifiers = draw(st.lists(_xml_text(1, 10), min_size=1, max_size=max_items, unique=True))
+    items: list[Overview | Question] = []
+    for identifier in identifiers:
+        if draw(st.booleans()):
+            items.append(Overview(content=draw(content)))
+        items.append(
+            Question(
+                question_identifier=identifier,
+                display_name=draw(_optional(_xml_text())),
+                is_required=draw(_optional(st.booleans())),
+                question_content=draw(content),
+                answer_specification=draw(st.one_of(kinds)),
+            )
+        )
+    return QuestionForm.model_validate({"items": tuple(items), "schema_version": version})
+
+
+def _presence_for_masters(requirement: QualificationRequirement) -> bool:
+    return requirement.qualification_type_id not in (MASTERS_PRODUCTION, MASTERS_SANDBOX) or (
+        requirement.comparator in (Comparator.EXISTS, Comparator.DOES_NOT_EXIST)
+    )
+
+
+def _request_text(max_size: int, min_size: int = 0) -> st.SearchStrategy[str]:
+    return st.text(min_size=min_size, max_size=max_size)
+
+
+def _hit_type_kwargs() -> dict[str, st.SearchStrategy[Any]]:
+    return {
+        "AutoApprovalDelayInSeconds": _optional(st.integers(0, 2_592_000)),
+        "AssignmentDurationInSeconds": st.integers(30, 31_536_000),
+        "Reward": currency_amounts().filter(lambda d: d >= Decimal("0.01")).map(str),
+        "Title": _request_text(128, 1),
+        "Keywords": _optional(_request_text(1_000)),
+        "Description": _request_text(2_000, 1),
+        "QualificationRequirements": _optional(
+            st.lists(
+                qualification_requirements().filter(_presence_for_masters),
+                max_size=MAX_QUALIFICATION_REQUIREMENTS,
+            ).map(tuple)
+        ),
+    }
+
+
+@cache
+def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
+    entries = st.lists(
+        _models(
+            ParameterMapEntry,
+            key=_optional(st.text(max_size=10)),
+            values=_optional(st.lists(st.text(max_size=10), max_size=3).map(tuple)),
+        ),
+        max_size=2,
+    ).map(tuple)
+    parameters = st.lists(
+        _models(
+            PolicyParameter,
+            key=_optional(st.text(max_size=20)),
+            values=_optional(st.lists(st.text(max_size=10), max_size=3).map(tuple)),
+            map_entries=_optional(entries),
+        ),
+        max_size=3,
+    ).map(tuple)
+    return _models(ReviewPolicy, policy_name=st.just(name), parameters=_optional(parameters))
+
+
+@st.composite
+def _hit_kwargs(draw: st.DrawFn) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "MaxAssignments": draw(_optional(st.integers(1, 1_000_000_000))),
+        "LifetimeInSeconds": draw(st.integers(30, 31_536_000)),
+        "RequesterAnnotation": draw(_optional(_request_text(255))),
+        "UniqueRequestToken": draw(_optional(_request_text(64, 1))),
+        "AssignmentReviewPolicy": draw(_optional(_review_policies(ASSIGNMENT_REVIEW_POLICY))),
+        "HITReviewPolicy": draw(_optional(_review_policies(HIT_REVIEW_POLICY))),
+    }
+    if draw(st.booleans()):
+        documents = (
+            external_questions() | html_questions() | question_forms(schema_version="2017-11-06")
+        )
+        values["Question"] = draw(documents).to_xml()
+    else:
+        values["HITLayoutId"] = draw(entity_ids())
+        values["HITLayoutParameters"] = draw(
+            _optional(
+                st.lists(
+                    _models(HITLayoutParameter, name=st.text(max_size=20), value=st.text()),
+                    max_size=3,
+                ).map(tuple)
+            )
+        )
+    return values
+
+
+def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+@st.composite
+def create_hit_requests(draw: st.DrawFn) -> CreateHITRequest:
+    """Valid CreateHIT requests: every limit respected, Question (an ExternalQuestion,
+    HTMLQuestion or QuestionForm document) or HITLayoutId, Masters only with Exists or
+    DoesNotExist. ``req.to_boto3()`` is what ``client.create_hit(**kwargs)`` takes.
+    """
+    values = {key: draw(strategy) for key, strategy in _hit_type_kwargs().items()}
+    return CreateHITRequest.model_validate(_drop_none({**values, **draw(_hit_kwargs())}))
+
+
+@st.composite
+def create_hit_type_requests(draw: st.DrawFn) -> CreateHITTypeRequest:
+    """Valid CreateHITType requests (see :func:`create_hit_requests`)."""
+    values = {key: draw(strategy) for key, strategy in _hit_type_kwargs().items()}
+    return CreateHITTypeRequest.model_validate(_drop_none(values))
+
+
+@st.composite
+def create_hit_with_hit_type_requests(draw: st.DrawFn) -> CreateHITWithHITTypeRequest:
+    """Valid CreateHITWithHITType requests (see :func:`create_hit_requests`)."""
+    values = {"HITTypeId": draw(entity_ids()), **draw(_hit_kwargs())}
+    return CreateHITWithHITTypeRequest.model_validate(_drop_none(values))
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+# XML 1.0 forbids C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+_XML_CHARACTERS = st.characters(codec="utf-8", exclude_characters=_NOT_XML)  # utf-8: no surrogates
+# Pieces that break naive writers and readers: markup, references, the CDATA end, line ends.
+_TRICKY = st.sampled_from(
+    ["<", ">", "&", "&amp;", "&#13;", "]]>", "\r", "\r\n", "\n", "\t", " ", "  ", '"', "'", "😀"]
+)
+_XML_WHITESPACE = " \t\r\n"
+
+
+def answer_texts() -> st.SearchStrategy[str]:
+    """Free text as a Worker may send it: any character XML 1.0 allows, markup, CRs, spaces."""
+    return st.lists(st.one_of(st.text(_XML_CHARACTERS, max_size=12), _TRICKY), max_size=6).map(
+        "".join
+    )
+
+
+def question_identifiers() -> st.SearchStrategy[str]:
+    """QuestionIdentifiers (and selection identifiers, file keys): not empty, not padded."""
+    return answer_texts().map(lambda text: text.strip(_XML_WHITESPACE)).filter(bool)
+
+
+@st.composite
+def free_text_answers(draw: st.DrawFn) -> FreeTextAnswer:
+    """:class:`~mturk_models.FreeTextAnswer` values, the empty text included."""
+    return FreeTextAnswer(
+        question_identifier=draw(question_identifiers()), text=draw(answer_texts())
+    )
+
+
+@st.composite
+def selection_answers(draw: st.DrawFn) -> SelectionAnswer:
+    """:class:`~mturk_models.SelectionAnswer` values: none, one or several selections, with or
+    without an "other" text."""
+    return SelectionAnswer(
+        question_identifier=draw(question_identifiers()),
+        selection_identifiers=tuple(draw(st.lists(question_identifiers(), max_size=4))),
+        other_selection_text=draw(st.none() | answer_texts()),
+    )
+
+
+@st.composite
+def uploaded_file_answers(draw: st.DrawFn) -> UploadedFileAnswer:
+    """:class:`~mturk_models.UploadedFileAnswer` values (sizes up to MTurk's 2,000,000,000)."""
+    return UploadedFileAnswer(
+        question_identifier=draw(question_identifiers()),
+        uploaded_file_key=draw(question_identifiers()),
+        uploaded_file_size_in_bytes=draw(st.integers(min_value=0, max_value=2_000_000_000)),
+    )
+
+
+@st.composite
+def question_form_answers(draw: st.DrawFn, max_answers: int = 8) -> QuestionFormAnswers:
+    """:class:`~mturk_models.QuestionFormAnswers` of mixed kinds; identifiers may repeat."""
+    answers = draw(
+        st.lists(
+            st.one_of(free_text_answers(), selection_answers(), uploaded_file_answers()),
+            max_size=max_answers,
+        )
+    )
+    if len(answers) > 1 and draw(st.booleans()):  # an HTML form with a repeated field name
+        shared = answers[0].question_identifier
+        answers[-1] = answers[-1].model_copy(update={"question_identifier": shared})
+    return QuestionFormAnswers(answers=tuple(answers))

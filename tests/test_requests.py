@@ -1,0 +1,743 @@
+"""CreateHIT, CreateHITType and CreateHITWithHITType requests: botocore conformance, every limit,
+the cross-field rules, all violations at once, warnings, and boto3's own validation."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+import boto3
+import botocore.session
+import pytest
+from botocore.stub import Stubber
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from mturk_models import (
+    MASTERS_PRODUCTION,
+    MASTERS_SANDBOX,
+    WORKER_LOCALE,
+    CreateHITRequest,
+    CreateHITTypeRequest,
+    CreateHITWithHITTypeRequest,
+    ExternalQuestion,
+    HITLayoutParameter,
+    HTMLQuestion,
+    HTMLQuestionWarning,
+    Locale,
+    ParameterMapEntry,
+    PolicyParameter,
+    QualificationEnvironmentWarning,
+    QualificationRequirement,
+    ReviewPolicy,
+    approval_rate_at_least,
+    masters,
+)
+from mturk_models.testing import (
+    create_hit_requests,
+    create_hit_type_requests,
+    create_hit_with_hit_type_requests,
+)
+
+SERVICE = botocore.session.get_session().get_service_model("mturk")
+EXTERNAL = (
+    '<ExternalQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+    '2006-07-14/ExternalQuestion.xsd"><ExternalURL>https://example.com/task</ExternalURL>'
+    "<FrameHeight>0</FrameHeight></ExternalQuestion>"
+)
+VALID: dict[str, Any] = {
+    "Title": "Tag an image",
+    "Description": "Pick the tag that fits the image best",
+    "Reward": "0.05",
+    "LifetimeInSeconds": 3600,
+    "AssignmentDurationInSeconds": 600,
+    "Question": EXTERNAL,
+}
+VALID_TYPE = {k: v for k, v in VALID.items() if k not in ("LifetimeInSeconds", "Question")}
+VALID_WITH_TYPE = {"HITTypeId": "3HITTYPEID", "LifetimeInSeconds": 3600, "Question": EXTERNAL}
+
+
+def errors_of(model: type[BaseModel], data: dict[str, Any], **kwargs: Any) -> list[Any]:
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data, **kwargs)
+    return info.value.errors()
+
+
+def one_error(data: dict[str, Any], model: type[BaseModel] = CreateHITRequest) -> Any:
+    found = errors_of(model, data)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- botocore conformance -----------------------------------------------------------------------
+
+SHAPES = [
+    (CreateHITRequest, SERVICE.operation_model("CreateHIT").input_shape),
+    (CreateHITTypeRequest, SERVICE.operation_model("CreateHITType").input_shape),
+    (CreateHITWithHITTypeRequest, SERVICE.operation_model("CreateHITWithHITType").input_shape),
+]
+BASES = {CreateHITRequest: VALID, CreateHITTypeRequest: VALID_TYPE}
+BASES[CreateHITWithHITTypeRequest] = VALID_WITH_TYPE
+
+
+def _aliases(model: type[BaseModel]) -> dict[str, str]:
+    return {info.alias or name: name for name, info in model.model_fields.items()}
+
+
+def _nested_models(model: type[BaseModel], shape: Any) -> list[tuple[type[BaseModel], Any]]:
+    """(model, shape) pairs for every structure reachable from ``shape``."""
+    found = [(model, shape)]
+    for alias, name in _aliases(model).items():
+        member = shape.members[alias]
+        target = member.member if member.type_name == "list" else member
+        if target.type_name == "structure":
+            annotation = model.model_fields[name].annotation
+            inner = next(m for m in _model_classes(annotation))
+            found.extend(_nested_models(inner, target))
+    return found
+
+
+def _model_classes(annotation: Any) -> list[type[BaseModel]]:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _model_classes(arg)]
+
+
+ALL_SHAPES = [pair for model, shape in SHAPES for pair in _nested_models(model, shape)]
+
+
+@pytest.mark.parametrize(("model", "shape"), ALL_SHAPES, ids=lambda x: getattr(x, "name", x))
+def test_every_botocore_member_is_an_alias(model: type[BaseModel], shape: Any) -> None:
+    assert set(_aliases(model)) == set(shape.members)
+
+
+@pytest.mark.parametrize(("model", "shape"), ALL_SHAPES, ids=lambda x: getattr(x, "name", x))
+def test_required_members_are_required(model: type[BaseModel], shape: Any) -> None:
+    required = {a for a, n in _aliases(model).items() if model.model_fields[n].is_required()}
+    assert required == set(shape.required_members)
+
+
+def test_nested_request_structures_are_covered() -> None:
+    names = {model.__name__ for model, _ in ALL_SHAPES}
+    assert {"ReviewPolicy", "PolicyParameter", "ParameterMapEntry", "HITLayoutParameter"} <= names
+    assert {"QualificationRequirement", "Locale"} <= names
+
+
+def _string_limits() -> list[tuple[type[BaseModel], str, str, Any]]:
+    cases = []
+    for model, shape in SHAPES:
+        for name, member in shape.members.items():
+            meta = member.metadata
+            if member.type_name != "string":
+                continue
+            if "max" in meta:
+                cases.append((model, name, "max", "A" * (meta["max"] + 1)))
+            if meta.get("min", 0) >= 1:
+                cases.append((model, name, "min", ""))
+            if "pattern" in meta:
+                cases.append((model, name, "pattern", "a!"))
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("model", "member", "rule", "value"),
+    _string_limits(),
+    ids=[f"{m.__name__}-{name}-{rule}" for m, name, rule, _ in _string_limits()],
+)
+def test_botocore_string_limits_are_enforced(
+    model: type[BaseModel], member: str, rule: str, value: str
+) -> None:
+    data = {**BASES[model], member: value}
+    if member == "HITLayoutId":
+        data.pop("Question")
+    error = one_error(data, model)
+    assert error["loc"] == (member,)
+
+
+def test_string_limit_cases_cover_the_patterns() -> None:
+    members = {(m.__name__, name, rule) for m, name, rule, _ in _string_limits()}
+    assert ("CreateHITRequest", "Reward", "pattern") in members
+    assert ("CreateHITRequest", "UniqueRequestToken", "max") in members
+    assert ("CreateHITWithHITTypeRequest", "HITTypeId", "pattern") in members
+
+
+def test_botocore_itself_accepts_what_mturk_refuses() -> None:
+    # The reason this pre-flight exists: botocore checks no enum and no pattern.
+    validator = botocore.validate.ParamValidator()
+    shape = SERVICE.operation_model("CreateHIT").input_shape
+    bad = {
+        **VALID,
+        "Reward": "$0.10",
+        "UniqueRequestToken": "x",
+        "QualificationRequirements": [
+            {"QualificationTypeId": WORKER_LOCALE, "Comparator": "Equals", "IntegerValues": [1, 2]}
+        ],
+    }
+    assert not validator.validate(bad, shape).has_errors()
+    assert {e["type"] for e in errors_of(CreateHITRequest, bad)} == {"currency_amount", "enum"}
+
+
+# --- each documented limit broken once ----------------------------------------------------------
+
+LIMITS = [
+    # (member, value, code, message) -- limits: see the citations in mturk_models.requests
+    ("Title", "x" * 129, "string_too_long", "at most 128 characters"),
+    ("Title", "", "string_too_short", "at least 1 character"),
+    ("Description", "x" * 2001, "string_too_long", "at most 2000 characters"),
+    ("Keywords", "x" * 1001, "string_too_long", "at most 1000 characters"),
+    ("RequesterAnnotation", "x" * 256, "string_too_long", "at most 255 characters"),
+    ("UniqueRequestToken", "x" * 65, "string_too_long", "at most 64 characters"),
+    ("UniqueRequestToken", "", "string_too_short", "at least 1 character"),
+    ("LifetimeInSeconds", 29, "greater_than_equal", "greater than or equal to 30"),
+    ("LifetimeInSeconds", 31_536_001, "less_than_equal", "less than or equal to 31536000"),
+    ("AssignmentDurationInSeconds", 29, "greater_than_equal", "greater than or equal to 30"),
+    ("AssignmentDurationInSeconds", 31_536_001, "less_than_equal", "31536000"),
+    ("AutoApprovalDelayInSeconds", -1, "greater_than_equal", "greater than or equal to 0"),
+    ("AutoApprovalDelayInSeconds", 2_592_001, "less_than_equal", "2592000"),
+    ("MaxAssignments", 0, "greater_than_equal", "greater than or equal to 1"),
+    ("MaxAssignments", 1_000_000_001, "less_than_equal", "1000000000"),
+    ("LifetimeInSeconds", "3600", "int_type", "valid integer"),
+    ("MaxAssignments", True, "int_type", "valid integer"),
+    ("Reward", "$0.10", "currency_amount", "no sign or currency symbol"),
+    ("Reward", "0.105", "currency_amount", "at most two decimals"),
+    ("Reward", "0.00", "reward_minimum", "at least 0.01"),
+    ("Reward", "0", "reward_minimum", "got 0.00"),
+]
+
+
+@pytest.mark.parametrize(
+    ("member", "value", "code", "message"), LIMITS, ids=[f"{m[0]}-{m[2]}" for m in LIMITS]
+)
+def test_each_limit(member: str, value: Any, code: str, message: str) -> None:
+    error = one_error({**VALID, member: value})
+    assert (error["type"], error["loc"]) == (code, (member,))
+    assert message in error["msg"]
+
+
+def test_the_limits_hold_exactly_at_the_boundaries() -> None:
+    edge = {
+        **VALID,
+        "Title": "x" * 128,
+        "Description": "x" * 2000,
+        "Keywords": "x" * 1000,
+        "RequesterAnnotation": "x" * 255,
+        "UniqueRequestToken": "x" * 64,
+        "LifetimeInSeconds": 31_536_000,
+        "AssignmentDurationInSeconds": 30,
+        "AutoApprovalDelayInSeconds": 2_592_000,
+        "MaxAssignments": 1_000_000_000,
+        "Reward": "0.01",
+        "QualificationRequirements": [approval_rate_at_least(90)] * 10,
+    }
+    assert CreateHITRequest.model_validate(edge).to_boto3()["AutoApprovalDelayInSeconds"] == (
+        2_592_000
+    )
+    low = {**VALID, "AutoApprovalDelayInSeconds": 0, "MaxAssignments": 1, "Reward": "1"}
+    assert CreateHITRequest.model_validate(low).to_boto3()["Reward"] == "1.00"
+
+
+def _req(**fields: Any) -> dict[str, Any]:
+    return {"QualificationTypeId": "000000000000000000L0", "Comparator": "Exists", **fields}
+
+
+REQUIREMENT_RULES = [
+    (_req(Comparator="Equals"), "enum", ("QualificationRequirements", 0, "Comparator")),
+    (
+        _req(Comparator="EqualTo", IntegerValues=[1, 2]),
+        "comparator_value_count",
+        ("QualificationRequirements", 0),
+    ),
+    (_req(IntegerValues=[1]), "comparator_no_values", ("QualificationRequirements", 0)),
+    (
+        _req(QualificationTypeId=WORKER_LOCALE, Comparator="EqualTo", IntegerValues=[1]),
+        "integer_values_worker_locale",
+        ("QualificationRequirements", 0),
+    ),
+    (
+        _req(
+            QualificationTypeId=WORKER_LOCALE,
+            Comparator="EqualTo",
+            LocaleValues=[{"Country": "usa"}],
+        ),
+        "string_too_long",
+        ("QualificationRequirements", 0, "LocaleValues", 0, "Country"),
+    ),
+    (
+        _req(QualificationTypeId=MASTERS_PRODUCTION, Comparator="EqualTo", IntegerValues=[1]),
+        "masters_comparator",
+        ("QualificationRequirements", 0, "Comparator"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("requirement", "code", "loc"), REQUIREMENT_RULES)
+def test_comparator_rules_inside_a_request(
+    requirement: dict[str, Any], code: str, loc: Any
+) -> None:
+    error = one_error({**VALID, "QualificationRequirements": [requirement]})
+    assert (error["type"], error["loc"]) == (code, loc)
+
+
+def test_masters_message_and_presence_comparators() -> None:
+    bad = _req(QualificationTypeId=MASTERS_SANDBOX, Comparator="GreaterThan", IntegerValues=[1])
+    error = one_error({**VALID, "QualificationRequirements": [bad]})
+    assert error["msg"] == (
+        "A Masters qualification requirement must use Exists or DoesNotExist; got 'GreaterThan'"
+    )
+    for comparator in ("Exists", "DoesNotExist"):
+        ok = _req(QualificationTypeId=MASTERS_PRODUCTION, Comparator=comparator)
+        CreateHITRequest.model_validate({**VALID, "QualificationRequirements": [ok]})
+
+
+def test_at_most_ten_qualification_requirements() -> None:
+    error = one_error({**VALID, "QualificationRequirements": [_req()] * 11})
+    assert (error["type"], error["loc"]) == ("too_long", ("QualificationRequirements",))
+    assert "at most 10 items" in error["msg"]
+
+
+# --- cross-field rules -------------------------------------------------------------------------
+
+
+def test_question_or_layout_exactly_one() -> None:
+    both = one_error({**VALID, "HITLayoutId": "3LAYOUT"})
+    assert both["type"] == "question_or_layout"
+    assert both["msg"] == "Exactly one of Question and HITLayoutId is required; got both"
+    neither = one_error({k: v for k, v in VALID.items() if k != "Question"})
+    assert neither["msg"].endswith("got neither")
+    layout = {k: v for k, v in VALID.items() if k != "Question"} | {"HITLayoutId": "3LAYOUT"}
+    assert CreateHITRequest.model_validate(layout).question is None
+    error = one_error({"HITTypeId": "3T", "LifetimeInSeconds": 60}, CreateHITWithHITTypeRequest)
+    assert error["type"] == "question_or_layout"
+
+
+def test_layout_parameters_only_with_a_layout() -> None:
+    params = [{"Name": "image", "Value": "https://example.com/1.png"}]
+    error = one_error({**VALID, "HITLayoutParameters": params})
+    assert (error["type"], error["loc"]) == (
+        "layout_parameters_without_layout",
+        ("HITLayoutParameters",),
+    )
+    layout = {k: v for k, v in VALID.items() if k != "Question"}
+    req = CreateHITRequest.model_validate(
+        {**layout, "HITLayoutId": "3L", "HITLayoutParameters": params}
+    )
+    assert req.hit_layout_parameters == (
+        HITLayoutParameter(name="image", value=params[0]["Value"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "name", "expected"),
+    [
+        ("AssignmentReviewPolicy", "SimplePlurality/2011-09-01", "ScoreMyKnownAnswers/2011-09-01"),
+        ("HITReviewPolicy", "ScoreMyKnownAnswers/2011-09-01", "SimplePlurality/2011-09-01"),
+    ],
+)
+def test_review_policy_names(member: str, name: str, expected: str) -> None:
+    error = one_error({**VALID, member: {"PolicyName": name}})
+    assert (error["type"], error["loc"]) == ("review_policy_name", (member, "PolicyName"))
+    assert error["msg"] == f"{member} takes the policy {expected}; got {name!r}"
+    policy = {
+        "PolicyName": expected,
+        "Parameters": [
+            {"Key": "k", "Values": ["1"], "MapEntries": [{"Key": "q", "Values": ["a"]}]}
+        ],
+    }
+    req = CreateHITRequest.model_validate({**VALID, member: policy})
+    assert req.to_boto3()[member] == policy
+
+
+# --- unknown keys ----------------------------------------------------------------------------
+
+
+def test_unknown_key_suggests_the_closest() -> None:
+    error = one_error({**VALID, "Rewrd": "0.10"})
+    assert (error["type"], error["loc"]) == ("extra_forbidden", ("Rewrd",))
+    assert error["msg"] == "Unknown key 'Rewrd'; did you mean 'Reward'?"
+    assert one_error({**VALID, "Zzzzz": 1})["msg"] == "Unknown key 'Zzzzz'"
+
+
+def test_each_unknown_key_is_one_error() -> None:
+    found = errors_of(CreateHITRequest, {**VALID, "Titel": "a", "Descripton": "b"})
+    assert sorted(e["msg"] for e in found) == [
+        "Unknown key 'Descripton'; did you mean 'Description'?",
+        "Unknown key 'Titel'; did you mean 'Title'?",
+    ]
+
+
+def test_unknown_keys_in_nested_requirements_and_locales() -> None:
+    requirement = {
+        "QualificationTypeId": WORKER_LOCALE,
+        "Comparator": "In",
+        "LocaleValues": [{"Country": "US"}, {"Country": "CA", "Contry": "CA"}],
+        "ActionGuarded": "Accept",
+    }
+    found = errors_of(CreateHITRequest, {**VALID, "QualificationRequirements": [requirement]})
+    by_loc = {".".join(map(str, e["loc"])): e["msg"] for e in found}
+    assert by_loc == {
+        "QualificationRequirements.0.LocaleValues.1.Contry": (
+            "Unknown key 'Contry'; did you mean 'Country'?"
+        ),
+        "QualificationRequirements.0.ActionGuarded": (
+            "Unknown key 'ActionGuarded'; did you mean 'ActionsGuarded'?"
+        ),
+    }
+    # The response models themselves keep unknown keys (AWS may add some): unchanged.
+    assert Locale.model_validate({"Country": "CA", "Contry": "CA"}).model_extra == {"Contry": "CA"}
+
+
+def test_unknown_keys_in_model_instances_inside_a_request() -> None:
+    extra = QualificationRequirement.model_validate({**_req(), "Foo": 1})
+    error = one_error({**VALID, "QualificationRequirements": [extra]})
+    assert error["loc"] == ("QualificationRequirements", 0, "Foo")
+    locale = Locale.model_validate({"Country": "US", "Subdivison": "WA"})
+    req = QualificationRequirement(
+        qualification_type_id=WORKER_LOCALE, comparator="EqualTo", locale_values=(locale,)
+    )
+    error = one_error({**VALID, "QualificationRequirements": [req]})
+    assert error["msg"] == "Unknown key 'Subdivison'; did you mean 'Subdivision'?"
+
+
+def test_unknown_keys_in_request_structures() -> None:
+    policy = {"PolicyName": "SimplePlurality/2011-09-01", "Parameters": [{"Valu": ["1"]}]}
+    error = one_error({**VALID, "HITReviewPolicy": policy})
+    assert error["loc"] == ("HITReviewPolicy", "Parameters", 0, "Valu")
+    assert error["msg"] == "Unknown key 'Valu'; did you mean 'Values'?"
+
+
+# --- all at once --------------------------------------------------------------------------------
+
+
+def test_every_independent_violation_is_reported_at_once() -> None:
+    bad = {
+        **VALID,
+        "Title": "x" * 129,  # 1
+        "Reward": "$0.10",  # 2
+        "LifetimeInSeconds": 10,  # 3
+        "Rewrd": "1",  # 4
+        "HITLayoutId": "3LAYOUT",  # 5: both Question and HITLayoutId
+        "HITReviewPolicy": {"PolicyName": "Nope"},  # 6
+        "QualificationRequirements": [
+            _req(Comparator="Equals"),  # 7
+            _req(QualificationTypeId=MASTERS_PRODUCTION, Comparator="EqualTo", IntegerValues=[1]),
+            {**_req(), "LocaleValues": [{"Contry": "US", "Country": "US"}]},  # 9, 10
+        ],
+    }
+    # 8: masters_comparator; 9: LocaleValues on a non-locale type; 10: Contry.
+    found = errors_of(CreateHITRequest, bad)
+    assert sorted(e["type"] for e in found) == sorted(
+        [
+            "string_too_long",
+            "currency_amount",
+            "greater_than_equal",
+            "extra_forbidden",
+            "question_or_layout",
+            "review_policy_name",
+            "enum",
+            "masters_comparator",
+            "locale_values_type",
+            "extra_forbidden",
+        ]
+    )
+
+
+@given(st.lists(st.sampled_from(range(6)), min_size=1, max_size=6, unique=True))
+def test_n_violations_give_n_errors(picked: list[int]) -> None:
+    mutations: list[tuple[str, Any]] = [
+        ("Title", ""),
+        ("Description", "x" * 2001),
+        ("Reward", "0.105"),
+        ("MaxAssignments", 0),
+        ("Keywords", "k" * 1001),
+        ("Titl", "typo"),
+    ]
+    data = dict(VALID)
+    for index in picked:
+        key, value = mutations[index]
+        data[key] = value
+    assert len(errors_of(CreateHITRequest, data)) == len(picked)
+
+
+# --- the Question string -----------------------------------------------------------------------
+
+
+def test_question_models_become_their_xml() -> None:
+    question = ExternalQuestion(external_url="https://example.com/task", frame_height=0)
+    req = CreateHITRequest.model_validate({**VALID, "Question": question})
+    assert req.question == EXTERNAL
+    assert req.to_boto3()["Question"] == EXTERNAL
+
+
+def test_question_size_limit_in_utf8_bytes() -> None:
+    text = "é" * 32_700  # 65,400 bytes of text: the document is just over 65,535 bytes
+    page = f"<crowd-form><p>{text}</p></crowd-form>"
+    big = HTMLQuestion.model_validate({"html_content": page, "frame_height": 0}).to_xml()
+    assert len(big) < 65_535 < len(big.encode("utf-8"))
+    error = one_error({**VALID, "Question": big})
+    assert error["type"] == "question_size"
+    assert re.fullmatch(r"Question should be at most 65535 bytes .*; got \d+", error["msg"])
+    fits = HTMLQuestion.model_validate({"html_content": page[:-20_000], "frame_height": 0})
+    CreateHITRequest.model_validate({**VALID, "Question": fits})
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("not xml", "not well-formed XML"),
+        (
+            "<ExternalQuestion><ExternalURL>https://a.com</ExternalURL></ExternalQuestion>",
+            "namespace",
+        ),
+        (EXTERNAL.replace("https://", "http://"), "https:// URL"),
+        (EXTERNAL.replace("ExternalQuestion", "Questionnaire"), "root should be"),
+        ("<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", "refused"),
+    ],
+)
+def test_question_must_be_a_valid_document(question: str, reason: str) -> None:
+    error = one_error({**VALID, "Question": question})
+    assert error["type"] == "question_document"
+    assert reason in error["msg"]
+
+
+FORM_2005 = (
+    '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+    '2005-10-01/QuestionForm.xsd"><Question><QuestionIdentifier>f</QuestionIdentifier>'
+    "<QuestionContent><Text>Upload</Text>{content}</QuestionContent><AnswerSpecification>"
+    "{answer}</AnswerSpecification></Question></QuestionForm>"
+)
+UPLOAD = (
+    "<FileUploadAnswer><MaxFileSizeInBytes>100</MaxFileSizeInBytes><MinFileSizeInBytes>0"
+    "</MinFileSizeInBytes></FileUploadAnswer>"
+)
+APPLET = (
+    "<Application><JavaApplet><AppletPath>https://example.com/</AppletPath><AppletFilename>a"
+    "</AppletFilename><Width>1</Width><Height>1</Height></JavaApplet></Application>"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "answer", "where"),
+    [
+        ("", UPLOAD, "FileUploadAnswer in question 'f'"),
+        (APPLET, "<FreeTextAnswer/>", "Application in question 'f'"),
+        (APPLET, UPLOAD, "Application in question 'f', FileUploadAnswer in question 'f'"),
+    ],
+)
+def test_retired_elements_are_refused_for_new_hits(content: str, answer: str, where: str) -> None:
+    error = one_error({**VALID, "Question": FORM_2005.format(content=content, answer=answer)})
+    assert error["type"] == "question_retired_element"
+    assert error["msg"] == (
+        "QuestionForm uses elements MTurk no longer supports (since 12 December 2017: "
+        f"FileUploadAnswer and Application): {where}"
+    )
+    form = FORM_2005.format(content="", answer="<FreeTextAnswer/>")
+    assert CreateHITRequest.model_validate({**VALID, "Question": form}).question == form
+
+
+def test_html_question_that_cannot_be_submitted_warns() -> None:
+    page = HTMLQuestion.model_validate({"html_content": "<p>No form</p>", "frame_height": 0})
+    with pytest.warns(HTMLQuestionWarning, match="no <form> and no <crowd-form>"):
+        CreateHITRequest.model_validate({**VALID, "Question": page})
+
+
+# --- environments ------------------------------------------------------------------------------
+
+
+def test_sandbox_masters_in_production_warns() -> None:
+    data = {**VALID, "QualificationRequirements": [masters("sandbox")]}
+    with pytest.warns(QualificationEnvironmentWarning, match="sandbox Masters .* for production"):
+        CreateHITRequest.model_validate(data, context={"environment": "production"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        CreateHITRequest.model_validate(data, context={"environment": "sandbox"})
+        req = CreateHITRequest.model_validate(data)  # no environment: no opinion
+    with pytest.warns(QualificationEnvironmentWarning):
+        assert req.check_environment("production") == [MASTERS_SANDBOX]
+
+
+def test_production_masters_in_sandbox_warns() -> None:
+    data = {**VALID, "QualificationRequirements": [masters("production")]}
+    with pytest.warns(QualificationEnvironmentWarning, match="production Masters"):
+        CreateHITTypeRequest.model_validate(
+            {k: v for k, v in data.items() if k in VALID_TYPE or k == "QualificationRequirements"},
+            context={"environment": "sandbox"},
+        )
+
+
+def test_unknown_environment_is_an_error() -> None:
+    req = CreateHITRequest.model_validate(VALID)
+    with pytest.raises(ValueError, match="'staging' is not a valid Environment"):
+        req.check_environment("staging")
+
+
+# --- names, round trips and boto3's own validation ---------------------------------------------
+
+
+def test_building_by_attribute_name() -> None:
+    req = CreateHITRequest.model_validate(
+        {
+            "title": "T",
+            "description": "D",
+            "reward": "0.5",
+            "lifetime_in_seconds": 60,
+            "assignment_duration_in_seconds": 60,
+            "hit_layout_id": "3LAYOUT",
+            "hit_layout_parameters": [HITLayoutParameter(name="a", value="b")],
+            "assignment_review_policy": ReviewPolicy(
+                policy_name="ScoreMyKnownAnswers/2011-09-01",
+                parameters=(PolicyParameter(map_entries=(ParameterMapEntry(key="q"),)),),
+            ),
+        }
+    )
+    assert req.to_boto3() == {
+        "Title": "T",
+        "Description": "D",
+        "Reward": "0.50",
+        "LifetimeInSeconds": 60,
+        "AssignmentDurationInSeconds": 60,
+        "HITLayoutId": "3LAYOUT",
+        "HITLayoutParameters": [{"Name": "a", "Value": "b"}],
+        "AssignmentReviewPolicy": {
+            "PolicyName": "ScoreMyKnownAnswers/2011-09-01",
+            "Parameters": [{"MapEntries": [{"Key": "q"}]}],
+        },
+    }
+
+
+@given(create_hit_requests())
+def test_generated_requests_round_trip(req: CreateHITRequest) -> None:
+    assert CreateHITRequest.model_validate(req.to_boto3()) == req
+
+
+@given(create_hit_type_requests())
+def test_generated_hit_type_requests_round_trip(req: CreateHITTypeRequest) -> None:
+    assert CreateHITTypeRequest.model_validate(req.to_boto3()) == req
+
+
+@given(create_hit_with_hit_type_requests())
+def test_generated_with_hit_type_requests_round_trip(req: CreateHITWithHITTypeRequest) -> None:
+    assert CreateHITWithHITTypeRequest.model_validate(req.to_boto3()) == req
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    return boto3.client(
+        "mturk",
+        region_name="us-east-1",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="secret",
+    )
+
+
+def _stubbed_call(client: Any, operation: str, kwargs: dict[str, Any], response: Any) -> None:
+    with Stubber(client) as stub:
+        stub.add_response(operation, response, expected_params=kwargs)
+        getattr(client, operation)(**kwargs)  # botocore validates the parameters first
+        stub.assert_no_pending_responses()
+
+
+@given(req=create_hit_requests())
+def test_boto3_accepts_create_hit(client: Any, req: CreateHITRequest) -> None:
+    _stubbed_call(client, "create_hit", req.to_boto3(), {"HIT": {"HITId": "3HIT"}})
+
+
+@given(req=create_hit_type_requests())
+def test_boto3_accepts_create_hit_type(client: Any, req: CreateHITTypeRequest) -> None:
+    _stubbed_call(client, "create_hit_type", req.to_boto3(), {"HITTypeId": "3TYPE"})
+
+
+@given(req=create_hit_with_hit_type_requests())
+def test_boto3_accepts_create_hit_with_hit_type(
+    client: Any, req: CreateHITWithHITTypeRequest
+) -> None:
+    _stubbed_call(client, "create_hit_with_hit_type", req.to_boto3(), {"HIT": {"HITId": "3HIT"}})
+
+
+# --- single mutations ----------------------------------------------------------------------------
+
+MUTATIONS: list[tuple[str, Any, str]] = [
+    ("Title", "t" * 129, "string_too_long"),
+    ("Description", "", "string_too_short"),
+    ("Keywords", "k" * 1001, "string_too_long"),
+    ("RequesterAnnotation", "r" * 256, "string_too_long"),
+    ("UniqueRequestToken", "u" * 65, "string_too_long"),
+    ("LifetimeInSeconds", 29, "greater_than_equal"),
+    ("AssignmentDurationInSeconds", 31_536_001, "less_than_equal"),
+    ("AutoApprovalDelayInSeconds", 2_592_001, "less_than_equal"),
+    ("MaxAssignments", 0, "greater_than_equal"),
+    ("Reward", "0.001", "currency_amount"),
+    ("Reward", "0.00", "reward_minimum"),
+    ("QualificationRequirements", [_req()] * 11, "too_long"),
+    ("QualificationRequirements", [_req(IntegerValues=[5])], "comparator_no_values"),
+    ("HITReviewPolicy", {"PolicyName": "x"}, "review_policy_name"),
+    ("Reward!", "typo", "extra_forbidden"),
+]
+
+
+# 15 mutations x a sixth of the profile's examples each: every mutation runs, the suite stays fast.
+@pytest.mark.parametrize(("member", "value", "code"), MUTATIONS, ids=[m[2] for m in MUTATIONS])
+@settings(max_examples=max(10, settings.default.max_examples // 6))
+@given(req=create_hit_requests())
+def test_each_single_mutation_is_caught(
+    member: str, value: Any, code: str, req: CreateHITRequest
+) -> None:
+    found = errors_of(CreateHITRequest, {**req.to_boto3(), member: value})
+    assert [e["type"] for e in found] == [code]
+
+
+@given(req=create_hit_requests())
+def test_adding_the_other_of_question_and_layout_is_caught(req: CreateHITRequest) -> None:
+    data = req.to_boto3()
+    if "Question" in data:
+        data["HITLayoutId"] = "3LAYOUT"
+    else:
+        data["Question"] = EXTERNAL
+    assert [e["type"] for e in errors_of(CreateHITRequest, data)] == ["question_or_layout"]
+
+
+# --- any input gives a request or a ValidationError ----------------------------------------------
+
+_JUNK = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.floats(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+_KEYS = sorted({alias for model, _ in ALL_SHAPES for alias in _aliases(model)} | {"Rewrd", "title"})
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(_KEYS),
+        _JUNK | st.lists(st.dictionaries(st.sampled_from(_KEYS), _JUNK), max_size=2),
+    )
+    | _JUNK
+)
+def test_any_input_gives_a_request_or_a_validation_error(data: Any) -> None:
+    for model in (CreateHITRequest, CreateHITTypeRequest, CreateHITWithHITTypeRequest):
+        errors: list[Any] = []
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+        assert all(e["type"] and e["msg"] for e in errors)
+
+
+def test_one_shot_iterables_of_requirements_are_checked_too() -> None:
+    bad = {**_req(), "Extra": 1}
+    error = one_error({**VALID, "QualificationRequirements": (r for r in [_req(), bad])})
+    assert error["loc"] == ("QualificationRequirements", 1, "Extra")
+    masters_eq = _req(
+        QualificationTypeId=MASTERS_PRODUCTION, Comparator="EqualTo", IntegerValues=[1]
+    )
+    error = one_error({**VALID, "QualificationRequirements": iter([masters_eq])})
+    assert error["type"] == "masters_comparator"
+
+
+def test_not_an_object() -> None:
+    for data in (None, [], "Title"):
+        found = errors_of(CreateHITRequest, data)  # type: ignore[arg-type]
+        assert [e["type"] for e in found] == ["model_type"]
