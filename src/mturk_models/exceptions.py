@@ -136,6 +136,10 @@ class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
     """XML with a DTD, an entity declaration or an external reference; always refused."""
 
 
+class ExportError(MTurkModelsError, ValueError):
+    """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""
+
+
 class MTurkModelsWarning(UserWarning):
     """Base class of the warnings mturk-models issues."""
 
@@ -146,7 +150,3 @@ class QualificationEnvironmentWarning(MTurkModelsWarning):
 
 class HTMLQuestionWarning(MTurkModelsWarning):
     """An HTMLQuestion whose page Workers cannot submit (see ``HTMLQuestion.check()``)."""
-
-
-class ExportError(MTurkModelsError, ValueError):
-    """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""
