@@ -3,7 +3,7 @@
 Needs ``hypothesis`` (``pip install mturk-models[tests]``). Every strategy builds valid models.
 
 >>> from hypothesis import given, settings
->>> from mturk_models import parse_answers
+>>> from mturk_models.answers import parse_answers
 >>> @settings(max_examples=20, deadline=None)
 ... @given(question_form_answers())
 ... def test_round_trip(answers):
