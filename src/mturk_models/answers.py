@@ -819,7 +819,7 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
 
 def _utf8_text(data: bytes) -> str | None:
     """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
-    if data.startswith(b"<?xml") and not data.startswith(_UTF8_DECLARATIONS):
+    if not data.startswith(_UTF8_DECLARATIONS) and data.startswith(b"<?xml"):
         declaration = data[: data.find(b"?>")]
         if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
             return None
@@ -852,17 +852,22 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
-    if isinstance(xml, (str, bytes)):
-        try:
-            data = prepare(xml)
+    try:
+        # Documents that start with "<" need nothing from prepare().
+        text: str | None = None
+        if isinstance(xml, str):
+            data: str | bytes = xml if xml[:1] == "<" else prepare(xml)
+            text = data if isinstance(data, str) else None
+        elif isinstance(xml, bytes):
+            data = xml if xml[:1] == b"<" else prepare(xml)
             text = data if isinstance(data, str) else _utf8_text(data)
-            if text:
-                secure_parser().Parse(data, True)  # the safe reader checks the whole document
-                found = _read_canonical(text)
-                if found is not None:
-                    return found
-        except (ExpatError, ValueError, UnsafeXMLError):
-            pass  # the general reader below reads it again and raises the right error
+        if text:
+            secure_parser().Parse(data, True)  # the safe reader checks the whole document
+            found = _read_canonical(text)
+            if found is not None:
+                return found
+    except (ExpatError, ValueError, UnsafeXMLError):
+        pass  # the general reader below reads it again and raises the right error
     return _parse(xml, _read_events)
 
 

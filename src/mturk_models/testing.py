@@ -34,7 +34,7 @@ Answer strategies (``question_form_answers()``, ``free_text_answers()``, ``selec
 documents with text that breaks naive XML writers (markup, ``]]>``, CRs, surrounding spaces):
 
 >>> from hypothesis import given, settings
->>> from mturk_models import parse_answers
+>>> from mturk_models.answers import parse_answers
 >>> @settings(max_examples=20, deadline=None)
 ... @given(question_form_answers())
 ... def test_round_trip(answers):
