@@ -520,8 +520,8 @@ def _ordered(low: int | None, high: int | None, code: str, what: str) -> None:
 class IsNumeric(RequestModel):
     """The answer must be a whole number, optionally within bounds.
 
-    MTurk's schema types the bounds as ``xs:int`` and compares whole numbers, so an answer such as
-    ``"1.5"`` or ``"1e3"`` does not conform: ``QuestionForm.check`` reports it
+    MTurk's schema types the bounds as ``xs:int`` and no source allows decimals, so an answer
+    such as ``"1.5"`` or ``"1e3"`` does not conform: ``QuestionForm.check`` reports it
     (``answer_not_numeric``) and ``QuestionForm.values`` keeps its text. Signs and surrounding
     whitespace are allowed (``" -3 "``).
 
@@ -867,9 +867,10 @@ class QuestionForm(RequestModel):
     def values(self, answers: Iterable[Any]) -> dict[str, Any]:
         """The answers as typed values, by question identifier.
 
-        IsNumeric free text gives an ``int`` (a ``Decimal`` for a decimal number, the ``str`` when
-        it is not a number), other free text a ``str``, a selection the tuple of its selection
-        identifiers (then the other-selection text, if any), an upload the answer itself.
+        IsNumeric free text gives an ``int`` when it is a whole number (an exact ``Decimal`` past
+        the 4,300 digits ``int()`` converts) and its ``str`` otherwise, as ``check`` reports it;
+        other free text a ``str``, a selection the tuple of its selection identifiers (then the
+        other-selection text, if any), an upload the answer itself.
 
         >>> from types import SimpleNamespace as Answer
         >>> form = QuestionForm(items=(Question(question_identifier="age",
