@@ -198,6 +198,24 @@ def test_batch_csv_crowd_task_answers() -> None:
     assert seen == 13
 
 
+@pytest.mark.parametrize("name", [f"qfa_0{i}.xml" for i in range(1, 6)])
+def test_recorded_documents_take_the_fast_reader(name: str) -> None:
+    # The fast reader must recognise what MTurk actually sends; if it stopped doing so, every
+    # document would silently go through the slower general reader.
+    text = answers_module.prepare(data_path(name).read_text("utf-8"))
+    assert isinstance(text, str)
+    assert answers_module._read_canonical(text) == parse_answers(text)
+
+
+def test_parsed_answers_share_field_sets_safely() -> None:
+    first, second = parse_answers(data_path("qfa_03.xml").read_bytes()).answers[:2]
+    assert first.model_fields_set == {"question_identifier", "kind", "text"}
+    changed = first.model_copy(update={"text": "changed"})
+    assert changed.text == "changed"
+    assert second.model_fields_set == {"question_identifier", "kind", "text"}
+    assert first.model_fields_set is not changed.model_fields_set
+
+
 # --- answer kinds -----------------------------------------------------------------------------
 
 
@@ -251,6 +269,20 @@ def test_free_text_is_kept_exactly() -> None:
 
 def test_raw_carriage_returns_are_line_feeds_as_in_xml() -> None:
     assert both_paths(answer("<FreeText>a\r\nb\rc</FreeText>"))["q1"].text == "a\nb\nc"
+
+
+def test_references_and_spaces_in_identifiers() -> None:
+    document = answer(
+        "<SelectionIdentifier> a&amp;b </SelectionIdentifier>"
+        "<SelectionIdentifier>&#x41;</SelectionIdentifier>",
+        qid="&lt;q&gt;",
+    )
+    assert both_paths(document)["<q>"].selection_identifiers == ("a&b", "A")  # type: ignore[union-attr]
+    upload = answer(
+        "<UploadedFileSizeInBytes>\n7\n</UploadedFileSizeInBytes>"
+        "<UploadedFileKey>k&#13;</UploadedFileKey>"
+    )
+    assert both_paths(upload)["q1"].uploaded_file_key == "k"  # type: ignore[union-attr]
 
 
 def test_cdata_and_comments_inside_text() -> None:
@@ -337,6 +369,8 @@ NON_ASCII = answer("<FreeText>café – 日本 😀</FreeText>")
         ('<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-be"),
         ('<?xml version="1.0" encoding="UTF-16"?>' + NON_ASCII).encode("utf-16-le"),
         ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32"),
+        ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32-le"),
+        ('<?xml version="1.0" encoding="UTF-32"?>' + NON_ASCII).encode("utf-32-be"),
         ('<?xml version="1.0" encoding="ASCII"?>' + NON_ASCII).encode("ascii", "xmlcharrefreplace"),
         ('<?xml version="1.0" encoding="US-ASCII"?>' + NON_ASCII).encode(
             "ascii", "xmlcharrefreplace"
@@ -903,6 +937,7 @@ def test_any_text_gives_answers_or_answer_parse_error(text: str) -> None:
 
 
 @given(st.binary())
+@example(b"\xff\xfe \x00\x00\xd8")  # UTF-16 with leading whitespace, then a lone surrogate
 @example(b"\xff\xfe<\x00")
 @example(b"\x00\x00\xfe\xff")
 @example(b'<?xml version="1.0" encoding="utf-32"?>')

@@ -295,3 +295,72 @@ def test_long_and_wide_agree(row: BatchResultRow) -> None:
     (back,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
     assert back["AssignmentId"] == row.assignment.assignment_id
     assert set(back) == set(wide)
+
+
+# --- review fixes -----------------------------------------------------------------------------
+
+
+def selection(name: str, *chosen: str, other: str | None = None) -> str:
+    identifier = f"<QuestionIdentifier>{name}</QuestionIdentifier>"
+    body = "".join(f"<SelectionIdentifier>{c}</SelectionIdentifier>" for c in chosen)
+    if other is not None:
+        body += f"<OtherSelectionText>{other}</OtherSelectionText>"
+    return f"<Answer>{identifier}{body}</Answer>"
+
+
+def upload(name: str) -> str:
+    identifier = f"<QuestionIdentifier>{name}</QuestionIdentifier>"
+    return (
+        f"<Answer>{identifier}<UploadedFileSizeInBytes>5</UploadedFileSizeInBytes>"
+        "<UploadedFileKey>k</UploadedFileKey></Answer>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "first", "second", "name"),
+    [
+        (
+            answers_xml(selection("color", "red", other="teal"), free("color.other", "x")),
+            "color",
+            "color.other",
+            "color.other",
+        ),
+        (answers_xml(free("f.size", "big"), upload("f")), "f.size", "f", "f.size"),
+        (
+            answers_xml(free("taskAnswers", '[{"a": {"b": "1"}, "a.b": "2"}]')),
+            "a",
+            "a.b",
+            "a.b",
+        ),
+    ],
+    ids=["selection-other", "upload-size", "crowd-nested"],
+)
+@pytest.mark.parametrize("long", [False, True])
+def test_a_derived_name_equal_to_another_answer_is_refused(
+    answer: str, first: str, second: str, name: str, long: bool
+) -> None:
+    expected = (
+        rf"assignment 3A: the answers to '{first}' and '{second}' both give the question "
+        rf"name '{name}'"
+    )
+    with pytest.raises(ExportError, match=expected):
+        list(to_rows([assignment(answer)], long=long))
+
+
+def test_values_of_one_question_are_still_joined() -> None:
+    answer = answers_xml(selection("color", "red", "blue", other="teal"), free("size", "s"))
+    row = next(to_rows([assignment(answer)]))
+    assert (row["Answer.color"], row["Answer.color.other"]) == ("red|blue", "teal")
+
+
+def test_empty_time_columns_are_aware_datetimes() -> None:
+    frame = to_dataframe([Assignment(assignment_id="3A", worker_id="AW1")])
+    empty = to_dataframe([])
+    for column in ("AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime"):
+        assert str(frame[column].dtype) == "datetime64[us, UTC]", column
+        assert str(empty[column].dtype) == "datetime64[us, UTC]", column
+    page = legacy_assignments()
+    full = to_dataframe([page])
+    assert str(full["SubmitTime"].dtype) == "datetime64[us, UTC]"
+    assert page.assignments
+    assert full["SubmitTime"].iloc[0] == page.assignments[0].submit_time

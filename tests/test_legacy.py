@@ -603,3 +603,55 @@ def test_seed_003_answer_and_question_documents_parse() -> None:
         "{http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/"
         "QuestionForm.xsd}QuestionForm"
     )
+
+
+# --- review fixes -----------------------------------------------------------------------------
+
+
+def test_deeply_nested_unknown_elements_are_refused_with_the_path() -> None:
+    xml = "<HIT><HITId>ABC</HITId>" + "<X>" * 1200 + "</X>" * 1200 + "</HIT>"
+    with pytest.raises(
+        ArchiveError, match=r"HIT(/X){65}: unknown elements nest more than 64"
+    ) as info:
+        parse_legacy_response(xml)
+    assert info.value.location == "HIT" + "/X" * 65
+    nested = "<HIT><HITId>ABC</HITId>" + "<X>" * 64 + "v" + "</X>" * 64 + "</HIT>"
+    value: Any = parse_legacy_response(nested).model_extra
+    for _ in range(64):
+        value = value["X"]
+    assert value == "v"
+
+
+def test_unknown_elements_keep_attributes_and_mixed_text() -> None:
+    hit = parse_legacy_response(
+        '<HIT><HITId>ABC</HITId><Y a="1">t <Z>z</Z> tail</Y><W b="2">5</W><V/>'
+        '<U c="3"/><T>  </T><NumberOfSimilarHITs>3</NumberOfSimilarHITs></HIT>'
+    )
+    assert isinstance(hit, HIT)
+    assert hit.model_extra == {
+        "Y": {"@a": "1", "Z": "z", "#text": "t  tail"},
+        "W": {"@b": "2", "#text": "5"},
+        "V": "",
+        "U": {"@c": "3"},
+        "T": "",
+        "NumberOfSimilarHITs": 3,
+    }
+    (error,) = (
+        parse_legacy_response(
+            '<HIT><HITId>ABC</HITId><Extra><Error code="x"><Code>A</Code></Error></Extra></HIT>'
+        )
+        .model_extra["Extra"]
+        .values()
+    )  # type: ignore[union-attr]
+    assert error == {"@code": "x", "Code": "A"}
+
+
+def test_validation_errors_name_the_value_and_count_the_rest() -> None:
+    xml = (
+        "<HIT><HITId>ABC</HITId><MaxAssignments>many</MaxAssignments>"
+        "<AutoApprovalDelayInSeconds>soon</AutoApprovalDelayInSeconds></HIT>"
+    )
+    with pytest.raises(
+        ArchiveError, match=r"HIT/MaxAssignments: .*; got 'many' \(and 1 more error\)"
+    ):
+        parse_legacy_response(xml)

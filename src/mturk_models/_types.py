@@ -137,6 +137,12 @@ def _utc(value: datetime) -> datetime:
     if zone is UTC:
         return value
     if zone is None:
+        if value != value:  # pandas.NaT: a datetime subclass that is not a point in time
+            raise PydanticCustomError(
+                "utc_datetime",
+                "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
+                {"value": repr(value)},
+            )
         return value.replace(tzinfo=UTC)
     try:
         if type(zone) in _EXACT_ZONES:
@@ -150,7 +156,15 @@ def _utc(value: datetime) -> datetime:
 
 
 def _from_epoch(seconds: float) -> datetime:
-    if not math.isfinite(seconds):
+    try:
+        finite = math.isfinite(seconds)
+    except OverflowError as exc:  # an int too large for a float
+        raise PydanticCustomError(
+            "utc_datetime_range",
+            "Epoch seconds {value} are out of range: {reason}",
+            {"value": repr(seconds), "reason": str(exc)},
+        ) from exc
+    if not finite:
         raise PydanticCustomError(
             "utc_datetime",
             "Input should be epoch seconds or an ISO 8601 timestamp; got {value}",

@@ -9,7 +9,11 @@ Entity and external-reference handlers are installed as a second wall. These are
 * :func:`parse_tree` uses ``defusedxml.ElementTree`` itself (question documents, legacy
   responses);
 * :func:`secure_parser` returns a bare ``pyexpat`` parser with the same handlers that defusedxml
-  installs, for the streaming answer parser, which builds no tree and is faster.
+  installs, for the answer parser (:mod:`mturk_models.answers`), which builds no tree: it lets
+  this parser read every answer document in full before it takes any value from it.
+
+XInclude is never processed by any reader; :data:`XINCLUDE_NAMESPACES` lets readers refuse it
+as unsafe rather than report it as an unknown element.
 
 Encodings: expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself, and pyexpat adds every
 single-byte codec Python knows (``encoding="ASCII"``, ``windows-1252``). :func:`decode_declared`

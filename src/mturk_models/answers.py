@@ -41,13 +41,13 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 from xml.parsers.expat import ExpatError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ._base import _CONFIG
+from ._base import MTurkModel
 from ._types import Count, Seq
 from ._xml import XINCLUDE_NAMESPACES, decode_declared, prepare, secure_parser
 from .exceptions import (
@@ -116,10 +116,10 @@ AnswerText = Annotated[str, AfterValidator(_legal)]
 """Free text exactly as sent (never stripped); only characters that XML 1.0 allows."""
 
 
-class _AnswerBase(BaseModel):
+class _AnswerBase(MTurkModel):
     """Fields and behaviour shared by the three answer kinds."""
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(**_CONFIG, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
     question_identifier: Identifier = Field(
         description="The identifier of the question this answer is for, as specified in the "
@@ -220,7 +220,7 @@ Answer = Annotated[
 :class:`UploadedFileAnswer`, told apart by ``kind``."""
 
 
-class QuestionFormAnswers(BaseModel):
+class QuestionFormAnswers(MTurkModel):
     """The answers of one assignment, in document order; look one up by its QuestionIdentifier.
 
     Iterating gives the answers; ``len()`` counts them; ``answers["q1"]`` gives the answer
@@ -237,7 +237,7 @@ class QuestionFormAnswers(BaseModel):
     (2, 'cat', ['cat', 'dog'])
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(**_CONFIG, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
     answers: Seq[Answer] = Field(
         default=(),
@@ -395,10 +395,11 @@ def _escape(text: str) -> str:
 
 # --- parsing ----------------------------------------------------------------------------------
 #
-# _read: expat (secure_parser, no content handlers) checks the whole document first; then
-# _read_canonical takes the values of a document in MTurk's shape, or returns None, and
-# _read_events reads any other document from expat's events, with every schema rule and the
-# positions for the error messages. See the module docstring.
+# parse_answers: expat (secure_parser, no content handlers) checks the whole document first;
+# then _read_canonical takes the values of a document in MTurk's shape, or returns None. Any
+# other document, and any document that fails the check, goes to _parse with _read_events,
+# which reads expat's events with every schema rule and the positions for the error messages
+# (and raises the check's error again for a document that failed it). See the module docstring.
 
 _EMPTY = QuestionFormAnswers()
 _ELEMENTS = (
@@ -498,15 +499,20 @@ _NS_VALUE = re.escape(QUESTION_FORM_ANSWERS_NAMESPACE)
 # One Answer in MTurk's shape. A group that starts with a tag is a marker (findall gives "" for a
 # group that did not take part); the last group is the whole Answer, to check that the Answers
 # found cover the document's body with nothing between them.
+# An identifier (QuestionIdentifier, SelectionIdentifier, UploadedFileKey) as MTurk writes it: no
+# whitespace around it, no reference, no CR, so the loop takes it as it is. Any other identifier
+# is read (stripped, references replaced) by the general reader.
+_PLAIN_ID = "[^<& \t\r\n](?:[^<&\r]*[^<& \t\r\n])?"
+_ID = f"({_PLAIN_ID})"
 _ANSWER_SHAPE = re.compile(
     # Whitespace is matched only right before a tag, never twice in a row, so that a document
     # that almost has this shape fails in linear time (no two runs share the same spaces).
-    rf"(<Answer>{_S}<QuestionIdentifier>([^<]*)</QuestionIdentifier>(?:"
-    rf"{_S}(<FreeText>)([^<]*)</FreeText>|{_S}(<FreeText/>)"
-    rf"|{_S}(<UploadedFileSizeInBytes>)([^<]*)</UploadedFileSizeInBytes>"
-    rf"{_S}<UploadedFileKey>([^<]*)</UploadedFileKey>"
-    rf"|(?:{_S}(<SelectionIdentifier>)([^<]*)</SelectionIdentifier>"
-    rf"((?:{_S}<SelectionIdentifier>[^<]*</SelectionIdentifier>)*))?"
+    rf"(<Answer>{_S}<QuestionIdentifier>{_ID}</QuestionIdentifier>(?:"
+    rf"{_S}(<FreeText>([^<]*)</FreeText>|<FreeText/>)"
+    rf"|{_S}<UploadedFileSizeInBytes>([0-9]{{1,18}})</UploadedFileSizeInBytes>"
+    rf"{_S}<UploadedFileKey>{_ID}</UploadedFileKey>"
+    rf"|(?:{_S}<SelectionIdentifier>{_ID}</SelectionIdentifier>"
+    rf"((?:{_S}<SelectionIdentifier>{_PLAIN_ID}</SelectionIdentifier>)*))?"
     rf"(?:{_S}(<OtherSelectionText>)([^<]*)</OtherSelectionText>)?"
     rf"){_S}</Answer>{_S})"
 )
@@ -514,9 +520,15 @@ _HEAD_SHAPE = re.compile(
     rf"(?:<\?xml[^>]*\?>)?{_S}<QuestionFormAnswers xmlns=(?:\"{_NS_VALUE}\"|'{_NS_VALUE}')>{_S}"
 )
 _END_TAG = "</QuestionFormAnswers>"
-_SELECTION_SHAPE = re.compile("<SelectionIdentifier>([^<]*)</SelectionIdentifier>")
+_SELECTION_SHAPE = re.compile(f"<SelectionIdentifier>({_PLAIN_ID})</SelectionIdentifier>")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
-# An encoding declaration whose bytes decode as UTF-8 (ASCII is a subset of it).
+# The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
+# whose bytes decode as UTF-8 (ASCII is a subset of it).
+_UTF8_DECLARATIONS = (
+    b'<?xml version="1.0" encoding="ASCII"?>',
+    b'<?xml version="1.0" encoding="UTF-8"?>',
+    b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+)
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"'](?:utf-?8|(?:us-)?ascii)[\"']", re.IGNORECASE)
 
 
@@ -568,30 +580,22 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     )
     free_text, selection, upload = FreeTextAnswer, SelectionAnswer, UploadedFileAnswer
     covered = start
-    ws, content, split_selections = _WS, _content, _SELECTION_SHAPE.findall
+    content, split_selections = _content, _SELECTION_SHAPE.findall
     for (
         whole,
         qid,
-        is_free,
+        free_tag,
         free,
-        is_empty,
-        is_upload,
         size,
         key,
-        is_selection,
         first,
         more,
-        is_other,
+        other_tag,
         other,
     ) in _ANSWER_SHAPE.findall(text, start, end):
         covered += len(whole)
-        if "&" in qid or "\r" in qid:
-            qid = content(qid)
-        qid = qid.strip(ws)
-        if not qid:
-            return None
         answer: Any
-        if is_free or is_empty:
+        if free_tag:
             if "&" in free or "\r" in free:
                 free = content(free)
             answer = new(free_text)
@@ -600,14 +604,7 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
             fields["kind"] = "free_text"
             fields["text"] = free
             set_fields_set(answer, free_text_fields)
-        elif is_upload:
-            if "&" in key or "\r" in key:
-                key = content(key)
-            key = key.strip(ws)
-            size = size.strip(ws)
-            # ASCII digits only (str.isdigit alone takes other scripts' digits too).
-            if not key or not (size.isascii() and size.isdigit() and len(size) <= 18):
-                return None
+        elif size:
             answer = new(upload)
             fields = answer.__dict__
             fields["question_identifier"] = qid
@@ -617,29 +614,16 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
             set_fields_set(answer, upload_fields)
         else:
             selections: tuple[str, ...] = ()
-            if is_selection:
-                if more:
-                    raws = [first, *split_selections(more)]
-                    if "&" in first or "\r" in first or "&" in more or "\r" in more:
-                        raws = [content(raw) for raw in raws]
-                    selections = tuple([raw.strip(ws) for raw in raws])
-                    if not all(selections):
-                        return None
-                else:
-                    if "&" in first or "\r" in first:
-                        first = content(first)
-                    first = first.strip(ws)
-                    if not first:
-                        return None
-                    selections = (first,)
-            if is_other and ("&" in other or "\r" in other):
+            if first:
+                selections = (first, *split_selections(more)) if more else (first,)
+            if other_tag and ("&" in other or "\r" in other):
                 other = content(other)
             answer = new(selection)
             fields = answer.__dict__
             fields["question_identifier"] = qid
             fields["kind"] = "selection"
             fields["selection_identifiers"] = selections
-            fields["other_selection_text"] = other if is_other else None
+            fields["other_selection_text"] = other if other_tag else None
             set_fields_set(answer, selection_fields)
         set_extra(answer, None)
         set_private(answer, None)
@@ -833,27 +817,16 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
     return _assemble(events)
 
 
-def _read(data: str | bytes) -> QuestionFormAnswers:
-    """Check the document with expat, then read it the fast way if it has MTurk's shape."""
-    secure_parser().Parse(data, True)  # raises on anything unsafe or not well-formed
-    if isinstance(data, str):
-        text = data
-    else:  # the fast reader takes UTF-8 (and its subset ASCII), the usual encodings
-        if data.startswith(b"<?xml"):
-            declaration = data[: data.find(b"?>")]
-            if (
-                b"encoding" in declaration
-                and b'encoding="UTF-8"' not in declaration
-                and b'encoding="ASCII"' not in declaration
-                and _UTF8_DECLARED.search(declaration) is None
-            ):
-                return _read_events(data)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return _read_events(data)
-    found = _read_canonical(text)
-    return found if found is not None else _read_events(data)
+def _utf8_text(data: bytes) -> str | None:
+    """The document as str when its bytes are UTF-8 (or ASCII, a subset), else None."""
+    if not data.startswith(_UTF8_DECLARATIONS) and data.startswith(b"<?xml"):
+        declaration = data[: data.find(b"?>")]
+        if b"encoding" in declaration and _UTF8_DECLARED.search(declaration) is None:
+            return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
@@ -879,13 +852,29 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
     >>> answers["color"].selection_identifiers
     ('red', 'blue')
     """
-    return _parse(xml, _read)
+    try:
+        # Documents that start with "<" need nothing from prepare().
+        text: str | None = None
+        if isinstance(xml, str):
+            data: str | bytes = xml if xml[:1] == "<" else prepare(xml)
+            text = data if isinstance(data, str) else None
+        elif isinstance(xml, bytes):
+            data = xml if xml[:1] == b"<" else prepare(xml)
+            text = data if isinstance(data, str) else _utf8_text(data)
+        if text:
+            secure_parser().Parse(data, True)  # the safe reader checks the whole document
+            found = _read_canonical(text)
+            if found is not None:
+                return found
+    except (ExpatError, ValueError, UnsafeXMLError):
+        pass  # the general reader below reads it again and raises the right error
+    return _parse(xml, _read_events)
 
 
 def _parse(
     xml: str | bytes | None, read: Callable[[str | bytes], QuestionFormAnswers]
 ) -> QuestionFormAnswers:
-    """Decode and read with ``read`` (the tests compare _read and _read_events this way)."""
+    """Decode, read with ``read`` and turn every failure into our errors (the general path)."""
     if xml is None:
         return _EMPTY
     if not isinstance(xml, (str, bytes)):
@@ -894,7 +883,7 @@ def _parse(
         data = prepare(xml)
         if not data:
             return _EMPTY
-        if isinstance(data, bytes) and data.startswith(_UTF32_STARTS):
+        if isinstance(data, bytes) and b"\0" in data[:4] and data.startswith(_UTF32_STARTS):
             data = decode_declared(data)
         try:
             return read(data)

@@ -37,6 +37,7 @@ from dateutil import tz
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from ._errors import summarize
 from ._types import Seconds, parse_currency
 from .assignment import Assignment
 from .crowd import decode_task_answers, fold_choices
@@ -217,7 +218,16 @@ def _parse_standard(value: str, match: re.Match[str]) -> datetime:
         raise _time_error(value, f"Not a valid date or time ({exc})") from exc
     if _DAYS[local.weekday()] != weekday:
         raise _time_error(value, f"{local:%Y-%m-%d} is a {_DAYS[local.weekday()]}, not a {weekday}")
-    return local.astimezone(_UTC)
+    return _to_utc(local, value)
+
+
+def _to_utc(local: datetime, value: str) -> datetime:
+    try:
+        return local.astimezone(_UTC)
+    except OverflowError as exc:  # late on 9999-12-31 west of UTC, early on 0001-01-01 east
+        raise _time_error(
+            value, "The time falls outside the years 1 to 9999 once converted to UTC"
+        ) from exc
 
 
 def _parse_other(value: str) -> datetime:
@@ -243,7 +253,7 @@ def _parse_other(value: str) -> datetime:
         raise _time_error(value, f"Not a timestamp ({exc})") from exc
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise _time_error(value, "A batch timestamp needs a time zone; this one has none")
-    return parsed.astimezone(_UTC)
+    return _to_utc(parsed, value)
 
 
 @lru_cache(maxsize=32)
@@ -262,14 +272,25 @@ def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_An
     """Write a timestamp the way the website does, in ``zone`` (US Pacific by default).
 
     The zone's abbreviation at that instant must be in :data:`BATCH_TIMEZONES`, so that
-    :func:`parse_batch_timestamp` reads it back to the same instant.
+    :func:`parse_batch_timestamp` reads it back to the same instant. A naive ``value`` is taken
+    as UTC.
+
+    The format has whole seconds only: sub-seconds (boto3 gives milliseconds) are truncated, so
+    a time with a fraction reads back up to one second earlier. Truncating rather than refusing
+    is deliberate: the format cannot carry a fraction, and refusing would make every boto3 time
+    unwritable. Compare times read back with ``value.replace(microsecond=0)``.
 
     >>> from datetime import datetime, timezone
-    >>> format_batch_timestamp(datetime(2021, 3, 16, 6, 3, 2, tzinfo=timezone.utc))
+    >>> format_batch_timestamp(datetime(2021, 3, 16, 6, 3, 2, 999000, tzinfo=timezone.utc))
     'Mon Mar 15 23:03:02 PDT 2021'
     """
     zone_info = _named_zone(zone) if isinstance(zone, str) else zone
-    local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
+    try:
+        local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
+    except OverflowError:
+        raise ValueError(
+            f"{value.isoformat()} falls outside the years 1 to 9999 in the zone {zone!r}"
+        ) from None
     name = local.tzname()
     known = BATCH_TIMEZONES.get(name or "")
     if known is None or known.utcoffset(None) != local.utcoffset():
@@ -370,6 +391,13 @@ class BatchResultRow(BaseModel):
         description="The Answer.* columns without the prefix, in order: text as written, except "
         "a crowd-form taskAnswers column, which is decoded (decode_task_answers) to its list of "
         "objects. With fold=True, choice groups are folded (fold_choices).",
+    )
+    raw_answers: dict[str, str] | None = Field(
+        default=None,
+        description="The Answer.* cells exactly as read, without the prefix, when the row was "
+        "read with fold=True (None otherwise). Folding renames and merges columns, so "
+        "write_batch_csv writes these cells, after checking that folding them still gives "
+        "``answers``: a round trip gives the original answer columns back.",
     )
     work_time_in_seconds: Seconds | None = Field(
         default=None,
@@ -529,12 +557,24 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         previous_line = 0
         layout: _Layout | None = None
         while True:
+            limit = csv.field_size_limit(_FIELD_LIMIT)  # process-wide: restored right after
             try:
                 record = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
                 raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
+            except UnicodeDecodeError as exc:  # a text handle opened with another encoding
+                raise _row_error(
+                    previous_line + 1,
+                    None,
+                    f"the file cannot be decoded as {exc.encoding}: the bytes "
+                    f"{exc.object[exc.start : exc.end]!r} are invalid ({exc.reason}) at or after "
+                    "this line (a text file decodes in blocks); open it with the file's "
+                    "encoding, or pass the path or a binary file (read as UTF-8, located exactly)",
+                ) from exc
+            finally:
+                csv.field_size_limit(limit)
             line, previous_line = previous_line + 1, reader.line_num
             if not record:  # a blank line holds no data
                 continue
@@ -617,6 +657,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                 raise _row_error(line, name, f"the required column {name} is empty")
         if inputs:
             row["inputs"] = inputs
+        if self._fold:
+            row["raw_answers"] = dict(answers)
         if answers:
             row["answers"] = _decode_answers(answers, self._fold, line)
         if extra:
@@ -624,17 +666,12 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         try:
             return BatchResultRow.model_validate(row)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = [str(part) for part in first["loc"]]
+            summary = summarize(exc)
+            loc = summary.loc
             column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
             column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
-            column = column or _RULE_COLUMNS.get(first["type"])
-            more = exc.error_count() - 1
-            extra_text = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-            message = str(first["msg"])
-            if "got " not in message and "input" in first:
-                message += f"; got {first['input']!r}"
-            raise _row_error(line, column, message + extra_text) from exc
+            column = column or _RULE_COLUMNS.get(summary.error["type"])
+            raise _row_error(line, column, summary.message) from exc
 
 
 _RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
@@ -668,6 +705,7 @@ def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str,
     return answers
 
 
+_FIELD_LIMIT = 2**31 - 1  # csv's default 131072 refuses real taskAnswers; C long on every OS
 _UNDECODED = "surrogateescape"  # bytes that are not UTF-8 are reported by line and column
 _UNDECODED_CHARACTER = re.compile("[\udc80-\udcff]+")
 
@@ -727,18 +765,46 @@ def _columns_for(row: BatchResultRow) -> list[str]:
         *BATCH_COLUMNS,
         *row.extra_columns,
         *(_INPUT + name for name in row.inputs),
-        *(_ANSWER + name for name in row.answers),
+        *(_ANSWER + name for name in (row.answers if row.raw_answers is None else row.raw_answers)),
         *_REVIEW_COLUMNS,
     ]
 
 
-def _answer_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _answer_cells(row: BatchResultRow, number: int) -> Iterator[tuple[str, str]]:
+    """The Answer.* cells of a row: its raw cells when it was folded, else its answers."""
+    where = f"row {number}"
+    if row.raw_answers is not None:
+        try:
+            refolded = _decode_answers(dict(row.raw_answers), True, number)
+        except ArchiveError as exc:
+            raise ArchiveError(
+                f"batch CSV {where}: its raw_answers cannot be folded: {exc}", location=where
+            ) from exc
+        if refolded != row.answers:
+            raise ArchiveError(
+                f"batch CSV {where}: the row was read with fold=True and its answers no longer "
+                "match its raw_answers (the Answer.* cells written); change raw_answers, or "
+                "set raw_answers=None to write the answers as they are",
+                location=where,
+            )
+        for name, value in row.raw_answers.items():
+            yield _ANSWER + name, value
+        return
+    for name, value in row.answers.items():
+        if value is None:
+            raise ArchiveError(
+                f"batch CSV {where}, column {_ANSWER}{name}: the answer is None, which a batch "
+                "file cannot hold (an empty cell reads back as ''); folded rows are written "
+                "from their raw_answers",
+                location=f"{where}, column {_ANSWER}{name}",
+            )
+        if isinstance(value, str):
+            yield _ANSWER + name, value
+        else:
+            yield _ANSWER + name, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _cells(row: BatchResultRow, zone: str | tzinfo) -> dict[str, str]:
+def _cells(row: BatchResultRow, zone: str | tzinfo, number: int) -> dict[str, str]:
     cells: dict[str, str] = {}
     hit = row.hit.model_dump(by_alias=True, exclude_none=True)
     assignment = row.assignment.model_dump(by_alias=True, exclude_none=True)
@@ -768,7 +834,7 @@ def _cells(row: BatchResultRow, zone: str | tzinfo) -> dict[str, str]:
             cells[column] = str(rate)
     cells.update(row.extra_columns)
     cells.update((_INPUT + name, value) for name, value in row.inputs.items())
-    cells.update((_ANSWER + name, _answer_text(value)) for name, value in row.answers.items())
+    cells.update(_answer_cells(row, number))
     if row.approve:
         cells["Approve"] = "X"
     if row.reject:
@@ -798,6 +864,10 @@ def write_batch_csv(
     with a column the header does not have is an :class:`~mturk_models.exceptions.ArchiveError`
     (it would be lost); a missing one is written empty. Only the batch columns are written: HIT
     and Assignment fields the format has no column for (``question``, ``deadline``, ...) are not.
+    Timestamps are written in whole seconds (sub-seconds are truncated, see
+    :func:`format_batch_timestamp`). Rows read with ``fold=True`` are written from their
+    ``raw_answers``, so the original Answer.* columns come back; an answer that is None (which
+    a cell cannot hold) is an :class:`~mturk_models.exceptions.ArchiveError`, never ``"null"``.
 
     >>> import io
     >>> rows = list(read_batch_csv("tests/data/batch_02.csv"))
@@ -834,7 +904,7 @@ def _write(
             known = frozenset(header)
             writer.writerow(header)
             review_tail = _trailing_review(header)
-        cells = _cells(row, zone)
+        cells = _cells(row, zone, count + 1)
         unknown = [name for name in cells if name not in known]
         if unknown:
             raise ArchiveError(

@@ -25,6 +25,10 @@ Answer values:
 * a question with several values (checkboxes, a multi-selection, repeated identifiers) gives
   several long rows, and one wide cell with the values joined by ``separator`` (``"|"``), in
   document order.
+* one name never stands for two answers: when a derived name (``<question>.other``,
+  ``<question>.size``, a nested crowd key ``a.b``) equals another answer's name, the values
+  would share a column, so :func:`to_rows` raises :class:`~mturk_models.exceptions.ExportError`
+  naming both.
 
 Streaming and columns: the wide form's columns depend on the answers. :func:`write_csv` takes
 its header from ``columns=`` or, by default, from the rows it buffers first (``sample``, 1,000
@@ -87,6 +91,7 @@ LONG_COLUMNS: tuple[str, ...] = ("assignment", "task", "worker", "question", "la
 """The columns of the long form: AssignmentId, HITId, WorkerId, question, value."""
 
 _Pair = tuple[str, Any]
+_Sourced = tuple[str, Any, str]  # (question, value, the answer it comes from)
 
 
 # --- answers as (question, value) pairs ---------------------------------------------------------
@@ -107,57 +112,64 @@ def _flatten(question: str, value: Any) -> Iterator[_Pair]:
         yield question, value
 
 
-def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Pair]:
+def _sourced(question: str, value: Any, source: str) -> Iterator[_Sourced]:
+    for name, item in _flatten(question, value):
+        yield name, item, source
+
+
+def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Sourced]:
     several = len(tasks) > 1
     for index, task in enumerate(tasks):
         folded = fold_choices(task) if fold else task
         for key, value in folded.items():
-            yield from _flatten(f"{index}.{key}" if several else key, value)
+            name = f"{index}.{key}" if several else key
+            yield from _sourced(name, value, name)
 
 
-def _folded(pairs: list[_Pair], fold: bool) -> Iterator[_Pair]:
-    names = [name for name, _ in pairs]
+def _folded(pairs: list[_Sourced], fold: bool) -> Iterator[_Sourced]:
+    names = [name for name, _, _ in pairs]
     if not fold or len(set(names)) != len(names) or not any("." in name for name in names):
         yield from pairs
         return
-    for key, value in fold_choices(dict(pairs)).items():
-        yield from _flatten(key, value)
+    sources = {name: source for name, _, source in pairs}
+    for key, value in fold_choices({name: value for name, value, _ in pairs}).items():
+        yield from _sourced(key, value, sources.get(key, key))  # a folded group is its own source
 
 
-def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Pair]:
+def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
     answers = parse_answers(assignment.answer)
     found = list(answers)
     crowd = len(found) == 1 and isinstance(found[0], FreeTextAnswer)
     if crowd and found[0].question_identifier == TASK_ANSWERS:
         yield from _task_pairs(answers.crowd_answers(), fold)
         return
-    pairs: list[_Pair] = []
+    pairs: list[_Sourced] = []
     for answer in found:
         name = answer.question_identifier
         if isinstance(answer, FreeTextAnswer):
-            pairs.append((name, answer.text))
+            pairs.append((name, answer.text, name))
         elif isinstance(answer, SelectionAnswer):
             chosen = answer.selection_identifiers
-            pairs += [(name, selection) for selection in chosen]
+            pairs += [(name, selection, name) for selection in chosen]
             if answer.other_selection_text is not None:
-                pairs.append((f"{name}.other", answer.other_selection_text))
+                pairs.append((f"{name}.other", answer.other_selection_text, name))
             elif not chosen:
-                pairs.append((name, None))
+                pairs.append((name, None, name))
         elif isinstance(answer, UploadedFileAnswer):  # pragma: no branch - the union is closed
-            pairs.append((name, answer.uploaded_file_key))
-            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes))
+            pairs.append((name, answer.uploaded_file_key, name))
+            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes, name))
     yield from _folded(pairs, fold)
 
 
-def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Pair]:
-    plain: list[_Pair] = []
+def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Sourced]:
+    plain: list[_Sourced] = []
     for name, value in row.answers.items():
         if name == TASK_ANSWERS and isinstance(value, list):
             yield from _task_pairs(value, fold)
         elif isinstance(value, str) or value is None:
-            plain.append((name, value))
+            plain.append((name, value, name))
         else:  # already folded: a tuple of choices, or a nested object
-            plain += list(_flatten(name, value))
+            plain += list(_sourced(name, value, name))
     yield from _folded(plain, fold)
 
 
@@ -179,15 +191,28 @@ def _assignments(items: Iterable[ExportItem]) -> Iterator[Assignment | BatchResu
 
 
 def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
+    """The (question, value) pairs of one assignment; one name never stands for two answers."""
+    assignment = item.assignment if isinstance(item, BatchResultRow) else item
     try:
         if isinstance(item, BatchResultRow):
-            return list(_row_pairs(item, fold))
-        return list(_assignment_pairs(item, fold))
+            found = list(_row_pairs(item, fold))
+        else:
+            found = list(_assignment_pairs(item, fold))
     except AnswerParseError as exc:
-        assignment = item.assignment if isinstance(item, BatchResultRow) else item
         raise ExportError(
             f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}"
         ) from exc
+    sources: dict[str, str] = {}
+    for name, _, source in found:
+        first = sources.setdefault(name, source)
+        if first != source:
+            raise ExportError(
+                f"assignment {assignment.assignment_id}: the answers to {first!r} and "
+                f"{source!r} both give the question name {name!r} (a derived name such as "
+                "<question>.other, <question>.size or a nested crowd key equals another "
+                "answer's name); their values would be mixed in one column"
+            )
+    return [(name, value) for name, value, _ in found]
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -466,7 +491,8 @@ def to_dataframe(
 ) -> pandas.DataFrame:
     """The rows of :func:`to_rows` as a pandas DataFrame (``pip install "mturk-models[pandas]"``).
 
-    Times become timezone-aware (UTC) ``datetime64`` columns. pandas is imported only here;
+    In the wide form the five time columns are timezone-aware ``datetime64[us, UTC]``, also
+    when every cell is empty (all ``NaT``). pandas is imported only here;
     without it this raises ImportError saying how to install it.
 
     >>> from mturk_models import Assignment
@@ -488,6 +514,14 @@ def to_dataframe(
         input_prefix=input_prefix,
     )
     frame = pd.DataFrame(list(rows), columns=list(LONG_COLUMNS) if long else None)
-    if not long and frame.empty:
+    if long:
+        return frame
+    if frame.empty:
         frame = pd.DataFrame(columns=list(WIDE_COLUMNS))
+    for column in _TIME_COLUMNS:  # also when every cell is empty (object dtype otherwise)
+        times = pd.to_datetime(frame[column], utc=True)
+        frame[column] = times.astype("datetime64[us, UTC]")  # one unit; years 1 to 9999 fit
     return frame
+
+
+_TIME_COLUMNS = ("AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime")

@@ -58,6 +58,7 @@ from xml.etree.ElementTree import Element
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ._errors import summarize
 from ._types import parse_currency
 from ._xml import parse_tree
 from .assignment import Assignment
@@ -227,40 +228,59 @@ def _text(element: Element, path: str, name: str) -> str:
     return text if name in _FREE_TEXT else text.strip()
 
 
-def _generic(element: Element, path: str, name: str) -> Any:
-    """An element the current API does not know: its text, or a dict of its children."""
-    if not len(element):
-        text = _text(element, path, name)
-        if name in _INTEGER_EXTRAS:
-            try:
-                return int(text)
-            except ValueError:
-                raise _fail(path, f"<{name}> should be an integer; got {text!r}") from None
-        return text
+_MAX_DEPTH = 64
+"""How deeply elements the current API does not know may nest (real responses: 2 or 3)."""
+
+
+def _generic(element: Element, path: str, name: str, depth: int = 1) -> Any:
+    """An element the current API does not know, kept whole.
+
+    Plain text stays a string (an int for the legacy counters). An element with attributes or
+    child elements becomes a dict: children by name (a list when repeated), attributes under
+    ``"@name"`` and text that is not only blanks (also text between children) under
+    ``"#text"``. Nesting deeper than 64 levels is refused with the path, not a RecursionError.
+    """
+    if depth > _MAX_DEPTH:
+        raise _fail(
+            path,
+            f"unknown elements nest more than {_MAX_DEPTH} levels deep; a legacy response "
+            "holds no such structure",
+        )
+    if not len(element) and not element.attrib:
+        return _leaf(element, path, name)
+    data: dict[str, Any] = {f"@{key}": value for key, value in element.attrib.items()}
     groups: dict[str, list[Any]] = {}
     for child_name, child, child_path in _children(element, path):
-        groups.setdefault(child_name, []).append(_generic(child, child_path, child_name))
-    return {key: values[0] if len(values) == 1 else values for key, values in groups.items()}
+        groups.setdefault(child_name, []).append(_generic(child, child_path, child_name, depth + 1))
+    for key, values in groups.items():
+        _once(data, key, values[0] if len(values) == 1 else values, path)
+    if len(element):
+        pieces = [element.text or "", *(child.tail or "" for child in element)]
+        text: Any = "".join(pieces) if any(piece.strip() for piece in pieces) else ""
+    else:
+        text = _leaf(element, path, name)
+    if text != "":
+        _once(data, "#text", text, path)
+    return data
+
+
+def _leaf(element: Element, path: str, name: str) -> Any:
+    text = _text(element, path, name)
+    if name in _INTEGER_EXTRAS:
+        try:
+            return int(text)
+        except ValueError:
+            raise _fail(path, f"<{name}> should be an integer; got {text!r}") from None
+    return text
 
 
 def _validate(model: type[_M], data: dict[str, Any], path: str) -> _M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = "/".join([path, *(str(part) for part in first["loc"])])
-        more = exc.error_count() - 1
-        extra = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-        raise ArchiveError(f"{_WHAT}, {where}: {_describe(first)}{extra}", location=where) from exc
-
-
-def _describe(error: Any) -> str:
-    """One pydantic error as a sentence that names the value."""
-    message = str(error["msg"])
-    if "got " in message or "input" not in error:
-        return message
-    shown = repr(error["input"])
-    return f"{message}; got {shown if len(shown) <= 80 else shown[:77] + '...'}"
+        summary = summarize(exc)
+        where = "/".join([path, *summary.loc])
+        raise ArchiveError(f"{_WHAT}, {where}: {summary.message}", location=where) from exc
 
 
 def _check_request(element: Element, path: str) -> None:

@@ -35,6 +35,7 @@ from pydantic import model_validator as _model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import RequestModel
+from ._errors import summarize
 from ._types import Int32, Seq
 from ._xml import parse_tree
 from .enums import StrEnum
@@ -1085,11 +1086,10 @@ class _Reader:
         try:
             return cls.model_validate(values, context=self.context)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+            summary = summarize(exc)
+            where = ".".join(summary.loc)
             raise QuestionParseError(
-                f"{path} breaks a rule{' at ' + where if where else ''}: {first['msg']}{more}"
+                f"{path} breaks a rule{' at ' + where if where else ''}: {summary.message}"
             ) from exc
 
     # QuestionForm parts

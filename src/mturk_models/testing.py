@@ -32,7 +32,7 @@ Usage in a test module::
 Answer strategies (``question_form_answers()`` and its parts) give documents that round-trip::
 
     >>> from hypothesis import given, settings
-    >>> from mturk_models import parse_answers
+    >>> from mturk_models.answers import parse_answers
     >>> @settings(max_examples=20, deadline=None)
     ... @given(question_form_answers())
     ... def test_round_trip(answers):
