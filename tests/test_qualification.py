@@ -343,7 +343,7 @@ def test_masters(environment: Any, type_id: str) -> None:
 
 def test_masters_default_is_production_and_bad_environment_fails() -> None:
     assert masters().qualification_type_id == MASTERS_PRODUCTION
-    with pytest.raises(ValueError, match="'live' is not a valid Environment"):
+    with pytest.raises(ValueError, match=r"should be 'production' or 'sandbox'.*got 'live'"):
         masters("live")
 
 
@@ -427,3 +427,75 @@ def test_each_single_mutation_fails_with_its_code(case: tuple[dict[str, Any], st
     with pytest.raises(ValidationError) as info:
         QR.model_validate(data)
     assert [error["type"] for error in info.value.errors()] == [code]
+
+
+# --- review 1: fixes -----------------------------------------------------------------------------
+
+
+def test_locale_builders_take_a_country_tuple() -> None:
+    assert locale_in(("US",)).locale_values == (Locale(country="US"),)
+    assert locale_not_in(("US",), ("CA", "QC")).comparator is Comparator.NOT_IN
+    with pytest.raises(ValueError, match=r"locale_in: locale 0 should be \(country,\).*3 items"):
+        locale_in(("US", "WA", "x"))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"locale_not_in: locale 1 .*0 items"):
+        locale_not_in("US", ())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"locale 0 should be a str .*got int 840"):
+        locale_in(840)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [((True,), "int32_bool"), ((2**31,), "int32_range"), ((1, -(2**31) - 1), "int32_range")],
+)
+def test_integer_values_are_32_bit_and_not_bools(values: tuple[Any, ...], code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        QualificationRequirement(
+            qualification_type_id=PERCENT_ASSIGNMENTS_APPROVED,
+            comparator=Comparator.IN,
+            integer_values=values,
+        )
+    assert [e["type"] for e in info.value.errors()] == [code]
+    assert "32-bit" in str(info.value)
+
+
+def test_integer_values_read_text_and_the_32_bit_edges() -> None:
+    req = QualificationRequirement.model_validate(
+        {
+            "QualificationTypeId": PERCENT_ASSIGNMENTS_APPROVED,
+            "Comparator": "In",
+            "IntegerValues": ["95", -(2**31), 2**31 - 1],  # archived XML carries text
+        }
+    )
+    assert req.integer_values == (95, -(2**31), 2**31 - 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Production", MASTERS_PRODUCTION),
+        ("SANDBOX", MASTERS_SANDBOX),
+        ("sandbox", MASTERS_SANDBOX),
+    ],
+)
+def test_masters_environment_in_any_case(name: str, expected: str) -> None:
+    assert masters(name).qualification_type_id == expected
+    assert Environment(name).value == name.lower()
+
+
+def test_masters_comparator_rule_lives_with_the_qualification_rules() -> None:
+    from mturk_models import qualification
+
+    assert {Comparator.EXISTS, Comparator.DOES_NOT_EXIST} == qualification.PRESENCE_COMPARATORS
+    assert set(qualification.MASTERS_ENVIRONMENTS) == {MASTERS_PRODUCTION, MASTERS_SANDBOX}
+    error = qualification.masters_comparator_error(MASTERS_SANDBOX, Comparator.EQUAL_TO)
+    assert error is not None
+    assert error.type == "masters_comparator"
+    assert "must use Exists or DoesNotExist; got 'EqualTo'" in str(error)
+    for type_id, comparator in [
+        (MASTERS_PRODUCTION, "Exists"),
+        (MASTERS_PRODUCTION, "DoesNotExist"),
+        (MASTERS_PRODUCTION, "Bogus"),  # its own error says so
+        (PERCENT_ASSIGNMENTS_APPROVED, "EqualTo"),
+        (None, None),
+    ]:
+        assert qualification.masters_comparator_error(type_id, comparator) is None

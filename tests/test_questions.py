@@ -332,7 +332,7 @@ RULES = [
     (lambda: question(identifier=""), "string_too_short"),
     (lambda: question(identifier="a\x00"), "xml_character"),
     (lambda: IsNumeric(min_value=5, max_value=1), "is_numeric_bounds"),
-    (lambda: IsNumeric(min_value=-(2**31) - 1), "greater_than_equal"),
+    (lambda: IsNumeric(min_value=-(2**31) - 1), "int32_range"),
     (lambda: Length(min_length=5, max_length=1), "length_bounds"),
     (lambda: Length(max_length=0), "greater_than_equal"),
     (lambda: Length(min_length=-1), "greater_than_equal"),
@@ -849,7 +849,10 @@ def test_numeric_values_are_typed() -> None:
         SimpleNamespace(question_identifier="x", text="?"),
     ]
     values = form.values(duck)
-    assert values == {"n": __import__("decimal").Decimal("2.5"), "t": "42", "x": "?"}
+    # IsNumeric means a whole number: "2.5" does not conform, so its text is kept (and check()
+    # reports it), as for any other answer that is not a whole number.
+    assert values == {"n": "2.5", "t": "42", "x": "?"}
+    assert [f.code for f in form.check(duck[:1])] == ["answer_not_numeric"]
 
 
 def test_check_accepts_the_answers_of_a_real_assignment() -> None:
@@ -925,3 +928,118 @@ def test_mutated_documents_of_generated_forms_are_caught(form: QuestionForm) -> 
 def test_html_check_never_raises(page: str) -> None:
     findings = html_question(page).check()
     assert all(f.code.startswith("html_") for f in findings)
+
+
+# --- review 1: fixes -----------------------------------------------------------------------------
+
+LONG = "9" * 5_000  # more digits than int() converts by default (sys.get_int_max_str_digits)
+
+
+def test_long_numeric_answer_gives_a_finding_not_a_crash() -> None:
+    """Review 1, item 1: int() refuses > 4,300 digits; the check compares without it."""
+    bounded = QuestionForm(items=(question("n", free(is_numeric=IsNumeric(max_value=10))),))
+    findings = bounded.check([SimpleNamespace(question_identifier="n", text=LONG)])
+    assert [f.code for f in findings] == ["answer_numeric_range"]
+    assert "should be at most 10; got 999" in findings[0].message
+    assert "(5000 characters)" in findings[0].message
+    negative = bounded.check([SimpleNamespace(question_identifier="n", text="-" + LONG)])
+    assert negative == []
+    unbounded = QuestionForm(items=(question("n", free(is_numeric=IsNumeric())),))
+    answer = SimpleNamespace(question_identifier="n", text=f" {LONG} ")
+    assert unbounded.check([answer]) == []
+    value = unbounded.values([answer])["n"]
+    assert isinstance(value, __import__("decimal").Decimal)
+    assert value == __import__("decimal").Decimal(LONG)
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        (
+            f'<ExternalQuestion xmlns="{EXTERNAL_QUESTION_NAMESPACE}"><ExternalURL>'
+            f"https://example.com</ExternalURL><FrameHeight>{LONG}</FrameHeight>"
+            "</ExternalQuestion>",
+            "ExternalQuestion/FrameHeight",
+        ),
+        (
+            form_xml(
+                question_xml(
+                    f'<FreeTextAnswer><Constraints><IsNumeric minValue="{LONG}"/></Constraints>'
+                    "</FreeTextAnswer>"
+                )
+            ),
+            "IsNumeric[1]/@minValue",
+        ),
+    ],
+    ids=["FrameHeight", "IsNumeric-minValue"],
+)
+def test_integer_of_many_digits_is_a_parse_error(document: str, where: str) -> None:
+    """Review 1, item 1: a 5,000-digit integer in a document is our error naming the path."""
+    with pytest.raises(
+        QuestionParseError, match=r"should be an integer of at most \d+ digits"
+    ) as e:
+        parse_question(document)
+    assert where in str(e.value)
+    assert "got one of 5000 digits" in str(e.value)
+
+
+@pytest.mark.parametrize("html", ["<![ foo [ bar ]]>", "<p>Hi</p>\n<form><![ x [ y ]]></form>"])
+def test_unreadable_html_is_a_finding(html: str) -> None:
+    """Review 1, item 3: html.parser's AssertionError becomes a finding, never an exception."""
+    findings = HTMLQuestion(html_content=html, frame_height=0).check()
+    assert [f.code for f in findings] == ["html_unreadable"]
+    line = html.count("\n") + 1
+    assert f"could not be read as HTML at line {line}, column" in findings[0].message
+
+
+def test_parse_question_refuses_what_is_not_text() -> None:
+    for bad in (None, 42, ["<a/>"]):
+        with pytest.raises(
+            TypeError, match=r"parse_question\(\) takes the question document as str"
+        ):
+            parse_question(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/a b", "https://example.com/\ta", "https://e.com/\n"]
+)
+def test_external_url_refuses_whitespace(url: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        ExternalQuestion(external_url=url, frame_height=0)
+    assert info.value.errors()[0]["type"] in ("external_url_whitespace", "external_url_https")
+    if url.strip() == url:
+        assert info.value.errors()[0]["type"] == "external_url_whitespace"
+        assert "percent-encode a space as %20" in str(info.value)
+
+
+def test_external_url_with_a_space_reads_only_as_archived() -> None:
+    xml = (
+        f'<ExternalQuestion xmlns="{EXTERNAL_QUESTION_NAMESPACE}"><ExternalURL>'
+        "https://example.com/a b</ExternalURL><FrameHeight>0</FrameHeight></ExternalQuestion>"
+    )
+    archived = parse_question(xml)
+    assert isinstance(archived, ExternalQuestion)
+    assert archived.external_url == "https://example.com/a b"
+    with pytest.raises(QuestionParseError, match="should not contain whitespace"):
+        parse_question(xml, strict=True)
+
+
+@pytest.mark.parametrize("text", ["1.5", "1e3", "0x10", "1,000", "--1"])
+def test_is_numeric_means_a_whole_number(text: str) -> None:
+    form = QuestionForm(items=(question("n", free(is_numeric=IsNumeric())),))
+    answer = SimpleNamespace(question_identifier="n", text=text)
+    findings = form.check([answer])
+    assert [f.code for f in findings] == ["answer_not_numeric"]
+    assert f"should be a whole number (IsNumeric); got {text!r}" in findings[0].message
+    assert form.values([answer]) == {"n": text}
+    assert form.values([SimpleNamespace(question_identifier="n", text=" -7 ")]) == {"n": -7}
+
+
+@pytest.mark.parametrize(
+    ("value", "code"), [(True, "int32_bool"), (2**31, "int32_range"), (-(2**31) - 1, "int32_range")]
+)
+def test_is_numeric_bounds_are_strict_32_bit(value: Any, code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        IsNumeric(min_value=value)
+    assert info.value.errors()[0]["type"] == code
+    assert IsNumeric(min_value=-(2**31), max_value=2**31 - 1).max_value == 2**31 - 1

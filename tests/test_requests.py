@@ -4,6 +4,7 @@ the cross-field rules, all violations at once, warnings, and boto3's own validat
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from typing import Any
 
@@ -570,7 +571,7 @@ def test_production_masters_in_sandbox_warns() -> None:
 
 def test_unknown_environment_is_an_error() -> None:
     req = CreateHITRequest.model_validate(VALID)
-    with pytest.raises(ValueError, match="'staging' is not a valid Environment"):
+    with pytest.raises(ValueError, match=r"should be 'production' or 'sandbox'.*got 'staging'"):
         req.check_environment("staging")
 
 
@@ -741,3 +742,94 @@ def test_not_an_object() -> None:
     for data in (None, [], "Title"):
         found = errors_of(CreateHITRequest, data)  # type: ignore[arg-type]
         assert [e["type"] for e in found] == ["model_type"]
+
+
+# --- review 1: fixes -----------------------------------------------------------------------------
+
+
+def with_masters(type_id: str) -> dict[str, Any]:
+    return {
+        **VALID,
+        "QualificationRequirements": [masters().to_boto3() | {"QualificationTypeId": type_id}],
+    }
+
+
+def test_environment_warning_points_at_the_caller() -> None:
+    """Review 1, item 11: the warning names this file and line, not the validator's."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        line = sys._getframe().f_lineno + 1
+        CreateHITRequest.model_validate(
+            with_masters(MASTERS_SANDBOX), context={"environment": "production"}
+        )
+    assert [w.category for w in caught] == [QualificationEnvironmentWarning]
+    assert (caught[0].filename, caught[0].lineno) == (__file__, line)
+    req = CreateHITRequest.model_validate(with_masters(MASTERS_PRODUCTION))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        line = sys._getframe().f_lineno + 1
+        req.check_environment("sandbox")
+    assert (caught[0].filename, caught[0].lineno) == (__file__, line)
+
+
+def test_html_warning_points_at_the_caller_and_module_filters_work() -> None:
+    """Review 1, items 3 and 11: an unreadable page warns (at the caller's line), never fails."""
+    page = HTMLQuestion(html_content="<![ foo [ bar ]]>", frame_height=0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        line = sys._getframe().f_lineno + 1
+        req = CreateHITRequest.model_validate({**VALID, "Question": page})
+    assert req.question == page.to_xml()
+    assert [w.category for w in caught] == [HTMLQuestionWarning]
+    assert "html_unreadable" not in str(caught[0].message)
+    assert "could not be read as HTML" in str(caught[0].message)
+    assert (caught[0].filename, caught[0].lineno) == (__file__, line)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", category=HTMLQuestionWarning, module=__name__)
+        with warnings.catch_warnings(record=True) as caught:
+            CreateHITRequest.model_validate({**VALID, "Question": page})
+    assert caught == []
+
+
+def test_unknown_environment_in_context_lists_the_allowed_values() -> None:
+    found = errors_of(CreateHITRequest, VALID, context={"environment": "prod"})
+    assert [e["type"] for e in found] == ["environment"]
+    assert (
+        "'environment' should be 'production' or 'sandbox' (any case); got 'prod'"
+        in found[0]["msg"]
+    )
+    with pytest.warns(QualificationEnvironmentWarning, match="in a request for production"):
+        CreateHITRequest.model_validate(
+            with_masters(MASTERS_SANDBOX), context={"environment": "Production"}
+        )
+
+
+@pytest.mark.parametrize(("first", "second"), [("Title", "title"), ("title", "Title")])
+def test_both_spellings_of_a_key_is_a_duplicate(first: str, second: str) -> None:
+    data = {k: v for k, v in VALID.items() if k != "Title"} | {first: "Tag", second: "Tag"}
+    error = one_error(data)
+    assert error["type"] == "duplicate_key"
+    assert (
+        "Duplicate key 'title': 'Title' names the same field; give only one of them" in error["msg"]
+    )
+
+
+def test_duplicate_key_inside_a_qualification_requirement() -> None:
+    req = masters().to_boto3() | {"comparator": "Exists"}
+    error = one_error({**VALID, "QualificationRequirements": [req]})
+    assert error["type"] == "duplicate_key"
+    assert error["loc"] == ("QualificationRequirements", 0, "comparator")
+    assert "'Comparator' names the same field" in error["msg"]
+
+
+def test_request_rules_reuse_the_shared_constants() -> None:
+    """Review 1, item 13: one cent and one comparator set, declared once."""
+    from mturk_models import _types, qualification, requests
+
+    assert __import__("decimal").Decimal("0.01") == _types.CENT
+    for duplicate in ("_CENT", "_PRESENCE", "_MASTERS"):
+        assert not hasattr(requests, duplicate), duplicate
+    assert not hasattr(qualification, "_PRESENCE")
+    error = one_error({**VALID, "Reward": "0.00"})
+    assert error["type"] == "reward_minimum"

@@ -322,3 +322,17 @@ def test_any_input_gives_a_utc_datetime_or_our_error(value: Any) -> None:
     except ValidationError as exc:
         result = exc.errors()[0]["type"]
     assert result in {"utc_datetime", "utc_datetime_range"} or result.tzinfo is UTC
+
+
+def test_huge_epoch_int_is_a_range_error() -> None:
+    with pytest.raises(ValidationError) as info:
+        Assignment.model_validate({"SubmitTime": 10**400})
+    assert info.value.errors()[0]["type"] == "utc_datetime_range"
+    assert info.value.errors()[0]["loc"] == ("SubmitTime",)
+
+
+def test_pandas_nat_is_refused() -> None:
+    pandas = pytest.importorskip("pandas")
+    with pytest.raises(ValidationError) as info:
+        Assignment(submit_time=pandas.NaT)
+    assert info.value.errors()[0]["type"] == "utc_datetime"

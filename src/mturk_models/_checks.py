@@ -34,7 +34,6 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 __all__ = ["answer_values", "check_answers"]
 
 _WHOLE = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
 
 
@@ -47,12 +46,28 @@ def _kind(answer: Any) -> str:
 
 
 def _number(text: str) -> int | Decimal | None:
+    """The whole number in ``text`` (IsNumeric answers are whole numbers), or None.
+
+    A number with more digits than ``int()`` converts (``sys.get_int_max_str_digits()``, 4,300 by
+    default) is given as an exact ``Decimal``: converting it to int would take quadratic time.
+    """
     value = text.strip()
-    if _WHOLE.fullmatch(value):
+    if not _WHOLE.fullmatch(value):
+        return None
+    try:
         return int(value)
-    if _DECIMAL.fullmatch(value):
+    except ValueError:
         return Decimal(value)
-    return None
+
+
+_SHOWN = 80  # characters of an answer quoted in a finding
+
+
+def _shown(text: str, *, quote: bool = True) -> str:
+    shown = repr(text) if quote else text
+    if len(shown) <= _SHOWN:
+        return shown
+    return f"{shown[: _SHOWN - 3]}... ({len(text)} characters)"
 
 
 def _range(low: int | None, high: int | None) -> str:
@@ -74,14 +89,17 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
         if number is None:
             findings.append(
                 Finding(
-                    "answer_not_numeric", f"Answer to {qid!r} should be a number; got {text!r}", qid
+                    "answer_not_numeric",
+                    f"Answer to {qid!r} should be a whole number (IsNumeric); got {_shown(text)}",
+                    qid,
                 )
             )
         elif (low is not None and number < low) or (high is not None and number > high):
             findings.append(
                 Finding(
                     "answer_numeric_range",
-                    f"Answer to {qid!r} should be {_range(low, high)}; got {text.strip()}",
+                    f"Answer to {qid!r} should be {_range(low, high)}; got "
+                    f"{_shown(text.strip(), quote=False)}",
                     qid,
                 )
             )

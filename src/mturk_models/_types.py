@@ -10,12 +10,13 @@ import math
 import re
 from datetime import datetime, timezone, tzinfo
 from decimal import Context, Decimal
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Final, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil import tz
 from dateutil.parser import isoparse
 from pydantic import (
+    BeforeValidator,
     Field,
     PlainValidator,
     StringConstraints,
@@ -27,11 +28,15 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, TzInfo
 
 __all__ = [
+    "CENT",
+    "INT32_MAX",
+    "INT32_MIN",
     "UTC",
     "Count",
     "CurrencyAmount",
     "EntityId",
     "IdempotencyToken",
+    "Int32",
     "PaginationToken",
     "Reward",
     "Seconds",
@@ -66,6 +71,34 @@ Count = Annotated[int, Field(ge=0)]
 
 Seconds = Annotated[int, Field(ge=0)]
 """A duration in whole seconds: never negative."""
+
+INT32_MIN: Final = -(2**31)
+INT32_MAX: Final = 2**31 - 1
+
+
+def _int32(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "int32_bool", "A 32-bit integer should not be a bool; got {value}", {"value": value}
+        )
+    if isinstance(value, int) and not INT32_MIN <= value <= INT32_MAX:
+        raise PydanticCustomError(
+            "int32_range",
+            "A 32-bit integer (botocore's Integer) should be {low} to {high}; got {value}",
+            {"low": INT32_MIN, "high": INT32_MAX, "value": value},
+        )
+    return value
+
+
+Int32 = Annotated[
+    int,
+    BeforeValidator(_int32),
+    Field(ge=INT32_MIN, le=INT32_MAX),
+]
+"""botocore's ``Integer`` shape: -2**31 to 2**31-1; a bool is refused, not read as 0 or 1.
+
+Integer strings (``"95"``) are read, since archived XML carries the values as text.
+"""
 
 
 def _as_list(value: Any, handler: Any) -> Any:
@@ -104,6 +137,12 @@ def _utc(value: datetime) -> datetime:
     if zone is UTC:
         return value
     if zone is None:
+        if value != value:  # pandas.NaT: a datetime subclass that is not a point in time
+            raise PydanticCustomError(
+                "utc_datetime",
+                "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
+                {"value": repr(value)},
+            )
         return value.replace(tzinfo=UTC)
     try:
         if type(zone) in _EXACT_ZONES:
@@ -117,7 +156,15 @@ def _utc(value: datetime) -> datetime:
 
 
 def _from_epoch(seconds: float) -> datetime:
-    if not math.isfinite(seconds):
+    try:
+        finite = math.isfinite(seconds)
+    except OverflowError as exc:  # an int too large for a float
+        raise PydanticCustomError(
+            "utc_datetime_range",
+            "Epoch seconds {value} are out of range: {reason}",
+            {"value": repr(seconds), "reason": str(exc)},
+        ) from exc
+    if not finite:
         raise PydanticCustomError(
             "utc_datetime",
             "Input should be epoch seconds or an ISO 8601 timestamp; got {value}",
@@ -207,7 +254,8 @@ UtcDatetime = Annotated[datetime, WrapValidator(_utc_field)]
 # --- money ------------------------------------------------------------------------------------
 
 _CURRENCY = re.compile(CURRENCY_PATTERN)
-_CENT = Decimal("0.01")
+CENT: Final = Decimal("0.01")
+"""One US cent, the smallest amount MTurk pays and the quantum of every CurrencyAmount."""
 
 
 def parse_currency(value: Any) -> Decimal:
@@ -242,7 +290,7 @@ def parse_currency(value: Any) -> Decimal:
         )
     # The pattern admits any number of digits; the default context (28 digits) would refuse
     # to quantize amounts of 27 digits or more, so size the context to the amount.
-    return Decimal(text).quantize(_CENT, context=Context(prec=len(text) + 3))
+    return Decimal(text).quantize(CENT, context=Context(prec=len(text) + 3))
 
 
 def _currency_str(value: Decimal) -> str:

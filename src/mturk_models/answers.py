@@ -41,13 +41,13 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 from xml.parsers.expat import ExpatError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ._base import _CONFIG
+from ._base import MTurkModel
 from ._types import Count, Seq
 from ._xml import XINCLUDE_NAMESPACES, decode_declared, prepare, secure_parser
 from .exceptions import (
@@ -116,10 +116,10 @@ AnswerText = Annotated[str, AfterValidator(_legal)]
 """Free text exactly as sent (never stripped); only characters that XML 1.0 allows."""
 
 
-class _AnswerBase(BaseModel):
+class _AnswerBase(MTurkModel):
     """Fields and behaviour shared by the three answer kinds."""
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(**_CONFIG, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
     question_identifier: Identifier = Field(
         description="The identifier of the question this answer is for, as specified in the "
@@ -220,7 +220,7 @@ Answer = Annotated[
 :class:`UploadedFileAnswer`, told apart by ``kind``."""
 
 
-class QuestionFormAnswers(BaseModel):
+class QuestionFormAnswers(MTurkModel):
     """The answers of one assignment, in document order; look one up by its QuestionIdentifier.
 
     Iterating gives the answers; ``len()`` counts them; ``answers["q1"]`` gives the answer
@@ -237,7 +237,7 @@ class QuestionFormAnswers(BaseModel):
     (2, 'cat', ['cat', 'dog'])
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(**_CONFIG, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
     answers: Seq[Answer] = Field(
         default=(),

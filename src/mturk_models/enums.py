@@ -161,7 +161,22 @@ class ReviewPolicyLevel(StrEnum):
 
 
 class Environment(StrEnum):
-    """Which MTurk endpoint a request is meant for (the library's own enum, not the API's)."""
+    """Which MTurk endpoint a request is meant for (the library's own enum, not the API's).
+
+    Any case is accepted (``"Production"``); anything else is a ``ValueError`` listing the values.
+
+    >>> Environment("Sandbox") is Environment.SANDBOX
+    True
+    """
 
     PRODUCTION = "production"
     SANDBOX = "sandbox"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Environment:
+        if isinstance(value, str):
+            for member in cls:
+                if member.value == value.lower():
+                    return member
+        allowed = " or ".join(repr(member.value) for member in cls)
+        raise ValueError(f"environment should be {allowed} (any case); got {value!r}")

@@ -8,29 +8,33 @@ The comparator rules are those of the API reference (QualificationRequirement da
 * Exists, DoesNotExist: no values.
 * LocaleValues only with Worker_Locale; IntegerValues never with it.
 * RequiredToPreview (deprecated) and ActionsGuarded not together.
+* The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`; checked
+  by the request models, since a stored requirement is what MTurk already accepted).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import ResponseModel
-from ._types import EntityId, Seq
+from ._types import EntityId, Int32, Seq
 from .enums import ActionsGuarded, Comparator, Environment
 from .locale import Locale
 
 __all__ = [
     "ADULT",
+    "MASTERS_ENVIRONMENTS",
     "MASTERS_PRODUCTION",
     "MASTERS_SANDBOX",
     "MAX_IN_INTEGER_VALUES",
     "MAX_IN_LOCALE_VALUES",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
+    "PRESENCE_COMPARATORS",
     "SANDBOX_ONLY_QUALIFICATION_TYPES",
     "WORKER_LOCALE",
     "QualificationRequirement",
@@ -40,6 +44,7 @@ __all__ = [
     "locale_in",
     "locale_not_in",
     "masters",
+    "masters_comparator_error",
 ]
 
 MASTERS_PRODUCTION: Final = "2F1QJWKUDD8XADTFD2Q0G6UTO95ALH"
@@ -56,6 +61,11 @@ PERCENT_ASSIGNMENTS_APPROVED: Final = "000000000000000000L0"
 """Worker_PercentAssignmentsApproved: 0 to 100."""
 SANDBOX_ONLY_QUALIFICATION_TYPES: Final = frozenset({MASTERS_SANDBOX})
 """System qualification types that exist only in the sandbox."""
+MASTERS_ENVIRONMENTS: Final = {
+    MASTERS_PRODUCTION: Environment.PRODUCTION,
+    MASTERS_SANDBOX: Environment.SANDBOX,
+}
+"""The Masters qualification type of each environment, by type ID."""
 
 MAX_IN_INTEGER_VALUES: Final = 15
 MAX_IN_LOCALE_VALUES: Final = 30
@@ -70,7 +80,9 @@ _RELATIONAL = frozenset(
 )
 _EQUALITY = frozenset({Comparator.EQUAL_TO, Comparator.NOT_EQUAL_TO})
 _SET = frozenset({Comparator.IN, Comparator.NOT_IN})
-_PRESENCE = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_EXIST})
+PRESENCE_COMPARATORS: Final = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_EXIST})
+"""The comparators that test whether a Worker holds a qualification (they take no values); the
+only ones the Masters qualification types accept."""
 
 
 class QualificationRequirement(ResponseModel):
@@ -93,10 +105,11 @@ class QualificationRequirement(ResponseModel):
     comparator: Comparator = Field(
         description="The kind of comparison to make against a Qualification's value."
     )
-    integer_values: Seq[int] | None = Field(
+    integer_values: Seq[Int32] | None = Field(
         default=None,
-        description="The integer values to compare against the Qualification's value. Not with "
-        "Exists or DoesNotExist, and never with the Worker_Locale type.",
+        description="The integer values to compare against the Qualification's value (32-bit, "
+        "botocore's Integer; a bool is refused). Not with Exists or DoesNotExist, and never with "
+        "the Worker_Locale type.",
     )
     locale_values: Seq[Locale] | None = Field(
         default=None,
@@ -158,7 +171,7 @@ def _check_requirement(req: QualificationRequirement) -> None:
             f"{WORKER_LOCALE}; compare locales with LocaleValues",
         )
     name = comparator.value
-    if comparator in _PRESENCE:
+    if comparator in PRESENCE_COMPARATORS:
         if ints or locales:
             raise _fail(
                 "comparator_no_values",
@@ -214,6 +227,33 @@ def _check_requirement(req: QualificationRequirement) -> None:
             )
 
 
+_COMPARATORS: Final = frozenset(c.value for c in Comparator)
+
+
+def masters_comparator_error(type_id: object, comparator: object) -> PydanticCustomError | None:
+    """The error for a Masters requirement compared with anything but Exists or DoesNotExist.
+
+    Takes raw values (a request's input before validation): ``None`` when ``type_id`` is not a
+    Masters type or ``comparator`` is not a valid comparator at all (its own error says so).
+
+    >>> masters_comparator_error(MASTERS_PRODUCTION, "EqualTo").type
+    'masters_comparator'
+    >>> masters_comparator_error(MASTERS_PRODUCTION, "Exists") is None
+    True
+    """
+    if not isinstance(type_id, str) or type_id not in MASTERS_ENVIRONMENTS:
+        return None
+    if not isinstance(comparator, str) or comparator not in _COMPARATORS:
+        return None
+    if Comparator(comparator) in PRESENCE_COMPARATORS:
+        return None
+    return _fail(
+        "masters_comparator",
+        "A Masters qualification requirement must use Exists or DoesNotExist; got {comparator}",
+        comparator=repr(str(comparator)),
+    )
+
+
 # --- builders ---------------------------------------------------------------------------------
 
 
@@ -253,25 +293,44 @@ def hits_approved_at_least(
     )
 
 
-def _locales(values: Iterable[str | Locale | tuple[str, str]]) -> tuple[Locale, ...]:
+LocaleSpec = str | Locale | tuple[str] | tuple[str, str]
+"""A locale for the builders: ``"US"``, ``"US-WA"``, ``("US",)``, ``("US", "WA")`` or a Locale."""
+
+
+def _locales(
+    values: Iterable[LocaleSpec], builder: Literal["locale_in", "locale_not_in"]
+) -> tuple[Locale, ...]:
     out: list[Locale] = []
-    for value in values:
+    for i, value in enumerate(values):
         if isinstance(value, Locale):
             out.append(value)
         elif isinstance(value, tuple):
-            out.append(Locale(country=value[0], subdivision=value[1]))
-        else:
+            if len(value) not in (1, 2):
+                raise ValueError(
+                    f"{builder}: locale {i} should be (country,) or (country, subdivision); "
+                    f"got a tuple of {len(value)} items {value!r}"
+                )
+            out.append(Locale(country=value[0], subdivision=value[1] if len(value) > 1 else None))
+        elif isinstance(value, str):
             country, _, sub = value.partition("-")
             out.append(Locale(country=country, subdivision=sub or None))
+        else:
+            raise TypeError(
+                f"{builder}: locale {i} should be a str such as 'US' or 'US-WA', a (country, "
+                f"subdivision) tuple or a Locale; got {type(value).__name__} {value!r}"
+            )
     return tuple(out)
 
 
 def _locale_requirement(
     comparator: Comparator,
-    values: Iterable[str | Locale | tuple[str, str]],
+    values: Iterable[LocaleSpec],
     actions_guarded: ActionsGuarded | None,
 ) -> QualificationRequirement:
-    locales = _locales(values)
+    builder: Literal["locale_in", "locale_not_in"] = (
+        "locale_in" if comparator is Comparator.IN else "locale_not_in"
+    )
+    locales = _locales(values, builder)
     if len(locales) == 1:
         comparator = Comparator.EQUAL_TO if comparator is Comparator.IN else Comparator.NOT_EQUAL_TO
     return QualificationRequirement(
@@ -283,10 +342,11 @@ def _locale_requirement(
 
 
 def locale_in(
-    *locales: str | Locale | tuple[str, str],
+    *locales: LocaleSpec,
     actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
 ) -> QualificationRequirement:
-    """Workers located in one of ``locales`` (``"US"``, ``"US-WA"``, ``("US", "WA")`` or a Locale).
+    """Workers located in one of ``locales`` (``"US"``, ``"US-WA"``, ``("US", "WA")``, ``("US",)``
+    or a Locale).
 
     One locale gives EqualTo, several give In (at most 30).
 
@@ -297,7 +357,7 @@ def locale_in(
 
 
 def locale_not_in(
-    *locales: str | Locale | tuple[str, str],
+    *locales: LocaleSpec,
     actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
 ) -> QualificationRequirement:
     """Workers located outside all of ``locales`` (NotEqualTo for one, NotIn for several).
@@ -314,6 +374,9 @@ def masters(
     actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
 ) -> QualificationRequirement:
     """Masters Workers of the given environment (their IDs differ between production and sandbox).
+
+    ``environment`` is read in any case (``"Production"``); another value is a ``ValueError``
+    listing the allowed ones.
 
     >>> masters("sandbox").qualification_type_id
     '2ARFPLSP75KLA8M8DH1HTEQVJT3SY6'

@@ -36,7 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from ._base import RequestModel
 from ._errors import summarize
-from ._types import Seq
+from ._types import Int32, Seq
 from ._xml import parse_tree
 from .enums import StrEnum
 from .exceptions import QuestionParseError
@@ -91,7 +91,6 @@ MAX_FILE_SIZE_IN_BYTES: Final = 2_000_000_000
 """FileUploadAnswer sizes: 0 to 2,000,000,000 bytes (API reference 2014-08-15, QuestionForm; the
 2005-10-01 XSD says positiveInteger, but FileUploadAnswer only appears in archived forms now, so
 the documented range is accepted)."""
-_INT32 = (-(2**31), 2**31 - 1)
 
 # Validation context key: read documents as MTurk once accepted them (http ExternalURLs).
 _ARCHIVED: Final = "mturk_models.archived"
@@ -183,6 +182,9 @@ class Finding:
 FrameHeight = Annotated[int, Field(ge=0)]
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 class ExternalQuestion(RequestModel):
     """A HIT shown from the requester's own https web page in a frame.
 
@@ -203,12 +205,21 @@ class ExternalQuestion(RequestModel):
     @classmethod
     def _https(cls, value: str, info: ValidationInfo) -> str:
         parts = urlsplit(value)
-        allowed = ("https", "http") if _archived(info) else ("https",)
+        archived = _archived(info)
+        allowed = ("https", "http") if archived else ("https",)
         if parts.scheme not in allowed or not parts.netloc or value != value.strip():
             raise PydanticCustomError(
                 "external_url_https",
                 "ExternalURL should be an absolute https:// URL (MTurk refuses http); got {value}",
                 {"value": repr(value)},
+            )
+        space = None if archived else _WHITESPACE.search(value)
+        if space is not None:
+            raise PydanticCustomError(
+                "external_url_whitespace",
+                "ExternalURL should not contain whitespace (percent-encode a space as %20); got "
+                "{char} at index {index} of {value}",
+                {"char": repr(space.group()), "index": space.start(), "value": repr(value)},
             )
         return value
 
@@ -291,8 +302,21 @@ _SUBMIT = "/mturk/externalSubmit"
 
 def _check_html(html: str) -> list[Finding]:
     scan = _PageScan()
-    scan.feed(html)
-    scan.close()
+    try:
+        scan.feed(html)
+        scan.close()
+    except (AssertionError, ValueError) as exc:
+        # html.parser gives up on some malformed markup (such as "<![ foo [") with an
+        # AssertionError; the page may still render, so this is a finding, not an error.
+        line, column = scan.getpos()
+        return [
+            Finding(
+                "html_unreadable",
+                f"HTMLContent could not be read as HTML at line {line}, column {column + 1} "
+                f"({type(exc).__name__}: {exc or 'malformed markup'}): its submit form cannot be "
+                "checked",
+            )
+        ]
     if scan.crowd_form:
         return []
     script = "\n".join(scan.scripts)
@@ -484,8 +508,6 @@ ContentItem = Annotated[
 
 # --- answer specifications ---------------------------------------------------------------------
 
-Int32 = Annotated[int, Field(ge=_INT32[0], le=_INT32[1])]
-
 
 def _ordered(low: int | None, high: int | None, code: str, what: str) -> None:
     if low is not None and high is not None and low > high:
@@ -498,6 +520,11 @@ def _ordered(low: int | None, high: int | None, code: str, what: str) -> None:
 
 class IsNumeric(RequestModel):
     """The answer must be a whole number, optionally within bounds.
+
+    MTurk's schema types the bounds as ``xs:int`` and no source allows decimals, so an answer
+    such as ``"1.5"`` or ``"1e3"`` does not conform: ``QuestionForm.check`` reports it
+    (``answer_not_numeric``) and ``QuestionForm.values`` keeps its text. Signs and surrounding
+    whitespace are allowed (``" -3 "``).
 
     >>> IsNumeric(min_value=1, max_value=10).max_value
     10
@@ -841,9 +868,10 @@ class QuestionForm(RequestModel):
     def values(self, answers: Iterable[Any]) -> dict[str, Any]:
         """The answers as typed values, by question identifier.
 
-        IsNumeric free text gives an ``int`` (a ``Decimal`` for a decimal number, the ``str`` when
-        it is not a number), other free text a ``str``, a selection the tuple of its selection
-        identifiers (then the other-selection text, if any), an upload the answer itself.
+        IsNumeric free text gives an ``int`` when it is a whole number (an exact ``Decimal`` past
+        the 4,300 digits ``int()`` converts) and its ``str`` otherwise, as ``check`` reports it;
+        other free text a ``str``, a selection the tuple of its selection identifiers (then the
+        other-selection text, if any), an upload the answer itself.
 
         >>> from types import SimpleNamespace as Answer
         >>> form = QuestionForm(items=(Question(question_identifier="age",
@@ -1178,7 +1206,13 @@ class _Reader:
         text = value.strip()
         if not re.fullmatch(r"[+-]?\d+", text):
             raise QuestionParseError(f"{path} should be an integer; got {value!r}")
-        return int(text)
+        try:
+            return int(text)
+        except ValueError as exc:  # more digits than int() converts (sys.get_int_max_str_digits)
+            raise QuestionParseError(
+                f"{path} should be an integer of at most {sys.get_int_max_str_digits()} digits; "
+                f"got one of {len(text.lstrip('+-'))} digits"
+            ) from exc
 
     def boolean(self, value: str | None, path: str) -> bool | None:
         if value is None:
@@ -1403,6 +1437,11 @@ def parse_question(xml: str | bytes, *, strict: bool = False) -> QuestionDocumen
     ... ).html_content
     '<p>hi</p>'
     """
+    if not isinstance(xml, (str, bytes)):
+        raise TypeError(
+            f"parse_question() takes the question document as str or bytes; got "
+            f"{type(xml).__name__}"
+        )
     root = parse_tree(xml, error=QuestionParseError, what="question document")
     namespace, _, local = root.tag[1:].partition("}") if root.tag.startswith("{") else ("", "", "")
     local = local or root.tag

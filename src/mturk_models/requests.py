@@ -38,12 +38,15 @@ service model). The limits, each from the API reference:
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 import typing
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
+import pydantic
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -58,12 +61,16 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._base import RequestModel
-from ._types import EntityId, IdempotencyToken, Reward, Seq
-from .enums import Comparator, Environment
+from ._types import CENT, EntityId, IdempotencyToken, Reward, Seq
+from .enums import Environment
 from .exceptions import HTMLQuestionWarning, QualificationEnvironmentWarning, QuestionParseError
 from .hit import MAX_QUALIFICATION_REQUIREMENTS
 from .locale import Locale
-from .qualification import MASTERS_PRODUCTION, MASTERS_SANDBOX, QualificationRequirement
+from .qualification import (
+    MASTERS_ENVIRONMENTS,
+    QualificationRequirement,
+    masters_comparator_error,
+)
 from .questions import (
     ExternalQuestion,
     HTMLQuestion,
@@ -97,8 +104,6 @@ _POLICIES: Final = (
     ("assignment_review_policy", "AssignmentReviewPolicy", ASSIGNMENT_REVIEW_POLICY),
     ("hit_review_policy", "HITReviewPolicy", HIT_REVIEW_POLICY),
 )
-_MASTERS: Final = {MASTERS_PRODUCTION: Environment.PRODUCTION, MASTERS_SANDBOX: Environment.SANDBOX}
-_PRESENCE: Final = frozenset({Comparator.EXISTS.value, Comparator.DOES_NOT_EXIST.value})
 
 # --- constrained request types (each limit's source is in the module docstring) ---------------
 
@@ -111,11 +116,10 @@ LifetimeInSeconds = Annotated[StrictInt, Field(ge=30, le=31_536_000)]
 AssignmentDurationInSeconds = Annotated[StrictInt, Field(ge=30, le=31_536_000)]
 AutoApprovalDelayInSeconds = Annotated[StrictInt, Field(ge=0, le=2_592_000)]
 MaxAssignments = Annotated[StrictInt, Field(ge=1, le=1_000_000_000)]
-_CENT: Final = Decimal("0.01")
 
 
 def _min_reward(value: Decimal) -> Decimal:
-    if value < _CENT:
+    if value < CENT:
         raise PydanticCustomError(
             "reward_minimum",
             "Reward should be at least 0.01 (USD), the smallest amount MTurk pays; got {value}",
@@ -222,6 +226,17 @@ def _unknown_key(
     suggestion = ""
     if model is not None:
         known = _known_keys(model)
+        other = known.get(str(key))
+        if other is not None:
+            # A valid key is only refused when the field's other spelling is there too.
+            field = next(n for n, info in model.model_fields.items() if (info.alias or n) == other)
+            twin = field if str(key) == other else other
+            return _error(
+                "duplicate_key",
+                f"Duplicate key {str(key)!r}: {twin!r} names the same field; give only one of them",
+                loc,
+                key,
+            )
         close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
         if close:
             suggestion = f"; did you mean {known[close[0]]!r}?"
@@ -280,7 +295,10 @@ def _extra_keys(
         keys = list(data.model_extra or ())
     elif isinstance(data, Mapping):
         known = _known_keys(model)
-        keys = [key for key in data if key not in known]
+        # A field given by name and by alias: the name is the extra one, as pydantic reports it.
+        keys = [
+            key for key in data if key not in known or (key != known[key] and known[key] in data)
+        ]
     else:
         return []
     return [_unknown_key(key, model, (*loc, key)) for key in keys]
@@ -317,6 +335,17 @@ class _Preflight(RequestModel):
     ) -> Any:
         if isinstance(data, cls):
             return handler(data)
+        environment = info.context.get("environment") if isinstance(info.context, dict) else None
+        if environment is not None:
+            try:
+                environment = Environment(environment)
+            except ValueError as exc:
+                raise PydanticCustomError(
+                    "environment",
+                    "The validation context's 'environment' should be {allowed} (any case); "
+                    "got {value}",
+                    {"allowed": "'production' or 'sandbox'", "value": repr(environment)},
+                ) from exc
         data = _materialise(data)
         errors: list[InitErrorDetails] = []
         model = None
@@ -328,7 +357,6 @@ class _Preflight(RequestModel):
         if errors:
             raise ValidationError.from_exception_data(cls.__name__, errors)
         assert model is not None
-        environment = info.context.get("environment") if isinstance(info.context, dict) else None
         if environment is not None:
             model.check_environment(environment)
         return model
@@ -388,17 +416,38 @@ class _Preflight(RequestModel):
         env = Environment(environment)
         found = []
         for i, req in enumerate(getattr(self, "qualification_requirements", None) or ()):
-            owner = _MASTERS.get(req.qualification_type_id)
+            owner = MASTERS_ENVIRONMENTS.get(req.qualification_type_id)
             if owner is not None and owner is not env:
                 found.append(req.qualification_type_id)
-                warnings.warn(
+                _warn(
                     f"QualificationRequirements.{i} uses the {owner.value} Masters qualification "
                     f"type {req.qualification_type_id} in a request for {env.value}; Workers "
                     f"there cannot hold it (use masters({env.value!r}))",
                     QualificationEnvironmentWarning,
-                    stacklevel=2,
                 )
         return found
+
+
+_SKIPPED_DIRS: Final = tuple(
+    os.path.dirname(os.path.abspath(module.__file__ or "")) + os.sep
+    for module in (sys.modules[__name__.rpartition(".")[0]], pydantic)
+)
+
+
+def _warn(message: str, category: type[Warning]) -> None:
+    """Warn at the caller's line: the first frame outside mturk_models and pydantic.
+
+    The warnings come from validators that pydantic calls, so a fixed ``stacklevel`` would point
+    into the library (and module-specific warning filters would not match the caller).
+    """
+    frame = sys._getframe(1)
+    level = 2
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+        _SKIPPED_DIRS
+    ):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)
 
 
 def _materialise(data: Any) -> Any:
@@ -418,19 +467,17 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
         return errors
     for i, req in enumerate(requirements):
-        type_id = _pick(req, "qualification_type_id", "QualificationTypeId")
         comparator = _pick(req, "comparator", "Comparator")
-        valid = isinstance(comparator, str) and comparator in {c.value for c in Comparator}
-        masters = isinstance(type_id, str) and type_id in _MASTERS
-        if masters and valid and str(comparator) not in _PRESENCE:
+        error = masters_comparator_error(
+            _pick(req, "qualification_type_id", "QualificationTypeId"), comparator
+        )
+        if error is not None:
             errors.append(
-                _error(
-                    "masters_comparator",
-                    "A Masters qualification requirement must use Exists or DoesNotExist; got "
-                    f"{str(comparator)!r}",
-                    ("QualificationRequirements", i, "Comparator"),
-                    comparator,
-                )
+                {
+                    "type": error,
+                    "loc": ("QualificationRequirements", i, "Comparator"),
+                    "input": comparator,
+                }
             )
     return errors
 
@@ -471,7 +518,7 @@ def _check_question(value: str) -> str:
         )
     if isinstance(document, HTMLQuestion):
         for finding in document.check():
-            warnings.warn(f"Question: {finding.message}", HTMLQuestionWarning, stacklevel=2)
+            _warn(f"Question: {finding.message}", HTMLQuestionWarning)
     return value
 
 
