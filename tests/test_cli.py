@@ -521,6 +521,27 @@ def test_answers_utf16_answer_document(capsys: pytest.CaptureFixture[str], tmp_p
     assert utf16["Answer.tags"] == "asd"
 
 
+def test_answers_utf16_json_and_json_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """JSON saved as UTF-16 (Windows PowerShell's ``>``) is JSON, not XML; JSON Lines too."""
+    lines = (DATA / "boto3_01.jsonl").read_text("utf-8").splitlines()
+    page = tmp_path / "page16.json"
+    page.write_bytes(json.dumps({"Assignments": [json.loads(x) for x in lines]}).encode("utf-16"))
+    jsonl = tmp_path / "assignments16.jsonl"
+    jsonl.write_bytes("\r\n".join([lines[0], "", *lines[1:]]).encode("utf-16"))
+    code, out, err = cli(capsys, "answers", str(page), str(jsonl), "-f", "jsonl")
+    assert code == 0, err
+    ids = [json.loads(line)["AssignmentId"] for line in out.splitlines()]
+    assert ids == [json.loads(x)["AssignmentId"] for x in lines] * 2
+    assert err == "6 assignments from 2 inputs\n"
+    broken = tmp_path / "broken16.jsonl"
+    broken.write_bytes(jsonl.read_bytes() + "\n".encode("utf-16-le") + b"\x00\xd8")
+    code, out, err = cli(capsys, "answers", str(broken), "-f", "jsonl")
+    assert code == 1
+    assert "broken16.jsonl: not UTF-16 text" in err
+
+
 def test_answers_reports_non_assignment_documents_and_bad_rows(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -14,8 +14,9 @@ Formats (``--from`` names them when the content is ambiguous):
 
 Detection looks at the first bytes only: ``<`` is XML, ``{`` or ``[`` is JSON (JSON Lines when the
 first line is a complete JSON value and more follows), a first line naming ``AssignmentId`` is a
-batch CSV. Bad records are yielded as :class:`Problem` objects, located, and reading goes on with
-the next record: nothing is dropped without a report.
+batch CSV. JSON and JSON Lines may also be UTF-16 (with a BOM, or told by its NUL bytes), as
+Windows PowerShell's ``>`` saves them. Bad records are yielded as :class:`Problem` objects,
+located, and reading goes on with the next record: nothing is dropped without a report.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Union
 
 from pydantic import ValidationError
 
+from ._xml import _utf16_codec
 from .answers import parse_answers
 from .assignment import Assignment
 from .exceptions import MTurkModelsError
@@ -54,6 +56,7 @@ FORMATS = ("json", "jsonl", "xml", "csv")
 _HEAD = 64 * 1024
 _XML_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _BOM = b"\xef\xbb\xbf"
+_BOMS16 = (b"\xff\xfe", b"\xfe\xff")
 
 if TYPE_CHECKING:
     from .batch import BatchResultRow
@@ -155,7 +158,11 @@ def detect_format(head: bytes) -> str:
     """Tell the format of an input from its first bytes; raise :class:`InputError` if unknown."""
     text = head[len(_BOM) :] if head.startswith(_BOM) else head
     if text.startswith((b"\xff\xfe", b"\xfe\xff")) or text[:2].count(0):
-        return "xml"  # UTF-16: only XML declares its own encoding that way
+        codec = _utf16_codec(text)  # UTF-16 (Windows PowerShell's ">" writes it), or UTF-32
+        decoded = text.decode(codec, "ignore").lstrip("\ufeff") if codec else ""
+        if not decoded.lstrip().startswith(("{", "[")):
+            return "xml"  # XML declares its own encoding
+        text = decoded.encode("utf-8")  # JSON or JSON Lines: told as in UTF-8 below
     stripped = text.lstrip()
     if not stripped:
         raise InputError("is empty")
@@ -197,12 +204,12 @@ def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[R
                 and exc.__cause__.msg == "Extra data"
             )
             if detected and extra:
-                yield from _read_jsonl(io.BytesIO(data))
+                yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
                 return
             raise
         yield from _interpret(value, "")
     elif fmt == "jsonl":
-        yield from _read_jsonl(source.stream)
+        yield from _read_jsonl(_utf8_lines(source.stream, source.head))
     elif fmt == "xml":
         yield from _read_xml(source.stream.read())
     elif fmt == "csv":
@@ -223,7 +230,23 @@ def load_json(data: bytes) -> Any:
         raise InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
 
 
-def _read_jsonl(stream: BinaryIO) -> Iterator[Record | Problem]:
+def _utf8_lines(stream: BinaryIO, head: bytes) -> Iterable[bytes]:
+    """The lines of a JSON Lines input as bytes; UTF-16 input (a BOM, or NULs) is transcoded."""
+    codec = _utf16_codec(head) if head[:2].count(0) or head.startswith(_BOMS16) else None
+    if codec is None:
+        return stream
+    return _transcode(stream, codec)
+
+
+def _transcode(stream: BinaryIO, codec: str) -> Iterator[bytes]:
+    try:
+        for line in io.TextIOWrapper(stream, encoding=codec, newline="\n"):
+            yield line.encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not {codec.upper()} text: {exc.reason}") from exc
+
+
+def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
