@@ -316,6 +316,8 @@ def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: P
             "Assignments: expected a JSON array, got dict",
         ),
         "empty.json": ("  \n", "is empty"),
+        "deep.json": ("[" * 100_000, "not readable as JSON: maximum recursion depth"),
+        "deep.jsonl": ("[]\n" + "[" * 100_000, "line 2: not readable as JSON"),
     }
     for name, (content, _) in cases.items():
         path = tmp_path / name

@@ -228,6 +228,8 @@ def load_json(data: bytes) -> Any:
         ) from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
+    except RecursionError as exc:
+        raise InputError(f"not readable as JSON: {exc}") from exc
 
 
 def _utf8_lines(stream: BinaryIO, head: bytes) -> Iterable[bytes]:
@@ -258,6 +260,9 @@ def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
             continue
         except UnicodeDecodeError as exc:
             yield Problem(where, InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}"))
+            continue
+        except RecursionError as exc:
+            yield Problem(where, InputError(f"not readable as JSON: {exc}"))
             continue
         yield from _interpret(value, where)
 
