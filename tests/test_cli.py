@@ -523,6 +523,19 @@ def test_answers_utf16_answer_document(capsys: pytest.CaptureFixture[str], tmp_p
     assert utf16["Answer.tags"] == "asd"
 
 
+def test_closed_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With standard input closed (``<&-``: sys.stdin is None) files are read; ``-`` is empty."""
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err = cli(capsys, "answers", str(DATA / "boto3_01.jsonl"), "-f", "jsonl")
+    assert (code, len(out.splitlines()), err) == (0, 3, "3 assignments from 1 input\n")
+    code, out, err = cli(capsys, "answers", "-", "-f", "jsonl")
+    assert (code, out) == (1, "")
+    assert err.startswith("<stdin>: is empty\n")
+    code, out, err = cli(capsys, "validate-hit", "-")
+    assert code == 1
+    assert out.startswith("<stdin>: not valid JSON at line 1, column 1")
+
+
 def test_answers_utf16_json_and_json_lines(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -798,11 +799,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr, quiet=getattr(args, "quiet", False), debug=getattr(args, "debug", False)
     )
     out = sys.stdout
+    # A closed standard input (``<&-``, some daemons) is None: "-" then reads as empty.
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
         if args.command == "answers":
-            return _answers(args, reporter, out, sys.stdin.buffer)
+            return _answers(args, reporter, out, stdin)
         if args.command == "validate-hit":
-            return _validate_hits(args, reporter, out, sys.stdin.buffer)
+            return _validate_hits(args, reporter, out, stdin)
         if args.command == "schema":
             return _schema(args, reporter, out)
         if args.command == "demo":
