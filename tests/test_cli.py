@@ -17,6 +17,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -521,6 +522,21 @@ def test_answers_utf16_answer_document(capsys: pytest.CaptureFixture[str], tmp_p
     utf16, utf8 = (json.loads(line) for line in out.splitlines())
     assert utf16 == utf8
     assert utf16["Answer.tags"] == "asd"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash's <(...)")
+def test_answers_wide_csv_from_a_pipe() -> None:
+    """A pipe (bash's ``<(aws ...)``) is read once: its rows are held, not lost to a 2nd pass."""
+    command = f'"{sys.executable}" -m mturk_models answers <(cat "$0") -f csv'
+    done = subprocess.run(
+        ["bash", "-c", command, str(DATA / "boto3_01.jsonl")],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "3 assignments from 1 input\n")
+    assert len(list(csv.DictReader(io.StringIO(done.stdout)))) == 3
 
 
 def test_closed_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

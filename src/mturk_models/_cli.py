@@ -430,10 +430,11 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
     if fmt == "csv":
         if args.long:
             columns = list(LONG_COLUMNS)
-        elif "-" not in args.files:
+        elif "-" not in args.files and all(os.path.isfile(name) for name in args.files):
             # The wide header needs every question of every input: a first, silent pass over
-            # the files collects the columns, so the rows can then stream. (Standard input
-            # cannot be read twice: its rows are held until the header is known.)
+            # the files collects the columns, so the rows can then stream. (Standard input and
+            # pipes, such as bash's <(...), cannot be read twice: their rows are held until the
+            # header is known.)
             run.start_progress(passes=2)
             seen: dict[str, None] = {}
             for row in run.rows(long=False, report=False):
