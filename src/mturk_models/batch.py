@@ -808,24 +808,17 @@ def _cells(row: BatchResultRow, zone: str | tzinfo, number: int) -> dict[str, st
     cells: dict[str, str] = {}
     hit = row.hit.model_dump(by_alias=True, exclude_none=True)
     assignment = row.assignment.model_dump(by_alias=True, exclude_none=True)
-    for name in BATCH_HIT_COLUMNS:
-        value = hit.get(name)
-        if value is None:
-            continue
-        if name in _TIME_COLUMNS:
-            cells[name] = format_batch_timestamp(value, zone)
-        elif name == "Reward":
-            cells[name] = f"${value}"
-        else:
-            cells[name] = str(value)
-    for name in BATCH_ASSIGNMENT_COLUMNS:
-        value = assignment.get(name)
-        if value is None:
-            continue
-        if name in _TIME_COLUMNS:
-            cells[name] = format_batch_timestamp(value, zone)
-        else:
-            cells[name] = str(value)
+    for source, columns in ((hit, BATCH_HIT_COLUMNS), (assignment, BATCH_ASSIGNMENT_COLUMNS)):
+        for name in columns:
+            value = source.get(name)
+            if value is None:
+                continue
+            if name in _TIME_COLUMNS:
+                cells[name] = format_batch_timestamp(value, zone)
+            elif name == "Reward":
+                cells[name] = f"${value}"
+            else:
+                cells[name] = str(value)
     if row.work_time_in_seconds is not None:
         cells["WorkTimeInSeconds"] = str(row.work_time_in_seconds)
     for column, field in _RATE_FIELDS.items():
