@@ -81,13 +81,20 @@ ANSWER = (
 )
 
 
+def _local(instant: datetime) -> datetime:
+    return datetime.fromtimestamp(instant.timestamp(), tzlocal())
+
+
 def boto3_page(number: int) -> dict[str, Any]:
-    """One ListAssignmentsForHIT page as boto3 returns it (datetimes in tzlocal())."""
-    zone = tzlocal()
+    """One ListAssignmentsForHIT page as boto3 returns it.
+
+    botocore parses every timestamp with ``datetime.fromtimestamp(value, tzlocal())``: a fresh
+    ``tzlocal()`` object for each one, as here.
+    """
     start = datetime(2021, 9, 17, 12, tzinfo=timezone.utc) + timedelta(hours=number)
     assignments = []
     for index in range(PAGE_SIZE):
-        accept = (start + timedelta(seconds=index * 37)).astimezone(zone)
+        accept = start + timedelta(seconds=index * 37)
         submit = accept + timedelta(minutes=12)
         assignments.append(
             {
@@ -95,11 +102,11 @@ def boto3_page(number: int) -> dict[str, Any]:
                 "WorkerId": f"A3LT7W355X{index:04d}",
                 "HITId": f"3F6045TU7DM69TFRJMD8{number:010d}",
                 "AssignmentStatus": "Approved" if index % 3 else "Submitted",
-                "AutoApprovalTime": submit + timedelta(days=3),
-                "AcceptTime": accept,
-                "SubmitTime": submit,
-                "ApprovalTime": submit + timedelta(hours=5),
-                "Deadline": accept + timedelta(hours=1),
+                "AutoApprovalTime": _local(submit + timedelta(days=3)),
+                "AcceptTime": _local(accept),
+                "SubmitTime": _local(submit),
+                "ApprovalTime": _local(submit + timedelta(hours=5)),
+                "Deadline": _local(accept + timedelta(hours=1)),
                 "Answer": ANSWER,
             }
         )

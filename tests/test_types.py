@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any
@@ -15,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from tests.conftest import expect_error
 
-from mturk_models import HIT, Assignment, ListAssignmentsForHITResponse, to_utc
+from mturk_models import HIT, Assignment, ListAssignmentsForHITResponse, _types, to_utc
 from mturk_models._types import UtcDatetime, parse_currency
 from mturk_models.testing import utc_datetimes
 
@@ -336,3 +340,101 @@ def test_pandas_nat_is_refused() -> None:
     with pytest.raises(ValidationError) as info:
         Assignment(submit_time=pandas.NaT)
     assert info.value.errors()[0]["type"] == "utc_datetime"
+
+
+# --- boto3's tzlocal() under other machine zones ------------------------------------------------
+# POSIX TZ strings need no time zone database.
+MACHINE_ZONES = [
+    "UTC0",
+    "IST-5:30",
+    "XYZ+7",
+    "PST8PDT,M3.2.0,M11.1.0",  # DST, northern hemisphere
+    "AEST-10AEDT,M10.1.0,M4.1.0/3",  # DST, southern hemisphere
+    "LHST-10:30LHDT-11,M10.1.0,M4.1.0",  # half an hour of DST
+]
+
+
+@contextmanager
+def machine_zone(spec: str) -> Iterator[None]:
+    """Run with the process's local zone set to ``spec`` (what tzlocal() reads)."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = spec
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+@pytest.mark.parametrize("spec", MACHINE_ZONES)
+@given(
+    instant=st.datetimes(
+        min_value=datetime(1971, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)
+    ),
+    fold=st.sampled_from([0, 1]),
+)
+def test_tzlocal_gives_dateutils_instant(spec: str, instant: datetime, fold: int) -> None:
+    # boto3 builds every timestamp with a fresh tzlocal(); the fast path for zones without DST
+    # must agree with dateutil's own utcoffset(), fold included.
+    with machine_zone(spec):
+        value = instant.astimezone(tzlocal())
+        value = value.replace(fold=fold) if fold else value
+        result = _Plain(at=value).at
+        assert result == value.astimezone(UTC)
+        assert (result.tzinfo, result.fold) == (UTC, 0)
+
+
+@pytest.mark.parametrize("spec", [zone for zone in MACHINE_ZONES if "," in zone])
+def test_tzlocal_wall_times_around_every_transition(spec: str) -> None:
+    # Every wall time from 00:00 to 04:50 in steps of 10 minutes on every day of two years, in
+    # both folds: the skipped and repeated hours of each DST change are among them.
+    with machine_zone(spec):
+        zone = tzlocal()
+        for day in range(731):
+            date = datetime(2021, 1, 1) + timedelta(days=day)
+            for minutes in range(0, 300, 10):
+                for fold in (0, 1):
+                    wall = (date + timedelta(minutes=minutes)).replace(tzinfo=zone, fold=fold)
+                    result = _types._utc_value(wall)
+                    assert result == wall.astimezone(UTC), (spec, wall, fold)
+                    assert (result.tzinfo, result.fold) == (UTC, 0)
+
+
+def test_tzlocal_without_dst_does_not_call_utcoffset(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fixed-offset path is what makes wrapping boto3 pages fast; keep it taken.
+    def refuse(self: tzinfo, dt: datetime | None) -> timedelta:
+        raise AssertionError("utcoffset() called")
+
+    with machine_zone("IST-5:30"):
+        value = datetime(2021, 9, 18, 1, 58, tzinfo=tzlocal())
+        monkeypatch.setattr(tzlocal, "utcoffset", refuse)
+        assert _Plain(at=value).at == SUBMIT
+
+
+def test_tzlocal_without_its_attributes_takes_the_exact_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_types, "_TZLOCAL", None)  # what a dateutil without them gets
+    with machine_zone("IST-5:30"):
+        assert _Plain(at=datetime(2021, 9, 18, 1, 58, tzinfo=tzlocal())).at == SUBMIT
+    with machine_zone("PST8PDT,M3.2.0,M11.1.0"):
+        assert _Plain(at=datetime(2021, 9, 17, 13, 28, tzinfo=tzlocal())).at == SUBMIT
+
+
+@pytest.mark.parametrize(
+    ("spec", "value"),
+    [
+        ("IST-5:30", datetime(1, 1, 1)),
+        ("XYZ+7", datetime(9999, 12, 31, 23)),
+    ],
+)
+def test_tzlocal_outside_the_datetime_range_is_our_error(spec: str, value: datetime) -> None:
+    with machine_zone(spec):
+        local = value.replace(tzinfo=tzlocal())
+        expect_error(
+            Assignment, {"AcceptTime": local}, "utc_datetime_range", "", loc=("AcceptTime",)
+        )

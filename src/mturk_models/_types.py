@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from datetime import datetime, timezone, tzinfo
 from decimal import Context, Decimal
 from typing import Annotated, Any, Final, TypeVar
@@ -18,14 +19,15 @@ from dateutil.parser import isoparse
 from pydantic import (
     BeforeValidator,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainValidator,
     StringConstraints,
     ValidationError,
-    ValidatorFunctionWrapHandler,
     WrapSerializer,
-    WrapValidator,
 )
-from pydantic_core import PydanticCustomError, TzInfo
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, SchemaValidator, TzInfo, core_schema
 
 __all__ = [
     "CENT",
@@ -217,12 +219,58 @@ def to_utc(value: Any) -> datetime:
     )
 
 
-def _utc_field(value: Any, handler: ValidatorFunctionWrapHandler) -> datetime:
-    # The hot path, inlined: boto3 hands over aware datetimes (tzlocal()), one C call each.
-    if isinstance(value, datetime):
+_combine = datetime.combine
+_localtime = time.localtime
+# The tzlocal paths read the attributes tzlocal.utcoffset() itself reads; a dateutil without
+# them (none is known) gets the exact path through astimezone instead.
+_TZLOCAL_ATTRIBUTES = {"_hasdst", "_std_offset", "_dst_offset", "_dst_saved"}
+_TZLOCAL = tz.tzlocal if vars(tz.tzlocal()).keys() >= _TZLOCAL_ATTRIBUTES else None
+# pydantic-core's own ISO 8601 parser, for the forms datetime.fromisoformat refuses.
+_PYDANTIC_DATETIME = SchemaValidator(core_schema.datetime_schema())
+
+
+def _from_tzlocal(value: datetime, zone: Any) -> datetime:
+    """``value``, in a dateutil ``tzlocal()`` with daylight saving time, as UTC.
+
+    The rules of ``tzlocal.utcoffset()`` (dateutil 2.7 to 2.9), without its four Python frames:
+    DST if the C library says so for the wall time read as standard time; a standard wall time
+    that is DST one saving earlier is ambiguous, and ``fold`` picks (0: the first, DST).
+    """
+    wall = _combine(value, value.time(), UTC)  # the wall time, read as if it were UTC
+    if _localtime(wall.timestamp() + time.timezone).tm_isdst:
+        offset = zone._dst_offset
+    elif _localtime((wall - zone._dst_saved).timestamp() + time.timezone).tm_isdst:
+        offset = zone._std_offset if value.fold else zone._dst_offset
+    else:
+        offset = zone._std_offset
+    result: datetime = wall - offset
+    return result
+
+
+def _utc_value(value: Any) -> datetime:
+    """The validator of every ``UtcDatetime`` field: the common forms inline, the rest via to_utc.
+
+    The hot path is what boto3 returns: an aware ``datetime`` in a fresh ``dateutil.tz.tzlocal()``
+    for every timestamp. dateutil's ``utcoffset()`` is Python code (four frames and up to three
+    ``time.localtime`` calls) that ``astimezone`` would run for each of them. Here a tzlocal zone
+    without daylight saving time (servers and containers, which mostly run in UTC) is the fixed
+    offset it holds, and moving the wall time onto UTC is two C calls; one with DST follows
+    dateutil's rules in :func:`_from_tzlocal`, fold included.
+    """
+    if type(value) is datetime:
         zone = value.tzinfo
         if zone is UTC:
             return value
+        if type(zone) is _TZLOCAL:
+            try:
+                if zone._hasdst:  # type: ignore[attr-defined]
+                    return _from_tzlocal(value, zone)
+                offset = zone._std_offset  # type: ignore[attr-defined]
+                utc = _combine(value, value.time(), UTC)
+                # The subtraction also resets ``fold`` to 0, which is meaningless in UTC.
+                return utc - offset if offset or value.fold else utc
+            except (OverflowError, OSError) as exc:  # beyond year 1..9999, or the C library
+                raise _out_of_range(value) from exc
         if type(zone) in _EXACT_ZONES:
             try:
                 return value.astimezone(UTC)
@@ -240,7 +288,7 @@ def _utc_field(value: Any, handler: ValidatorFunctionWrapHandler) -> datetime:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
                 try:
-                    parsed = handler(text)
+                    parsed = _PYDANTIC_DATETIME.validate_python(text)
                 except ValidationError:
                     parsed = None
             if parsed is not None:
@@ -248,7 +296,32 @@ def _utc_field(value: Any, handler: ValidatorFunctionWrapHandler) -> datetime:
     return to_utc(value)
 
 
-UtcDatetime = Annotated[datetime, WrapValidator(_utc_field)]
+class _UtcDatetimeSchema:
+    """The core schema of ``UtcDatetime``: one Python call per value, no second validation.
+
+    Validation is :func:`_utc_value` alone; serialisation and JSON Schema are pydantic's own
+    for ``datetime`` (``BeforeValidator`` would validate the result again, ``PlainValidator``
+    would serialise through a Python function).
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _utc_value,
+            json_schema_input_schema=core_schema.datetime_schema(),
+            serialization=core_schema.simple_ser_schema("datetime"),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(core_schema.datetime_schema())  # in both modes: a date-time string
+
+
+UtcDatetime = Annotated[datetime, _UtcDatetimeSchema]
 """A timestamp, always a timezone-aware ``datetime`` in UTC (see :func:`to_utc`)."""
 
 # --- money ------------------------------------------------------------------------------------
