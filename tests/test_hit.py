@@ -79,7 +79,7 @@ def test_bad_requirement_is_located() -> None:
     expect_error(
         HIT,
         {"QualificationRequirements": [masters().to_boto3(), bad]},
-        "comparator_value_count",
+        "relational_integer_count",
         "GreaterThan takes exactly 1 IntegerValue; got 0",
         loc=("QualificationRequirements", 1),
     )

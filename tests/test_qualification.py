@@ -112,7 +112,7 @@ def test_builds_by_name_and_dumps_boto3_shape() -> None:
 def test_relational_takes_exactly_one_integer(comparator: str, ints: list[int]) -> None:
     data = req(comparator, IntegerValues=ints)
     error = expect_error(
-        QR, data, "comparator_value_count", f"{comparator} takes exactly 1 IntegerValue"
+        QR, data, "relational_integer_count", f"{comparator} takes exactly 1 IntegerValue"
     )
     assert error["ctx"] == {"comparator": comparator, "ints": len(ints)}
 
@@ -142,20 +142,36 @@ def test_equality_takes_one_value(
     expect_error(
         QR,
         req(comparator, type_id, **values),
-        "comparator_value_count",
+        "equality_value_count",
         f"{comparator} takes exactly 1 IntegerValue or 1 LocaleValue; {got}",
     )
 
 
 @pytest.mark.parametrize("comparator", SETS)
-@pytest.mark.parametrize("count", [0, 16, 40])
+@pytest.mark.parametrize("count", [16, 40])
 def test_set_integer_count(comparator: str, count: int) -> None:
     expect_error(
         QR,
         req(comparator, IntegerValues=list(range(count))),
-        "comparator_value_count",
-        f"{comparator} takes 1 to 15 IntegerValues or 1 to 30 LocaleValues; got {count} Int",
+        "in_integer_count",
+        f"{comparator} takes 1 to 15 IntegerValues; got {count}",
     )
+
+
+@pytest.mark.parametrize("comparator", SETS)
+@pytest.mark.parametrize(
+    ("type_id", "values"), [(OTHER, {}), (WORKER_LOCALE, {"LocaleValues": []})]
+)
+def test_set_takes_at_least_one_value(
+    comparator: str, type_id: str, values: dict[str, Any]
+) -> None:
+    error = expect_error(
+        QR,
+        req(comparator, type_id, **values),
+        "in_value_count",
+        f"{comparator} takes 1 to 15 IntegerValues or 1 to 30 LocaleValues; got none",
+    )
+    assert error["ctx"] == {"comparator": comparator, "limit": 15, "locale_limit": 30}
 
 
 @pytest.mark.parametrize("comparator", SETS)
@@ -163,7 +179,7 @@ def test_set_locale_count(comparator: str) -> None:
     expect_error(
         QR,
         req(comparator, WORKER_LOCALE, LocaleValues=locales(31)),
-        "comparator_value_count",
+        "in_locale_count",
         f"{comparator} takes 1 to 30 LocaleValues; got 31",
     )
 
@@ -314,13 +330,13 @@ def test_locale_builders(builder: Any, one: Comparator, many: Comparator) -> Non
     assert builder(*(d["Country"] for d in locales(30))).comparator is many
     with pytest.raises(ValidationError, match="takes 1 to 30 LocaleValues; got 31") as info:
         builder(*(d["Country"] for d in locales(31)))
-    assert info.value.errors()[0]["type"] == "comparator_value_count"
+    assert info.value.errors()[0]["type"] == "in_locale_count"
     with pytest.raises(ValidationError) as info:
         builder("US-ZZ")
     assert info.value.errors()[0]["type"] == "locale_subdivision"
     with pytest.raises(ValidationError) as info:
         builder()
-    assert info.value.errors()[0]["type"] == "comparator_value_count"
+    assert info.value.errors()[0]["type"] == "in_value_count"
 
 
 @pytest.mark.parametrize(
@@ -387,7 +403,7 @@ def mutated_requirements(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         else:
             options.append(("add_int", "comparator_no_values"))
     else:
-        options.append(("count", "comparator_value_count"))
+        options.append(("count", ""))  # the code depends on the comparator; set below
         if ints:
             options.append(("to_locale_type", "integer_values_worker_locale"))
         if locs:
@@ -411,13 +427,18 @@ def mutated_requirements(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         data["QualificationTypeId"] = OTHER
     else:  # count: one value too many (or none, for In/NotIn)
         key = "IntegerValues" if ints else "LocaleValues"
-        limit = {"In": 15, "NotIn": 15}.get(comparator, 1) if ints else None
         if comparator in SETS and draw(st.booleans()):
             data[key] = []
-        elif ints:
-            data[key] = list(range((limit or 1) + 1))
+            code = "in_value_count"
+        elif comparator in SETS:
+            data[key] = list(range(16)) if ints else locales(31)
+            code = "in_integer_count" if ints else "in_locale_count"
+        elif comparator in RELATIONAL:  # relational requirements hold integers only
+            data[key] = [1, 2]
+            code = "relational_integer_count"
         else:
-            data[key] = locales(31 if comparator in SETS else 2)
+            data[key] = [1, 2] if ints else locales(2)
+            code = "equality_value_count"
     return data, code
 
 

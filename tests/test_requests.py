@@ -249,7 +249,7 @@ REQUIREMENT_RULES = [
     (_req(Comparator="Equals"), "enum", ("QualificationRequirements", 0, "Comparator")),
     (
         _req(Comparator="EqualTo", IntegerValues=[1, 2]),
-        "comparator_value_count",
+        "equality_value_count",
         ("QualificationRequirements", 0),
     ),
     (_req(IntegerValues=[1]), "comparator_no_values", ("QualificationRequirements", 0)),

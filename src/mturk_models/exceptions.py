@@ -31,7 +31,7 @@ Warnings (never errors: the request is valid, but probably not what you meant)::
 
 Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
 :class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
-stable snake_case ``type`` code (for example ``comparator_value_count``) and a message naming the
+stable snake_case ``type`` code (for example ``relational_integer_count``) and a message naming the
 rule and the value.
 """
 

@@ -190,7 +190,7 @@ def _check_requirement(req: QualificationRequirement) -> None:
             )
         if ints != 1:
             raise _fail(
-                "comparator_value_count",
+                "relational_integer_count",
                 "{comparator} takes exactly 1 IntegerValue; got {ints}",
                 comparator=name,
                 ints=ints,
@@ -198,7 +198,7 @@ def _check_requirement(req: QualificationRequirement) -> None:
     elif comparator in _EQUALITY:
         if ints + locales != 1:
             raise _fail(
-                "comparator_value_count",
+                "equality_value_count",
                 "{comparator} takes exactly 1 IntegerValue or 1 LocaleValue; got {ints} "
                 "IntegerValues and {locales} LocaleValues",
                 comparator=name,
@@ -206,23 +206,29 @@ def _check_requirement(req: QualificationRequirement) -> None:
                 locales=locales,
             )
     elif comparator in _SET:
-        if locales:
-            if locales > MAX_IN_LOCALE_VALUES:
-                raise _fail(
-                    "comparator_value_count",
-                    "{comparator} takes 1 to {limit} LocaleValues; got {locales}",
-                    comparator=name,
-                    limit=MAX_IN_LOCALE_VALUES,
-                    locales=locales,
-                )
-        elif not 1 <= ints <= MAX_IN_INTEGER_VALUES:
+        if not ints and not locales:
             raise _fail(
-                "comparator_value_count",
+                "in_value_count",
                 "{comparator} takes 1 to {limit} IntegerValues or 1 to {locale_limit} "
-                "LocaleValues; got {ints} IntegerValues",
+                "LocaleValues; got none",
                 comparator=name,
                 limit=MAX_IN_INTEGER_VALUES,
                 locale_limit=MAX_IN_LOCALE_VALUES,
+            )
+        if locales > MAX_IN_LOCALE_VALUES:
+            raise _fail(
+                "in_locale_count",
+                "{comparator} takes 1 to {limit} LocaleValues; got {locales}",
+                comparator=name,
+                limit=MAX_IN_LOCALE_VALUES,
+                locales=locales,
+            )
+        if ints > MAX_IN_INTEGER_VALUES:
+            raise _fail(
+                "in_integer_count",
+                "{comparator} takes 1 to {limit} IntegerValues; got {ints}",
+                comparator=name,
+                limit=MAX_IN_INTEGER_VALUES,
                 ints=ints,
             )
 
