@@ -56,6 +56,8 @@ def test_decode_non_ascii_and_empty_submission() -> None:
         ("[{'a': 1}]", "not valid JSON at line 1, column 3"),
         ("[NaN]", "NaN is not JSON"),
         ('[{"a": Infinity}]', "Infinity is not JSON"),
+        ('[{"a": 1e999}]', "the number 1e999 is too large for a float"),
+        ('[{"a": -1E+400}]', "the number -1E\\+400 is too large"),
         ('{"a": 1}', "must be a JSON array of objects, one per task; got a dict"),
         ('"text"', "got a str"),
         ("null", "got a NoneType"),

@@ -18,6 +18,7 @@ names; :func:`fold_choices` turns every such group into the chosen value. Real e
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,12 +34,19 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e999: JSON, but no float holds it (json would give inf)
+        raise ValueError(f"the number {text[:40]} is too large for a float")
+    return value
+
+
 def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
     """Decode a crowd-form ``taskAnswers`` value: a JSON array with one object per task.
 
     Raises :class:`~mturk_models.CrowdAnswerError` (a :class:`ValueError`) for text that is
-    not JSON (with the line and column), for ``NaN``/``Infinity``, and for JSON that is not an
-    array of objects.
+    not JSON (with the line and column), for ``NaN``/``Infinity`` and numbers beyond a float
+    (``1e999``), and for JSON that is not an array of objects.
 
     >>> decode_task_answers('[{"category": {"label": "neutral"}}]')
     [{'category': {'label': 'neutral'}}]
@@ -48,7 +56,7 @@ def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
     mturk_models.exceptions.CrowdAnswerError: taskAnswers must be a JSON array of objects, ...
     """
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         raise CrowdAnswerError(
             f"taskAnswers is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
