@@ -552,6 +552,36 @@ def test_closed_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     assert out.startswith("<stdin>: not valid JSON at line 1, column 1")
 
 
+def test_closed_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With standard output closed (``>&-``: sys.stdout is None) nothing is lost silently."""
+    sample = str(DATA / "boto3_01.jsonl")
+    monkeypatch.setattr(sys, "stdout", None)
+    code, out, err = cli(capsys, "answers", sample)
+    assert (code, out) == (2, "")
+    assert err == (
+        "mturk-models: standard output is closed, so nothing can be written; "
+        "write to a file with -o FILE\n"
+    )
+    code, out, err = cli(capsys, "validate-hit", sample)
+    assert (code, err) == (
+        2,
+        "mturk-models: standard output is closed, so nothing can be written\n",
+    )
+    target = tmp_path / "rows.csv"
+    code, out, err = cli(capsys, "answers", sample, "-o", str(target))
+    assert (code, err) == (0, "3 assignments from 1 input\n")
+    assert len(list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))) == 3
+
+
+def test_closed_stderr(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With standard error closed (``2>&-``) errors are dropped, not a crash; the code stays."""
+    monkeypatch.setattr(sys, "stderr", None)
+    code, out, _ = cli(capsys, "answers", str(DATA / "missing.jsonl"))
+    assert (code, out) == (1, "")
+
+
 def test_answers_utf16_json_and_json_lines(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

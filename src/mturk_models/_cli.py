@@ -796,10 +796,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 an input failed, 2 usage)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    # Closed standard streams (``>&-``, ``2>&-``; some daemons and job runners) are None.
+    stderr: TextIO = sys.stderr if sys.stderr is not None else io.StringIO()
     reporter = _Reporter(
-        sys.stderr, quiet=getattr(args, "quiet", False), debug=getattr(args, "debug", False)
+        stderr, quiet=getattr(args, "quiet", False), debug=getattr(args, "debug", False)
     )
     out = sys.stdout
+    if out is None:
+        if args.command != "answers" or not args.output:
+            hint = "; write to a file with -o FILE" if args.command == "answers" else ""
+            stderr.write(f"{_PROG}: standard output is closed, so nothing can be written{hint}\n")
+            return _EXIT_USAGE
+        out = io.StringIO()  # never written: the rows go to -o FILE
     # A closed standard input (``<&-``, some daemons) is None: "-" then reads as empty.
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
@@ -826,5 +834,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(rerun with --debug for the traceback, and please report it)\n"
         )
         return _EXIT_FAILED
-    parser.print_help(sys.stderr)
+    parser.print_help(stderr)
     return _EXIT_USAGE
