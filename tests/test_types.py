@@ -430,11 +430,18 @@ def test_tzlocal_without_its_attributes_takes_the_exact_path(
     [
         ("IST-5:30", datetime(1, 1, 1)),
         ("XYZ+7", datetime(9999, 12, 31, 23)),
+        # DST zone, standard time in January: even dateutil's own utcoffset() overflows there,
+        # so the message cannot show the offset
+        ("PST8PDT,M3.2.0,M11.1.0", datetime(1, 1, 1, 0, 30)),
+        ("PST8PDT,M3.2.0,M11.1.0", datetime(9999, 12, 31, 23)),
     ],
 )
 def test_tzlocal_outside_the_datetime_range_is_our_error(spec: str, value: datetime) -> None:
     with machine_zone(spec):
         local = value.replace(tzinfo=tzlocal())
-        expect_error(
+        error = expect_error(
             Assignment, {"AcceptTime": local}, "utc_datetime_range", "", loc=("AcceptTime",)
         )
+        assert value.isoformat() in error["msg"]
+        with pytest.raises(ValueError, match="outside the range of datetime"):
+            to_utc(local)

@@ -126,10 +126,14 @@ _EXACT_ZONES: frozenset[type[tzinfo]] = frozenset(
 
 
 def _out_of_range(value: datetime) -> PydanticCustomError:
+    try:
+        text = value.isoformat()
+    except (OverflowError, OSError):  # the zone cannot tell its offset there either
+        text = f"{value.replace(tzinfo=None).isoformat()} in {value.tzinfo!r}"
     return PydanticCustomError(
         "utc_datetime_range",
         "Timestamp {value} is outside the range of datetime once converted to UTC",
-        {"value": value.isoformat()},
+        {"value": text},
     )
 
 
