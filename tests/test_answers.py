@@ -285,6 +285,24 @@ def test_references_and_spaces_in_identifiers() -> None:
     assert both_paths(upload)["q1"].uploaded_file_key == "k"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("&#38;lt;b&#38;amp;", "&lt;b&amp;"),  # a reference's result is not read again
+        ("&#x26;gt;", "&gt;"),
+        ("&amp;#38;", "&#38;"),
+        ("&amp;#13;&#13;", "&#13;\r"),
+        ("&#38;#13;", "&#13;"),
+        ("&lt;&#60;&#x3C;&amp;lt;", "<<<&lt;"),
+    ],
+)
+def test_references_are_replaced_once(text: str, expected: str) -> None:
+    document = answer(f"<FreeText>{text}</FreeText>")
+    assert both_paths(document)["q1"].text == expected  # type: ignore[union-attr]
+    other = answer(f"<OtherSelectionText>{text}</OtherSelectionText>")
+    assert both_paths(other)["q1"].other_selection_text == expected  # type: ignore[union-attr]
+
+
 def test_cdata_and_comments_inside_text() -> None:
     result = both_paths(answer("<FreeText>a<![CDATA[<b> & ]]>c<!-- note -->d</FreeText>"))
     assert result["q1"].text == "a<b> & cd"

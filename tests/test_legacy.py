@@ -270,6 +270,21 @@ def test_nested_answer_element_without_declaration_is_kept_as_text() -> None:
     assert assignment.answer == NESTED_ANSWER  # the markup exactly, entity references included
 
 
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        "<?a?>" * 2000,  # a lazy PI pattern split such runs in 2**n ways: hours, not ms
+        "<!-- c -->" * 2000,
+        "<!-- a - b -- c --->" * 200,
+        "<!DOCTYPE x [ <!ENTITY a ']'> ]>" * 200,
+    ],
+)
+def test_long_prolog_of_an_embedded_document_is_scanned_in_linear_time(prolog: str) -> None:
+    text = f"<HIT><Question><?xml version='1.0'?>{prolog}</Question></HIT>"
+    with pytest.raises(ArchiveError, match="the embedded document has no root element"):
+        parse_legacy_response(text)
+
+
 def test_self_closing_embedded_document_and_cdata_answer() -> None:
     empty = "<QuestionFormAnswers/>"
     xml = f"<Assignment><Answer> {empty} </Answer></Assignment>"

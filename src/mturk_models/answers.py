@@ -521,7 +521,8 @@ _HEAD_SHAPE = re.compile(
 )
 _END_TAG = "</QuestionFormAnswers>"
 _SELECTION_SHAPE = re.compile(f"<SelectionIdentifier>({_PLAIN_ID})</SelectionIdentifier>")
-_CHARACTER_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
+_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|quot|apos|amp));")
+_PREDEFINED = {"lt": "<", "gt": ">", "quot": '"', "apos": "'", "amp": "&"}
 # The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
 # whose bytes decode as UTF-8 (ASCII is a subset of it).
 _UTF8_DECLARATIONS = (
@@ -532,8 +533,10 @@ _UTF8_DECLARATIONS = (
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"'](?:utf-?8|(?:us-)?ascii)[\"']", re.IGNORECASE)
 
 
-def _character(match: re.Match[str]) -> str:
-    hexadecimal, decimal = match.groups()
+def _reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal, name = match.groups()
+    if name is not None:
+        return _PREDEFINED[name]
     return chr(int(hexadecimal, 16) if hexadecimal is not None else int(decimal))
 
 
@@ -541,17 +544,16 @@ def _content(raw: str) -> str:
     """Element text as expat reports it: line ends normalised, then references replaced.
 
     expat has checked every reference, so each ``&`` starts ``&#...;`` or one of the five
-    predefined entities; ``&amp;`` goes last, so that ``&amp;lt;`` stays ``&lt;``.
+    predefined entities. They are replaced in one pass: what one reference yields is never
+    read again, so ``&amp;lt;`` and ``&#38;lt;`` both stay ``&lt;``.
     """
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in raw:
-        if "&#" in raw:
-            raw = raw.replace("&#13;", "\r")  # textarea line breaks, the common case
-            if "&#" in raw:
-                raw = _CHARACTER_REFERENCE.sub(_character, raw)
-        raw = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-        raw = raw.replace("&apos;", "'").replace("&amp;", "&")
+        # Textarea line breaks, the common case; "\r" contains no "&", so this is safe.
+        raw = raw.replace("&#13;", "\r")
+        if "&" in raw:
+            raw = _REFERENCE.sub(_reference, raw)
     return raw
 
 

@@ -127,7 +127,10 @@ _EMBEDDED = re.compile(
     + r")[\s/>]))"
 )
 _ROOT_START = re.compile(  # the embedded document's prolog, then its root element's name
-    r"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    # Each alternative can end in only one place, so a run of them cannot backtrack
+    # exponentially (a lazy ``<\?.*?\?>`` could split ``<?a?><?a?>`` in two ways).
+    r"\s*(?:<\?(?:[^?]|\?(?!>))*\?>\s*|<!--(?:[^-]|-(?!->))*-->\s*"
+    r"|<!DOCTYPE[^\[>]*(?:\[(?:[^\]\"']|\"[^\"]*\"|'[^']*')*\])?\s*>\s*)*"
     r"<((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)",
     re.DOTALL,
 )
