@@ -868,6 +868,17 @@ def test_size_must_be_a_count() -> None:
     assert both_paths(QuestionFormAnswers(answers=(zero,)).to_xml())["q"] == zero
 
 
+def test_size_is_at_most_what_the_readers_read_back() -> None:
+    largest = UploadedFileAnswer(
+        question_identifier="q", uploaded_file_key="k", uploaded_file_size_in_bytes=10**18 - 1
+    )
+    assert both_paths(QuestionFormAnswers(answers=(largest,)).to_xml())["q"] == largest
+    with pytest.raises(ValidationError, match="less_than_equal"):
+        UploadedFileAnswer(
+            question_identifier="q", uploaded_file_key="k", uploaded_file_size_in_bytes=10**18
+        )
+
+
 def test_unknown_fields_and_wrong_kinds_are_refused() -> None:
     with pytest.raises(ValidationError, match="extra_forbidden"):
         FreeTextAnswer(question_identifier="q", text="", colour="red")  # type: ignore[call-arg]

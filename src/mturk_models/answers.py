@@ -69,6 +69,8 @@ __all__ = [
     "parse_answers",
 ]
 
+_MAX_FILE_SIZE = 10**18 - 1  # the readers' limit: 18 digits (MTurk caps uploads far lower)
+
 QUESTION_FORM_ANSWERS_NAMESPACE = (
     "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/"
     "QuestionFormAnswers.xsd"
@@ -201,7 +203,9 @@ class UploadedFileAnswer(_AnswerBase):
         "question/file name); GetFileUploadURL turns it into a download URL."
     )
     uploaded_file_size_in_bytes: Count = Field(
-        description="The size of the uploaded file in bytes."
+        le=_MAX_FILE_SIZE,
+        description="The size of the uploaded file in bytes (at most 18 digits, as the "
+        "readers take it).",
     )
 
     @property
