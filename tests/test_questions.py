@@ -891,6 +891,24 @@ def test_declarations_bytes_and_byte_order_marks() -> None:
     assert parse_question("\n  " + external.to_xml()) == external
 
 
+@pytest.mark.parametrize(
+    ("encoding", "codec", "content"),
+    [
+        ("Shift_JIS", "shift_jis", "日本"),
+        ("utf8", "utf-8", "café 日本"),
+        ("windows-1252", "windows-1252", "café"),
+        ("UTF-32", "utf-32", "café 日本"),
+        ("UTF-32", "utf-32-be", "café 日本"),
+    ],
+)
+def test_question_documents_in_any_declared_encoding(
+    encoding: str, codec: str, content: str
+) -> None:
+    form = HTMLQuestion(html_content=f"<p>{content}</p>", frame_height=0)
+    text = f' <?xml version="1.0" encoding="{encoding}"?>' + form.to_xml()
+    assert parse_question(text.encode(codec)) == form
+
+
 @given(
     question_forms(schema_version="2017-11-06", max_items=2),
     st.sampled_from(["duplicate", "upload"]),

@@ -15,10 +15,12 @@ Entity and external-reference handlers are installed as a second wall. These are
 XInclude is never processed by any reader; :data:`XINCLUDE_NAMESPACES` lets readers refuse it
 as unsafe rather than report it as an unknown element.
 
-Encodings: expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself, and pyexpat adds every
-single-byte codec Python knows (``encoding="ASCII"``, ``windows-1252``). :func:`decode_declared`
-decodes the rest (UTF-32, Shift_JIS, GB18030, ...) in Python, as the byte order mark or the XML
-declaration names it, so that "bytes in any encoding the declaration names" holds.
+Encodings: expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself. :func:`prepare` decodes
+everything else in Python, as the byte order mark (UTF-32) or the XML declaration names it
+(``ASCII``, ``windows-1252``, ``utf8``, Shift_JIS, GB18030, ...), so that "bytes in any encoding
+the declaration names" holds for every reader. pyexpat's own fallback is not used: it takes any
+codec for a single-byte one when decoding 256 bytes gives 256 characters, which ``utf8`` and
+ISO-2022-JP do.
 
 Every failure becomes an :class:`~mturk_models.exceptions.UnsafeXMLError` or the caller's error
 class; no ``ExpatError``, ``ParseError`` or ``UnicodeDecodeError`` escapes.
@@ -37,7 +39,7 @@ import defusedxml.ElementTree as defused_et
 
 from .exceptions import MTurkModelsError, UnsafeXMLError
 
-__all__ = ["XINCLUDE_NAMESPACES", "decode_declared", "parse_tree", "prepare", "secure_parser"]
+__all__ = ["XINCLUDE_NAMESPACES", "parse_tree", "prepare", "secure_parser"]
 
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 """XInclude elements are never processed; readers refuse them as unsafe rather than unknown."""
@@ -48,31 +50,59 @@ _TEXT_WHITESPACE = (" ", "\t", "\r", "\n")
 
 
 def prepare(data: str | bytes) -> str | bytes:
-    """Drop whitespace before the document (saved files often have it, even before ``<?xml``).
+    """Drop whitespace before the document, and decode what expat cannot read itself.
 
-    For bytes in an ASCII-compatible encoding, ASCII whitespace (and a UTF-8 BOM) is dropped.
-    A UTF-16 document (with a BOM, or starting with a NUL byte) that starts with whitespace is
-    decoded to str to drop it (expat reads a str whatever its declaration says); other UTF-16
-    documents are passed on untouched. Raises :class:`UnicodeDecodeError` for UTF-16 that does
-    not decode.
+    Saved files often have whitespace before the document, even before ``<?xml``. For bytes:
+
+    * UTF-32 (a byte order mark, or an ASCII character with three NUL bytes) is decoded to str;
+    * UTF-16 (a byte order mark, or a NUL byte in the first two) that starts with whitespace is
+      decoded to str to drop it; other UTF-16 documents are passed on untouched;
+    * otherwise the bytes are ASCII-compatible: ASCII whitespace and a UTF-8 BOM are dropped,
+      and a document whose XML declaration names an encoding other than the four expat reads
+      itself (UTF-8, UTF-16, ISO-8859-1, US-ASCII: pyexpat would guess at the others, and reads
+      ``utf8`` or Shift_JIS wrongly) is decoded with Python's codec of that name.
+
+    expat reads a str whatever its declaration says. Raises :class:`UnicodeDecodeError` for
+    bytes that are not in their encoding and :class:`LookupError` for an encoding that Python
+    does not know.
 
     >>> prepare(b"  \\r\\n<?xml version='1.0'?><a/>")
     b"<?xml version='1.0'?><a/>"
     >>> prepare(" <a/>".encode("utf-16"))
     '<a/>'
+    >>> prepare('<?xml version="1.0" encoding="utf8"?><a>é</a>'.encode())
+    '<?xml version="1.0" encoding="utf8"?><a>é</a>'
     """
     if isinstance(data, str):
         return data.lstrip(" \t\r\n\ufeff")
-    if data[:1] == b"<":  # the usual case: nothing to drop
-        return data
+    utf32 = _utf32_codec(data)
+    if utf32:
+        return data.decode(utf32).lstrip(" \t\r\n\ufeff")
     if data.startswith(_BOMS[1:]) or data[:2].count(0):
         codec = _utf16_codec(data)
         if codec and data[:8].decode(codec, "ignore").lstrip("\ufeff")[:1] in _TEXT_WHITESPACE:
             return data.decode(codec).lstrip(" \t\r\n\ufeff")
         return data
-    bom = data.startswith(_BOMS[0])
-    body = data[3:] if bom else data
-    return body.lstrip(_WHITESPACE)
+    if data[:1] != b"<":
+        data = data[3:] if data.startswith(_BOMS[0]) else data
+        data = data.lstrip(_WHITESPACE)
+    declared = _DECLARED.match(data)
+    if declared is not None and declared.group(1).upper() not in _EXPAT_ENCODINGS:
+        # Only text encodings: bytes.decode refuses rot13, base64 and other transforms.
+        return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
+    return data
+
+
+def _utf32_codec(data: bytes) -> str | None:
+    if data.startswith(_UTF32_BOMS):
+        return "utf-32"
+    head = data[:4]
+    if len(head) == 4 and head.count(0) == 3:
+        if head[0] and head[0] < 0x80:
+            return "utf-32-le"
+        if head[3] and head[3] < 0x80:
+            return "utf-32-be"
+    return None  # not UTF-32 (or not text: left to the reader)
 
 
 def _utf16_codec(data: bytes) -> str | None:
@@ -82,35 +112,13 @@ def _utf16_codec(data: bytes) -> str | None:
         return "utf-16-be"
     if data[1:2] == b"\0" and data[:1] != b"\0":
         return "utf-16-le"
-    return None  # UTF-32 or not text: left to the reader
+    return None  # not text: left to the reader
 
 
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_UTF32_STARTS = {b"<\0\0\0": "utf-32-le", b"\0\0\0<": "utf-32-be"}
 _DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._:-]*)[\"']")
-
-
-def decode_declared(data: bytes) -> str:
-    """Decode a document that expat cannot read itself, as its BOM or XML declaration says.
-
-    UTF-32 is recognised by its byte order mark or its ``<`` pattern; otherwise the
-    ``encoding`` of the XML declaration is looked up among Python's codecs. Raises
-    :class:`LookupError` for an encoding Python does not know (or none declared) and
-    :class:`UnicodeDecodeError` for bytes that are not in that encoding.
-
-    >>> decode_declared('<?xml version="1.0" encoding="Shift_JIS"?><a>日本</a>'.encode("shift_jis"))
-    '<?xml version="1.0" encoding="Shift_JIS"?><a>日本</a>'
-    """
-    if data.startswith(_UTF32_BOMS):
-        return data.decode("utf-32")
-    if data[:4] in _UTF32_STARTS:
-        return data.decode(_UTF32_STARTS[data[:4]])
-    match = _DECLARED.match(data)
-    if match is None:
-        raise LookupError("the document names no encoding that Python can decode")
-    name = match.group(1).decode("ascii")
-    # Only text encodings: bytes.decode refuses rot13, base64 and other transforms.
-    return data.decode(codecs.lookup(name).name)
+# The encodings expat decodes itself (XML_SetEncoding's names; case does not matter).
+_EXPAT_ENCODINGS = frozenset({b"UTF-8", b"UTF-16", b"ISO-8859-1", b"US-ASCII"})
 
 
 def _refuse_dtd(name: str, *_: Any) -> NoReturn:

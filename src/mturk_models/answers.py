@@ -49,7 +49,7 @@ from pydantic_core import PydanticCustomError
 
 from ._base import MTurkModel
 from ._types import Count, Seq
-from ._xml import XINCLUDE_NAMESPACES, decode_declared, prepare, secure_parser
+from ._xml import XINCLUDE_NAMESPACES, prepare, secure_parser
 from .exceptions import (
     AnswerNotFoundError,
     CrowdAnswerError,
@@ -425,7 +425,6 @@ for _index, _local in enumerate(_ELEMENTS):
     _CODES[f"{QUESTION_FORM_ANSWERS_NAMESPACE} {_local}"] = 2 * _index + 1
 _GROUP = {_FREE: _FREE, _SEL: _SEL, _OTHER: _SEL, _SIZE: _SIZE, _KEY: _SIZE}
 _XSI = "http://www.w3.org/2001/XMLSchema-instance "
-_UTF32_STARTS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"<\x00\x00\x00", b"\x00\x00\x00<")
 _SIZE_PATTERN = re.compile(r"\+?0*[0-9]{1,18}")
 _SIZE_RULE = "the file size must be a whole number of bytes, at most 18 digits"
 _UPLOAD = "a file upload answer holds both UploadedFileSizeInBytes and UploadedFileKey"
@@ -886,18 +885,10 @@ def _parse(
     if not isinstance(xml, (str, bytes)):
         raise TypeError(f"parse_answers reads str or bytes, not {type(xml).__name__}")
     try:
-        data = prepare(xml)
+        data = prepare(xml)  # decodes what expat cannot read itself
         if not data:
             return _EMPTY
-        if isinstance(data, bytes) and b"\0" in data[:4] and data.startswith(_UTF32_STARTS):
-            data = decode_declared(data)
-        try:
-            return read(data)
-        except ValueError as exc:
-            # pyexpat itself reads single-byte encodings only; Python decodes the others.
-            if not isinstance(data, bytes) or "multi-byte" not in str(exc):
-                raise
-            return read(decode_declared(data))
+        return read(data)
     except (UnsafeXMLError, MalformedAnswerError):
         raise
     except ExpatError as exc:
