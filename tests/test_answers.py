@@ -250,15 +250,50 @@ def test_answer_with_only_its_identifier_is_an_empty_selection() -> None:
     "body",
     [
         "<UploadedFileSizeInBytes>12</UploadedFileSizeInBytes><UploadedFileKey>k/1</UploadedFileKey>",
-        "<UploadedFileKey> k/1 </UploadedFileKey>"
-        "<UploadedFileSizeInBytes> 12 </UploadedFileSizeInBytes>",
+        "<UploadedFileSizeInBytes> 12 </UploadedFileSizeInBytes>"
+        "<UploadedFileKey> k/1 </UploadedFileKey>",
         "<UploadedFileSizeInBytes>+0012</UploadedFileSizeInBytes><UploadedFileKey>k/1</UploadedFileKey>",
     ],
 )
-def test_uploaded_file_in_either_order(body: str) -> None:
+def test_uploaded_file(body: str) -> None:
     assert both_paths(answer(body))["q1"] == UploadedFileAnswer(
         question_identifier="q1", uploaded_file_key="k/1", uploaded_file_size_in_bytes=12
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "element"),
+    [
+        (
+            "<FreeText>x</FreeText><QuestionIdentifier>q1</QuestionIdentifier>",
+            "the QuestionIdentifier comes first in an Answer",
+            "QuestionIdentifier",
+        ),
+        (
+            "<SelectionIdentifier>a</SelectionIdentifier>"
+            "<QuestionIdentifier>q1</QuestionIdentifier>",
+            "the QuestionIdentifier comes first in an Answer",
+            "QuestionIdentifier",
+        ),
+        (
+            "<QuestionIdentifier>q1</QuestionIdentifier><SelectionIdentifier>a</SelectionIdentifier>"
+            "<OtherSelectionText>o</OtherSelectionText><SelectionIdentifier>b</SelectionIdentifier>",
+            "OtherSelectionText comes after every SelectionIdentifier",
+            "SelectionIdentifier",
+        ),
+        (
+            "<QuestionIdentifier>q1</QuestionIdentifier><UploadedFileKey>k</UploadedFileKey>"
+            "<UploadedFileSizeInBytes>1</UploadedFileSizeInBytes>",
+            "UploadedFileSizeInBytes comes before UploadedFileKey",
+            "UploadedFileSizeInBytes",
+        ),
+    ],
+)
+def test_elements_in_schema_order(body: str, message: str, element: str) -> None:
+    """The schema fixes the order inside an Answer, and MTurk guarantees the schema."""
+    with pytest.raises(MalformedAnswerError, match=message) as caught:
+        parse_answers(wrap(f"<Answer>{body}</Answer>"))
+    assert caught.value.element == element
 
 
 def test_free_text_is_kept_exactly() -> None:

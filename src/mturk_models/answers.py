@@ -746,6 +746,8 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             if element == _QID:
                 if qid is not None:
                     _fail(opened[3], "an Answer holds one QuestionIdentifier")
+                if kind is not None:
+                    _fail(opened[3], "the QuestionIdentifier comes first in an Answer")
                 qid = text.strip(_WS)
                 if not qid:
                     _fail(opened[3], "the QuestionIdentifier is empty")
@@ -760,6 +762,8 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
                     _fail(opened[3], "an Answer holds one FreeText")
                 free = text
             elif element == _SEL:
+                if other is not None:
+                    _fail(opened[3], "OtherSelectionText comes after every SelectionIdentifier")
                 text = text.strip(_WS)
                 if not text:
                     _fail(opened[3], "the SelectionIdentifier is empty")
@@ -772,6 +776,8 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
                 text = text.strip(_WS)
                 if size >= 0:
                     _fail(opened[3], "an Answer holds one UploadedFileSizeInBytes")
+                if key is not None:
+                    _fail(opened[3], "UploadedFileSizeInBytes comes before UploadedFileKey")
                 if _SIZE_PATTERN.fullmatch(text) is None:
                     _fail(opened[3], f"{_SIZE_RULE}; got {text[:40]!r}")
                 size = int(text)
