@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from mturk_models import (
     MASTERS_PRODUCTION,
     MASTERS_SANDBOX,
+    PERCENT_ASSIGNMENTS_APPROVED,
     WORKER_LOCALE,
     CreateHITRequest,
     CreateHITTypeRequest,
@@ -272,6 +273,22 @@ REQUIREMENT_RULES = [
         "masters_comparator",
         ("QualificationRequirements", 0, "Comparator"),
     ),
+    (
+        _req(
+            QualificationTypeId=PERCENT_ASSIGNMENTS_APPROVED,
+            Comparator="GreaterThan",
+            IntegerValues=[101],
+        ),
+        "approval_rate_range",
+        ("QualificationRequirements", 0, "IntegerValues", 0),
+    ),
+    (
+        _req(
+            QualificationTypeId=PERCENT_ASSIGNMENTS_APPROVED, Comparator="In", IntegerValues=[0, -1]
+        ),
+        "approval_rate_range",
+        ("QualificationRequirements", 0, "IntegerValues", 1),
+    ),
 ]
 
 
@@ -292,6 +309,24 @@ def test_masters_message_and_presence_comparators() -> None:
     for comparator in ("Exists", "DoesNotExist"):
         ok = _req(QualificationTypeId=MASTERS_PRODUCTION, Comparator=comparator)
         CreateHITRequest.model_validate({**VALID, "QualificationRequirements": [ok]})
+
+
+def test_approval_rate_bounds_and_message() -> None:
+    for values in ([0], [100], [0, 50, 100]):
+        ok = _req(
+            QualificationTypeId=PERCENT_ASSIGNMENTS_APPROVED, Comparator="In", IntegerValues=values
+        )
+        CreateHITRequest.model_validate({**VALID, "QualificationRequirements": [ok]})
+    model = QualificationRequirement(
+        qualification_type_id=PERCENT_ASSIGNMENTS_APPROVED,
+        comparator="GreaterThan",
+        integer_values=(150,),
+    )  # a stored requirement is what MTurk accepted: the response model keeps it
+    error = one_error({**VALID, "QualificationRequirements": [model]})
+    assert error["msg"] == (
+        "Worker_PercentAssignmentsApproved is a percentage: its IntegerValues should be "
+        "0 to 100; got 150"
+    )
 
 
 def test_at_most_ten_qualification_requirements() -> None:

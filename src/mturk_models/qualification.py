@@ -8,8 +8,9 @@ The comparator rules are those of the API reference (QualificationRequirement da
 * Exists, DoesNotExist: no values.
 * LocaleValues only with Worker_Locale; IntegerValues never with it.
 * RequiredToPreview (deprecated) and ActionsGuarded not together.
-* The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`; checked
-  by the request models, since a stored requirement is what MTurk already accepted).
+* The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`), and
+  Worker_PercentAssignmentsApproved values 0 to 100 (:func:`approval_rate_errors`): both checked
+  by the request models, since a stored requirement is what MTurk already accepted.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ __all__ = [
     "QualificationRequirement",
     "adult_content",
     "approval_rate_at_least",
+    "approval_rate_errors",
     "hits_approved_at_least",
     "locale_in",
     "locale_not_in",
@@ -258,6 +260,34 @@ def masters_comparator_error(type_id: object, comparator: object) -> PydanticCus
         "A Masters qualification requirement must use Exists or DoesNotExist; got {comparator}",
         comparator=repr(str(comparator)),
     )
+
+
+def approval_rate_errors(
+    type_id: object, integer_values: object
+) -> list[tuple[int, PydanticCustomError]]:
+    """The IntegerValues of a Worker_PercentAssignmentsApproved requirement outside 0 to 100.
+
+    Takes raw values (a request's input before validation) and gives ``(index, error)`` pairs;
+    values that are not integers are left to their own error.
+
+    >>> [(i, e.type) for i, e in approval_rate_errors(PERCENT_ASSIGNMENTS_APPROVED, [95, 101])]
+    [(1, 'approval_rate_range')]
+    """
+    if type_id != PERCENT_ASSIGNMENTS_APPROVED or not isinstance(integer_values, (list, tuple)):
+        return []
+    return [
+        (
+            index,
+            _fail(
+                "approval_rate_range",
+                "Worker_PercentAssignmentsApproved is a percentage: its IntegerValues should be "
+                "0 to 100; got {value}",
+                value=value,
+            ),
+        )
+        for index, value in enumerate(integer_values)
+        if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 100
+    ]
 
 
 # --- builders ---------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ from .locale import Locale
 from .qualification import (
     MASTERS_ENVIRONMENTS,
     QualificationRequirement,
+    approval_rate_errors,
     masters_comparator_error,
 )
 from .questions import (
@@ -371,6 +372,7 @@ class _Preflight(RequestModel):
             reqs = _pick(data, "qualification_requirements", "QualificationRequirements")
             errors.extend(_nested_unknown_keys(reqs))
             errors.extend(_masters_comparators(reqs))
+            errors.extend(_approval_rates(reqs))
         if "hit_layout_id" in fields:
             question = _pick(data, "question", "Question")
             layout = _pick(data, "hit_layout_id", "HITLayoutId")
@@ -480,6 +482,23 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
                 }
             )
     return errors
+
+
+def _approval_rates(requirements: object) -> list[InitErrorDetails]:
+    if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
+        return []
+    return [
+        {
+            "type": error,
+            "loc": ("QualificationRequirements", i, "IntegerValues", index),
+            "input": _pick(req, "integer_values", "IntegerValues")[index],
+        }
+        for i, req in enumerate(requirements)
+        for index, error in approval_rate_errors(
+            _pick(req, "qualification_type_id", "QualificationTypeId"),
+            _pick(req, "integer_values", "IntegerValues"),
+        )
+    ]
 
 
 # --- the Question string ------------------------------------------------------------------------

@@ -926,6 +926,14 @@ def _presence_for_masters(requirement: QualificationRequirement) -> bool:
     )
 
 
+def _percent_in_range(requirement: QualificationRequirement) -> QualificationRequirement:
+    """An approval-rate requirement's values moved into 0..100, as requests need them."""
+    values = requirement.integer_values
+    if requirement.qualification_type_id != PERCENT_ASSIGNMENTS_APPROVED or not values:
+        return requirement
+    return requirement.model_copy(update={"integer_values": tuple(abs(v) % 101 for v in values)})
+
+
 def _request_text(max_size: int, min_size: int = 0) -> st.SearchStrategy[str]:
     return st.text(min_size=min_size, max_size=max_size)
 
@@ -940,7 +948,7 @@ def _hit_type_kwargs() -> dict[str, st.SearchStrategy[Any]]:
         "Description": _request_text(2_000, 1),
         "QualificationRequirements": _optional(
             st.lists(
-                qualification_requirements().filter(_presence_for_masters),
+                qualification_requirements().filter(_presence_for_masters).map(_percent_in_range),
                 max_size=MAX_QUALIFICATION_REQUIREMENTS,
             ).map(tuple)
         ),
