@@ -238,7 +238,14 @@ def test_the_limits_hold_exactly_at_the_boundaries() -> None:
     assert CreateHITRequest.model_validate(edge).to_boto3()["AutoApprovalDelayInSeconds"] == (
         2_592_000
     )
-    low = {**VALID, "AutoApprovalDelayInSeconds": 0, "MaxAssignments": 1, "Reward": "1"}
+    low = {
+        **VALID,
+        "AutoApprovalDelayInSeconds": 0,
+        "MaxAssignments": 1,
+        "Reward": "1",
+        "LifetimeInSeconds": 30,
+        "AssignmentDurationInSeconds": 31_536_000,
+    }
     assert CreateHITRequest.model_validate(low).to_boto3()["Reward"] == "1.00"
 
 
@@ -518,6 +525,40 @@ def test_question_size_limit_in_utf8_bytes() -> None:
     assert re.fullmatch(r"Question should be at most 65535 bytes .*; got \d+", error["msg"])
     fits = HTMLQuestion.model_validate({"html_content": page[:-20_000], "frame_height": 0})
     CreateHITRequest.model_validate({**VALID, "Question": fits})
+
+
+@pytest.mark.parametrize("extra", ["", "é"])
+def test_question_size_limit_exactly(extra: str) -> None:
+    """65,535 bytes pass and 65,536 fail, however the bytes are made of characters."""
+
+    def page(text: str) -> str:
+        html = f"<crowd-form>{extra}{text}</crowd-form>"
+        return HTMLQuestion(html_content=html, frame_height=0).to_xml()
+
+    room = 65_535 - len(page("").encode("utf-8"))
+    exact = page("x" * room)
+    assert len(exact.encode("utf-8")) == 65_535
+    CreateHITRequest.model_validate({**VALID, "Question": exact})
+    over = page("x" * (room + 1))
+    error = one_error({**VALID, "Question": over})
+    assert error["type"] == "question_size"
+    assert error["msg"].endswith("; got 65536")
+
+
+def test_html_question_elements_in_schema_order() -> None:
+    form = HTMLQuestion(html_content="<p>x</p>", frame_height=0).to_xml()
+    start, end = form.index("<HTMLContent>"), form.index("</HTMLContent>") + len("</HTMLContent>")
+    swapped = (
+        form[:start]
+        + "<FrameHeight>0</FrameHeight>"
+        + form[start:end]
+        + form[end:].replace("<FrameHeight>0</FrameHeight>", "", 1)
+    )
+    error = one_error({**VALID, "Question": swapped})
+    assert error["type"] == "question_document"
+    assert "out of order; the schema's order is HTMLContent, FrameHeight" in error["msg"]
+    missing = form.replace("<FrameHeight>0</FrameHeight>", "")
+    assert one_error({**VALID, "Question": missing})["type"] == "question_document"
 
 
 @pytest.mark.parametrize(
