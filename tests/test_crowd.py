@@ -122,9 +122,7 @@ def test_fold_checkbox_group_with_several_or_no_choices() -> None:
         ({"high": {"on": True}, "low": {"on": False}}, "high"),
         ({"agree": {"on": True}}, "agree"),
         ({"on": True}, "on"),
-        ({"yes": "true", "no": "false"}, "yes"),
-        ({"yes": "on", "no": "false"}, "yes"),
-        ({"yes": " TRUE ", "no": "False"}, "yes"),
+        ({"label": True, "other": False}, "label"),  # label among other options: a choice
     ],
 )
 def test_fold_crowd_object_spellings(value: dict[str, Any], folded: Any) -> None:
@@ -141,6 +139,16 @@ def test_fold_crowd_object_spellings(value: dict[str, Any], folded: Any) -> None
         {"labels": ["remove dirt"]},  # crowd-classifier-multi-select
         {"high": {"on": {"deeper": True}}},
         {"high": {"on": True, "extra": 1}},
+        # crowd forms send JSON booleans: text in a crowd object is never a flag
+        {"yes": "true", "no": "false"},
+        {"yes": "on", "no": "false"},
+        {"yes": " TRUE ", "no": "False"},
+        {"high": {"on": "true"}, "low": {"on": False}},
+        # crowd-classifier output: a group whose only option is label is an answer
+        {"label": "False"},
+        {"label": "True"},
+        {"label": True},
+        {"label": {"on": False}},
         [{"label": "a"}],
         "plain",
         None,
@@ -187,6 +195,18 @@ def test_fold_batch_01_label_is_not_a_choice() -> None:
     assert fold_choices(row, prefix="Answer.") == {"category.label": row["Answer.category.label"]}
 
 
+def test_crowd_classifier_labels_are_kept() -> None:
+    text = '[{"claim":{"label":"False"},"c2":{"label":"True"},"c3":{"label":"neutral"}}]'
+    task = decode_task_answers(text)[0]
+    assert fold_choices(task) == task
+    row = {"Answer.claim.label": "False", "Answer.c2.label": "true", "Answer.c3.label.on": "on"}
+    assert fold_choices(row, prefix="Answer.") == {
+        "claim.label": "False",
+        "c2.label": "true",
+        "c3.label.on": "on",
+    }
+
+
 def test_fold_without_prefix_keeps_every_key() -> None:
     folded = fold_choices({"HITId": "3X", "Answer.q.a": "true", "Answer.q.b": "false"})
     assert folded == {"HITId": "3X", "Answer.q": "a"}
@@ -205,6 +225,21 @@ def test_fold_without_prefix_keeps_every_key() -> None:
         ({"c.": "true", ".a": "true"}, {"c.": "true", ".a": "true"}),
         ({"agree": "true"}, {"agree": "true"}),  # no dot: a plain field
         ({"x.a": None}, {"x.a": None}),  # a missing CSV cell
+        # only the exact texts "true", "false" and "on" are flags: no case folding, no stripping
+        ({"c.a": "True"}, {"c.a": "True"}),
+        ({"c.a": "FALSE"}, {"c.a": "FALSE"}),
+        ({"c.a": " true"}, {"c.a": " true"}),
+        ({"c.a": "on "}, {"c.a": "on "}),
+        ({"c.a": "On"}, {"c.a": "On"}),
+        ({"c.a": "1"}, {"c.a": "1"}),
+        ({"c.a": 1}, {"c.a": 1}),
+        ({"c.a.on": "TRUE", "c.b.on": "false"}, {"c.a.on": "TRUE", "c": None}),
+        # a group whose only option is label is crowd-classifier output, never a choice
+        ({"claim.label": "true"}, {"claim.label": "true"}),
+        ({"claim.label": "false"}, {"claim.label": "false"}),
+        ({"claim.label": True}, {"claim.label": True}),
+        ({"claim": "x", "claim.label": "true"}, {"claim": "x", "claim.label": "true"}),
+        ({"c.label": "true", "c.other": "false"}, {"c": "label"}),  # label among others: a choice
     ],
 )
 def test_flattened_rules(mapping: dict[str, Any], folded: dict[str, Any]) -> None:
@@ -237,13 +272,21 @@ def test_keys_must_be_strings() -> None:
 
 
 _VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.sampled_from(["true", "false", "on", "x", ""]),
-    lambda children: st.dictionaries(st.text(max_size=5), children, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from(["true", "false", "on", "True", " true", "FALSE", "x", ""]),
+    lambda children: st.dictionaries(
+        st.sampled_from(["a", "b", "on", "label"]), children, max_size=4
+    ),
     max_leaves=8,
 )
+_KEYS = st.text("ab.on", max_size=8) | st.lists(
+    st.sampled_from(["a", "b", "on", "label", ""]), min_size=1, max_size=3
+).map(".".join)
 
 
-@given(st.dictionaries(st.text("ab.on", max_size=8), _VALUES, max_size=6))
+@given(st.dictionaries(_KEYS, _VALUES, max_size=6))
 def test_any_mapping_folds_or_gives_crowd_answer_error(mapping: dict[str, Any]) -> None:
     try:
         folded = fold_choices(mapping)
@@ -253,3 +296,9 @@ def test_any_mapping_folds_or_gives_crowd_answer_error(mapping: dict[str, Any]) 
     for key, value in mapping.items():
         if key in folded and not isinstance(value, dict):
             assert folded[key] == value
+        if isinstance(value, str) and value not in ("true", "false", "on"):
+            assert folded[key] == value  # text is never a flag
+        if isinstance(value, dict) and (
+            list(value) == ["label"] or any(isinstance(item, str) for item in value.values())
+        ):
+            assert folded[key] == value  # neither is a crowd choice group

@@ -13,6 +13,11 @@ names; :func:`fold_choices` turns every such group into the chosen value. Real e
 >>> fold_choices({"Answer.opt1.420": "true", "Answer.opt1.42069": "false",
 ...               "Answer.set_number": "296"}, prefix="Answer.")
 {'opt1': '420', 'set_number': '296'}
+
+Only real flags fold: crowd-classifier's ``{"label": "False"}`` is an answer, not a choice.
+
+>>> fold_choices({"claim": {"label": "False"}, "rating.label": "true"})
+{'claim': {'label': 'False'}, 'rating.label': 'true'}
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ from .exceptions import CrowdAnswerError
 
 __all__ = ["decode_task_answers", "fold_choices"]
 
-_CHOSEN = frozenset({"true", "on"})
-_NOT_CHOSEN = frozenset({"false"})
+# How a flattened cell spells a flag: a JSON boolean as text, or an HTML checkbox without a value.
+_CELL_FLAGS = {"true": True, "false": False, "on": True}
+_LABEL = "label"  # crowd-classifier's {"label": "<category>"}: an answer, never a choice group
 
 
 def _refuse_constant(name: str) -> Any:
@@ -77,20 +83,20 @@ def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
     return value
 
 
-def _flag(value: Any) -> bool | None:
-    """True/False for a value that says "chosen"/"not chosen", None for any other value."""
-    if value is True or value is False:
+def _object_flag(value: Any) -> bool | None:
+    """In a crowd object: a JSON boolean, or ``{"on": <boolean>}``; None for any other value."""
+    if isinstance(value, bool):
         return value
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered in _CHOSEN:
-            return True
-        if lowered in _NOT_CHOSEN:
-            return False
-        return None
-    if isinstance(value, dict) and len(value) == 1 and "on" in value:
-        return _flag(value["on"]) if not isinstance(value["on"], dict) else None
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("on"), bool):
+        return bool(value["on"])
     return None
+
+
+def _cell_flag(value: Any) -> bool | None:
+    """In a flattened cell: a bool, or exactly ``"true"``, ``"false"`` or ``"on"``; else None."""
+    if isinstance(value, bool):
+        return value
+    return _CELL_FLAGS.get(value) if isinstance(value, str) else None
 
 
 def _result(chosen: list[str]) -> str | tuple[str, ...] | None:
@@ -101,9 +107,9 @@ def _result(chosen: list[str]) -> str | tuple[str, ...] | None:
 
 def _fold_object(value: Any) -> Any:
     """A crowd group object ``{"high": true, "low": false}`` folds; anything else is kept."""
-    if not isinstance(value, dict) or not value:
+    if not isinstance(value, dict) or not value or list(value) == [_LABEL]:
         return value
-    flags = [_flag(option) for option in value.values()]
+    flags = [_object_flag(option) for option in value.values()]
     if any(flag is None for flag in flags):
         return value
     return _result([option for option, flag in zip(value, flags, strict=True) if flag])
@@ -123,11 +129,16 @@ def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, A
     Two conventions are folded, in the mapping's order, everything else is kept unchanged:
 
     * a crowd-form object per group, as in ``taskAnswers``:
-      ``"confidence-0": {"high": true, "low": false}`` (each option may also be
-      ``{"on": true}``);
-    * flattened keys ``name.option`` whose value is ``"true"``, ``"false"`` or ``"on"`` (or a
-      bool), as in batch CSV columns: ``Answer.opt1.420`` = ``"true"``, and
-      ``Answer.confidence.high.on`` = ``"true"`` (a trailing ``.on`` is dropped).
+      ``"confidence-0": {"high": true, "low": false}``. Every option must be a JSON boolean
+      (or ``{"on": <boolean>}``): crowd forms always send booleans, so an object with any other
+      value, such as the text ``"true"``, is not a choice group;
+    * flattened keys ``name.option``, as in batch CSV columns: ``Answer.opt1.420`` = ``"true"``,
+      and ``Answer.confidence.high.on`` = ``"true"`` (a trailing ``.on`` is dropped). Only the
+      exact texts ``"true"`` and ``"false"`` (a flattened JSON boolean) and ``"on"`` (an HTML
+      checkbox without a value), or a bool, are flags: ``"True"`` or ``" true"`` is text.
+
+    A group whose only option is ``label`` is crowd-classifier output (``{"label": "False"}``,
+    ``claim.label`` = ``"true"``), never a choice group, and is kept as it is.
 
     A group with one chosen option gives that option (``str``); several give a ``tuple`` of
     them, in order; none gives ``None``. Keys without a dot, and dotted keys with other values
@@ -141,18 +152,24 @@ def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, A
     ...               "Input.video": "v.mp4"}, prefix="Answer.")
     {'confidence': 'high', 'why': ('both', 'shown')}
     """
-    result: dict[str, Any] = {}
-    groups: dict[str, list[str]] = {}
-    plain: set[str] = set()
+    entries: list[tuple[str, Any, tuple[str, str] | None, bool | None]] = []
+    options: dict[str, set[str]] = {}
     for full_name, value in mapping.items():
         if not isinstance(full_name, str):
             raise CrowdAnswerError(f"choice keys are strings; got {full_name!r}")
         if not full_name.startswith(prefix):
             continue
         name = full_name[len(prefix) :]
-        split = _split(name) if not isinstance(value, dict) else None
-        flag = _flag(value) if split is not None else None
-        if split is None or flag is None:
+        flag = _cell_flag(value)
+        split = _split(name) if flag is not None else None
+        entries.append((name, value, split, flag))
+        if split is not None:
+            options.setdefault(split[0], set()).add(split[1])
+    result: dict[str, Any] = {}
+    groups: dict[str, list[str]] = {}
+    plain: set[str] = set()
+    for name, value, split, flag in entries:
+        if split is None or options[split[0]] == {_LABEL}:
             if name in groups:
                 raise CrowdAnswerError(_clash(name))
             result[name] = _fold_object(value)
