@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from mturk_models import (
 )
 
 DATA = Path(__file__).parent / "data"
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def rows(name: str) -> list[dict[str, Any]]:
@@ -75,6 +77,37 @@ def test_decode_errors(text: str | bytes, message: str) -> None:
     assert info.value.__cause__ is not None or "got" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"t":"\\ud800"}]', r"lone surrogate U\+D800 \(an unpaired \\ud800 escape\)"),
+        ('[{"t":"\\uDFFF x"}]', r"lone surrogate U\+DFFF \(an unpaired \\udfff escape\)"),
+        ('[{"\\ud83d": 1}]', r"U\+D83D \(an unpaired"),  # in a key
+        ('[{"t":"\\ude00\\ud83d"}]', r"U\+D83D|U\+DE00"),  # the pair the wrong way round
+        ('[{"t":"\ud800"}]', "lone surrogate U\\+D800 at line 1, column 8, which is not Unicode"),
+        ('[{"t": "ok",\n "u": "\udfff"}]', "U\\+DFFF at line 2, column 8"),
+        ('["\ud800', "lone surrogate U\\+D800 at line 1"),  # before any JSON error
+        (b'[{"t":"\xed\xa0\x80"}]', "lone surrogate U\\+D800 at line 1, column 8"),
+        ('[{"t":"\ud800"}]'.encode("utf-16", "surrogatepass"), "lone surrogate U\\+D800"),
+    ],
+)
+def test_lone_surrogates_are_not_text(text: str | bytes, message: str) -> None:
+    with pytest.raises(CrowdAnswerError, match=message):
+        decode_task_answers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('[{"t":"\\ud83d\\ude00"}]', "\U0001f600"),  # a pair is one character
+        ('[{"t":"\\\\ud800"}]', "\\ud800"),  # an escaped backslash, then text
+        ('[{"t":"\U0001f600 \\u00e9"}]', "\U0001f600 \u00e9"),
+    ],
+)
+def test_surrogate_pairs_and_lookalikes_are_text(text: str, value: str) -> None:
+    assert decode_task_answers(text) == [{"t": value}]
+
+
 @given(st.text() | st.binary())
 def test_any_text_gives_tasks_or_crowd_answer_error(text: str | bytes) -> None:
     try:
@@ -83,6 +116,25 @@ def test_any_text_gives_tasks_or_crowd_answer_error(text: str | bytes) -> None:
         return
     assert isinstance(tasks, list)
     assert all(isinstance(task, dict) for task in tasks)
+    json.dumps(tasks, ensure_ascii=False).encode("utf-8")  # only Unicode text comes out
+
+
+@given(
+    st.lists(st.text(st.characters(categories=["Cs", "Ll", "So"]), max_size=4), max_size=3),
+    st.booleans(),
+)
+def test_decoded_strings_are_always_unicode_text(strings: list[str], escaped: bool) -> None:
+    text = json.dumps([{string: string} for string in strings], ensure_ascii=escaped)
+    if escaped:  # a high surrogate escape right before a low one is a pair: one character
+        strings = [
+            string.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+            for string in strings
+        ]
+    if any(_SURROGATES.search(string) for string in strings):
+        with pytest.raises(CrowdAnswerError, match="lone surrogate"):
+            decode_task_answers(text)
+    else:
+        assert decode_task_answers(text) == [{string: string} for string in strings]
 
 
 def test_crowd_answers_of_a_parsed_document() -> None:

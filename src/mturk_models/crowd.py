@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .exceptions import CrowdAnswerError
@@ -34,6 +35,7 @@ __all__ = ["decode_task_answers", "fold_choices"]
 # How a flattened cell spells a flag: a JSON boolean as text, or an HTML checkbox without a value.
 _CELL_FLAGS = {"true": True, "false": False, "on": True}
 _LABEL = "label"  # crowd-classifier's {"label": "<category>"}: an answer, never a choice group
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # alone, none is a character: not Unicode text
 
 
 def _refuse_constant(name: str) -> Any:
@@ -47,12 +49,34 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _strings(value: Any) -> Iterator[str]:
+    """Every key and string value of decoded JSON, without recursion (nesting may be deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack += item
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+
+
+def _surrogate_error(code: str, where: str) -> CrowdAnswerError:
+    return CrowdAnswerError(
+        f"taskAnswers holds the lone surrogate U+{ord(code):04X} {where}, which is not Unicode text"
+    )
+
+
 def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
     """Decode a crowd-form ``taskAnswers`` value: a JSON array with one object per task.
 
     Raises :class:`~mturk_models.CrowdAnswerError` (a :class:`ValueError`) for text that is
     not JSON (with the line and column), for ``NaN``/``Infinity`` and numbers beyond a float
-    (``1e999``), and for JSON that is not an array of objects.
+    (``1e999``), for a lone surrogate (raw, or an unpaired ``\\ud800`` escape: not Unicode
+    text, which no CSV or JSON Lines writer could encode), and for JSON that is not an array
+    of objects.
 
     >>> decode_task_answers('[{"category": {"label": "neutral"}}]')
     [{'category': {'label': 'neutral'}}]
@@ -62,13 +86,26 @@ def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
     mturk_models.exceptions.CrowdAnswerError: taskAnswers must be a JSON array of objects, ...
     """
     try:
+        if not isinstance(text, str):  # as json.loads does, so that the text can be checked
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        if not text.isascii() and (found := _SURROGATE.search(text)):
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - text.rfind("\n", 0, found.start())
+            raise _surrogate_error(found.group(), f"at line {line}, column {column}")
         value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except CrowdAnswerError:
+        raise
     except json.JSONDecodeError as exc:
         raise CrowdAnswerError(
             f"taskAnswers is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from exc
     except (ValueError, RecursionError) as exc:  # NaN/Infinity, bad UTF-8 bytes, deep nesting
         raise CrowdAnswerError(f"taskAnswers cannot be read as JSON: {exc}") from exc
+    if "\\ud" in text or "\\uD" in text:  # only a \uD800-\uDFFF escape gives a surrogate
+        for string in _strings(value):
+            if found := _SURROGATE.search(string):
+                code = found.group()
+                raise _surrogate_error(code, f"(an unpaired \\u{ord(code):04x} escape)")
     if not isinstance(value, list):
         raise CrowdAnswerError(
             "taskAnswers must be a JSON array of objects, one per task; "
