@@ -108,6 +108,26 @@ def test_surrogate_pairs_and_lookalikes_are_text(text: str, value: str) -> None:
     assert decode_task_answers(text) == [{"t": value}]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('[{"a": 1, "a": 2}]', "'a'"),
+        ('[{"a": 1, "a": 1}]', "'a'"),  # even with the same value
+        ('[{"c": {"high": true, "low": false, "high": false}}]', "'high'"),  # nested
+        ('[{"t": 1}, {"b": 0, "\\u0062": 1}]', "'b'"),  # an escape spelling the same key
+        ('[{"' + "k" * 100 + '": 1, "' + "k" * 100 + '": 2}]', "'" + "k" * 40 + "'"),
+    ],
+)
+def test_duplicate_keys_are_an_error(text: str, key: str) -> None:
+    with pytest.raises(CrowdAnswerError, match=f"has the key {key} twice in one object"):
+        decode_task_answers(text)
+
+
+def test_same_key_in_different_objects_is_fine() -> None:
+    text = '[{"a": 1, "c": {"a": 2}}, {"a": 3}]'
+    assert decode_task_answers(text) == [{"a": 1, "c": {"a": 2}}, {"a": 3}]
+
+
 @given(st.text() | st.binary())
 def test_any_text_gives_tasks_or_crowd_answer_error(text: str | bytes) -> None:
     try:

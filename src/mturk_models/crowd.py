@@ -49,6 +49,21 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key that appears twice is an error, not a silent overwrite."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:  # pragma: no branch - a key repeats, so the loop ends by raising
+            if key in seen:
+                raise CrowdAnswerError(
+                    f"taskAnswers has the key {key[:40]!r} twice in one object; "
+                    "keeping one value would lose the other"
+                )
+            seen.add(key)
+    return found
+
+
 def _strings(value: Any) -> Iterator[str]:
     """Every key and string value of decoded JSON, without recursion (nesting may be deep)."""
     stack = [value]
@@ -74,9 +89,9 @@ def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
 
     Raises :class:`~mturk_models.CrowdAnswerError` (a :class:`ValueError`) for text that is
     not JSON (with the line and column), for ``NaN``/``Infinity`` and numbers beyond a float
-    (``1e999``), for a lone surrogate (raw, or an unpaired ``\\ud800`` escape: not Unicode
-    text, which no CSV or JSON Lines writer could encode), and for JSON that is not an array
-    of objects.
+    (``1e999``), for a key repeated in one object (keeping one value would lose the other),
+    for a lone surrogate (raw, or an unpaired ``\\ud800`` escape: not Unicode text, which no
+    CSV or JSON Lines writer could encode), and for JSON that is not an array of objects.
 
     >>> decode_task_answers('[{"category": {"label": "neutral"}}]')
     [{'category': {'label': 'neutral'}}]
@@ -92,7 +107,12 @@ def decode_task_answers(text: str | bytes) -> list[dict[str, Any]]:
             line = text.count("\n", 0, found.start()) + 1
             column = found.start() - text.rfind("\n", 0, found.start())
             raise _surrogate_error(found.group(), f"at line {line}, column {column}")
-        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        value = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+        )
     except CrowdAnswerError:
         raise
     except json.JSONDecodeError as exc:
