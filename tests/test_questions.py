@@ -38,6 +38,7 @@ from mturk_models import (
     Overview,
     Question,
     QuestionForm,
+    QuestionFormAnswers,
     QuestionParseError,
     Selection,
     SelectionAnswer,
@@ -329,7 +330,8 @@ def yes_no(**fields: Any) -> SelectionAnswerSpecification:
 RULES = [
     (lambda: QuestionForm(items=(question("a"), question("a"))), "question_identifier_unique"),
     (lambda: QuestionForm(items=()), "too_short"),
-    (lambda: question(identifier=""), "string_too_short"),
+    (lambda: question(identifier=""), "empty_identifier"),
+    (lambda: question(identifier=" \n\t"), "empty_identifier"),
     (lambda: question(identifier="a\x00"), "xml_character"),
     (lambda: IsNumeric(min_value=5, max_value=1), "is_numeric_bounds"),
     (lambda: IsNumeric(min_value=-(2**31) - 1), "int32_range"),
@@ -1061,3 +1063,54 @@ def test_is_numeric_bounds_are_strict_32_bit(value: Any, code: str) -> None:
         IsNumeric(min_value=value)
     assert info.value.errors()[0]["type"] == code
     assert IsNumeric(min_value=-(2**31), max_value=2**31 - 1).max_value == 2**31 - 1
+
+
+# --- values the reader must not change ----------------------------------------------------------
+
+
+def test_only_ascii_digits_are_integers() -> None:
+    html = HTMLQuestion(html_content="<crowd-form></crowd-form>", frame_height=12).to_xml()
+    arabic = html.replace("<FrameHeight>12</FrameHeight>", "<FrameHeight>١٢</FrameHeight>")
+    with pytest.raises(QuestionParseError, match=r"FrameHeight\[1\] should be an integer"):
+        parse_question(arabic)
+
+
+def test_only_xml_whitespace_is_stripped() -> None:
+    """str.strip() would also drop NBSP and other Unicode spaces, which are data."""
+    picture = BinaryContent.model_validate(
+        {"mime_type": "image", "data_url": "https://a.example/x\u00a0", "alt_text": "x"}
+    )
+    form = QuestionForm(items=(Overview(content=(picture,)),))
+    assert parse_question(form.to_xml()) == form
+    external = ExternalQuestion(external_url="https://a.example/x", frame_height=0).to_xml()
+    padded = external.replace("https://a.example/x", " https://a.example/x\u00a0 ")
+    with pytest.raises(QuestionParseError, match=r"at external_url: .*'https://a.example/x\\xa0'"):
+        parse_question(padded)
+    text_in_form = form.to_xml().replace("<Overview>", "<Overview>\u00a0")
+    with pytest.raises(QuestionParseError, match="cannot contain text"):
+        parse_question(text_in_form)
+
+
+def test_identifiers_are_stripped_like_the_answers_identifiers() -> None:
+    form = QuestionForm(items=(question(" \n q1 \t", spec=yes_no()),))
+    assert form.items[0].question_identifier == "q1"  # type: ignore[union-attr]
+    padded = (
+        form.to_xml()
+        .replace(
+            "<QuestionIdentifier>q1</QuestionIdentifier>",
+            "<QuestionIdentifier>\n  q1\n</QuestionIdentifier>",
+        )
+        .replace(
+            "<SelectionIdentifier>y</SelectionIdentifier>",
+            "<SelectionIdentifier> y </SelectionIdentifier>",
+        )
+    )
+    parsed = parse_question(padded)
+    assert parsed == form
+    answers = parse_answers(
+        QuestionFormAnswers(
+            answers=(SelectionAnswer(question_identifier=" q1 ", selection_identifiers=(" y",)),)
+        ).to_xml()
+    )
+    assert parsed.check(answers) == []  # type: ignore[union-attr]
+    assert parsed.values(answers) == {"q1": ("y",)}  # type: ignore[union-attr]

@@ -117,6 +117,24 @@ XmlText = Annotated[str, AfterValidator(_xml_chars)]
 
 Identifier = Annotated[str, Field(min_length=1), AfterValidator(_xml_chars)]
 
+_XML_SPACE = " \t\r\n"  # XML's whitespace; str.strip() would also drop NBSP and others
+
+
+def _answer_identifier(value: str) -> str:
+    stripped = value.strip(_XML_SPACE)
+    if not stripped:
+        raise PydanticCustomError(
+            "empty_identifier",
+            "An identifier must hold at least one character besides whitespace; got {value}",
+            {"value": repr(value)},
+        )
+    return stripped
+
+
+AnswerIdentifier = Annotated[str, AfterValidator(_answer_identifier), AfterValidator(_xml_chars)]
+"""A QuestionIdentifier or SelectionIdentifier: stripped of XML whitespace, as the answer
+parser strips the identifiers that Workers' answers carry, so the two always match."""
+
 _PATTERN_URL = re.compile(r"(http|https)://.*", re.DOTALL)
 
 
@@ -615,7 +633,7 @@ class Selection(RequestModel):
     True
     """
 
-    selection_identifier: Identifier = Field(
+    selection_identifier: AnswerIdentifier = Field(
         description="The identifier the answer carries when the Worker picks this choice."
     )
     text: XmlText | None = Field(default=None, description="The choice as plain text.")
@@ -745,7 +763,7 @@ class Question(RequestModel):
     """
 
     kind: Literal["question"] = Field(default="question", description="Item kind tag.")
-    question_identifier: Identifier = Field(
+    question_identifier: AnswerIdentifier = Field(
         description="The identifier the Worker's answer carries; unique within the form."
     )
     display_name: XmlText | None = Field(
@@ -1031,13 +1049,15 @@ class _Reader:
         return el.tag[len(self.prefix) :]
 
     def children(self, el: Element, path: str) -> Iterator[tuple[str, Element, str]]:
-        if el.text and el.text.strip():
-            raise QuestionParseError(f"{path} cannot contain text; got {el.text.strip()[:40]!r}")
+        if el.text and el.text.strip(_XML_SPACE):
+            raise QuestionParseError(
+                f"{path} cannot contain text; got {el.text.strip(_XML_SPACE)[:40]!r}"
+            )
         counts: dict[str, int] = {}
         for child in el:
-            if child.tail and child.tail.strip():
+            if child.tail and child.tail.strip(_XML_SPACE):
                 raise QuestionParseError(
-                    f"{path} cannot contain text; got {child.tail.strip()[:40]!r}"
+                    f"{path} cannot contain text; got {child.tail.strip(_XML_SPACE)[:40]!r}"
                 )
             name = self.name(child, path)
             counts[name] = counts.get(name, 0) + 1
@@ -1132,9 +1152,9 @@ class _Reader:
         return self.build(
             BinaryContent,
             path,
-            mime_type=self.one(mime, "Type").strip(),
+            mime_type=self.one(mime, "Type").strip(_XML_SPACE),
             mime_sub_type=self.opt(mime, "SubType"),
-            data_url=self.one(found, "DataURL").strip(),
+            data_url=self.one(found, "DataURL").strip(_XML_SPACE),
             alt_text=self.one(found, "AltText"),
         )
 
@@ -1169,7 +1189,7 @@ class _Reader:
             path,
             mime_type=self.one(mime, "Type"),
             mime_sub_type=self.one(mime, "SubType"),
-            data_url=self.one(found, "DataURL").strip(),
+            data_url=self.one(found, "DataURL").strip(_XML_SPACE),
             alt_text=self.one(found, "AltText"),
             width=self.one(found, "Width"),
             height=self.one(found, "Height"),
@@ -1193,7 +1213,7 @@ class _Reader:
             ApplicationContent,
             where,
             application="flash" if flash else "java_applet",
-            url=self.one(found, "FlashMovieURL" if flash else "AppletPath").strip(),
+            url=self.one(found, "FlashMovieURL" if flash else "AppletPath").strip(_XML_SPACE),
             applet_filename=None if flash else self.one(found, "AppletFilename"),
             width=self.one(found, "Width"),
             height=self.one(found, "Height"),
@@ -1203,8 +1223,8 @@ class _Reader:
     def integer(self, value: str | None, path: str) -> int | None:
         if value is None:
             return None
-        text = value.strip()
-        if not re.fullmatch(r"[+-]?\d+", text):
+        text = value.strip(_XML_SPACE)
+        if not re.fullmatch(r"[+-]?[0-9]+", text):  # \d would take Arabic-Indic digits
             raise QuestionParseError(f"{path} should be an integer; got {value!r}")
         try:
             return int(text)
@@ -1217,7 +1237,7 @@ class _Reader:
     def boolean(self, value: str | None, path: str) -> bool | None:
         if value is None:
             return None
-        text = value.strip()
+        text = value.strip(_XML_SPACE)
         if text not in ("true", "false", "1", "0"):
             raise QuestionParseError(f"{path} should be true, false, 1 or 0; got {value!r}")
         return text in ("true", "1")
@@ -1249,7 +1269,7 @@ class _Reader:
         )
 
     def attributes(self, el: Element, path: str, allowed: Sequence[str]) -> dict[str, str]:
-        if len(el) or (el.text and el.text.strip()):
+        if len(el) or (el.text and el.text.strip(_XML_SPACE)):
             raise QuestionParseError(f"{path} takes only attributes ({', '.join(allowed)})")
         unknown = sorted(set(el.attrib) - set(allowed))
         if unknown:
@@ -1329,7 +1349,7 @@ class _Reader:
             max_selection_count=self.integer(
                 self.opt(found, "MaxSelectionCount"), f"{path}/MaxSelectionCount"
             ),
-            style_suggestion=style.strip() if style is not None else None,
+            style_suggestion=style.strip(_XML_SPACE) if style is not None else None,
             selections=tuple(selections),
             other_selection=other,
         )
@@ -1409,7 +1429,7 @@ class _Reader:
         height_path = f"{kind.__name__}/FrameHeight[1]"
         value = self.one(found, first)
         if kind is ExternalQuestion:
-            value = value.strip()  # xs:anyURI collapses whitespace
+            value = value.strip(_XML_SPACE)  # xs:anyURI collapses (XML) whitespace
         height = self.integer(self.one(found, "FrameHeight"), height_path)
         field = next(iter(kind.model_fields))
         return self.build(kind, kind.__name__, **{field: value, "frame_height": height})

@@ -852,9 +852,14 @@ def _free_text_specs(draw: st.DrawFn) -> FreeTextAnswerSpecification:
     )
 
 
+def _form_identifiers(max_size: int) -> st.SearchStrategy[str]:
+    """Question and selection identifiers: XML text, not padded (the models strip them)."""
+    return _xml_text(1, max_size).map(lambda text: text.strip(_XML_WHITESPACE)).filter(bool)
+
+
 @st.composite
 def _selection_specs(draw: st.DrawFn) -> SelectionAnswerSpecification:
-    identifiers = draw(st.lists(_xml_text(1, 8), min_size=1, max_size=5, unique=True))
+    identifiers = draw(st.lists(_form_identifiers(8), min_size=1, max_size=5, unique=True))
     selections = []
     for identifier in identifiers:
         kind = draw(st.sampled_from(("text", "formatted_content", "binary")))
@@ -903,7 +908,9 @@ def question_forms(
     if version == "2005-10-01":
         kinds.append(_file_upload_specs())
     content = _content_lists(applications=version == "2005-10-01")
-    identifiers = draw(st.lists(_xml_text(1, 10), min_size=1, max_size=max_items, unique=True))
+    identifiers = draw(
+        st.lists(_form_identifiers(10), min_size=1, max_size=max_items, unique=True)
+    )
     items: list[Overview | Question] = []
     for identifier in identifiers:
         if draw(st.booleans()):
