@@ -34,6 +34,7 @@ __all__ = [
     "INT32_MAX",
     "INT32_MIN",
     "UTC",
+    "XML_WHITESPACE",
     "Count",
     "CurrencyAmount",
     "EntityId",
@@ -46,6 +47,7 @@ __all__ = [
     "UtcDatetime",
     "WorkerId",
     "parse_currency",
+    "strip_identifier",
     "to_utc",
 ]
 
@@ -109,6 +111,23 @@ def _as_list(value: Any, handler: Any) -> Any:
 
 Seq = Annotated[tuple[T, ...], WrapSerializer(_as_list)]
 """An immutable sequence (a tuple, so models hash) that dumps as a list, as boto3 gives it."""
+
+XML_WHITESPACE: Final = " \t\r\n"
+"""XML's whitespace. ``str.strip()`` would also drop a no-break space and other Unicode spaces."""
+
+
+def strip_identifier(value: str) -> str:
+    """An identifier (QuestionIdentifier, SelectionIdentifier, UploadedFileKey) without the XML
+    whitespace around it; nothing left is the error ``empty_identifier``."""
+    stripped = value.strip(XML_WHITESPACE)
+    if not stripped:
+        raise PydanticCustomError(
+            "empty_identifier",
+            "An identifier must hold at least one character besides whitespace; got {value}",
+            {"value": repr(value)},
+        )
+    return stripped
+
 
 # --- timestamps -------------------------------------------------------------------------------
 

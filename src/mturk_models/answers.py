@@ -48,7 +48,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from ._base import MTurkModel
-from ._types import Count, Seq
+from ._types import Count, Seq, strip_identifier
 from ._xml import XINCLUDE_NAMESPACES, prepare, secure_parser
 from .exceptions import (
     AnswerNotFoundError,
@@ -100,14 +100,7 @@ def _legal(value: str) -> str:
 
 
 def _identifier(value: str) -> str:
-    stripped = value.strip(_WS)
-    if not stripped:
-        raise PydanticCustomError(
-            "empty_identifier",
-            "An identifier must hold at least one character besides whitespace; got {value}",
-            {"value": repr(value)},
-        )
-    return _legal(stripped)
+    return _legal(strip_identifier(value))
 
 
 Identifier = Annotated[str, AfterValidator(_identifier)]

@@ -36,7 +36,8 @@ from pydantic_core import PydanticCustomError
 
 from ._base import RequestModel
 from ._errors import summarize
-from ._types import Int32, Seq
+from ._types import XML_WHITESPACE as _XML_SPACE
+from ._types import Int32, Seq, strip_identifier
 from ._xml import parse_tree
 from .enums import StrEnum
 from .exceptions import QuestionParseError
@@ -117,21 +118,7 @@ XmlText = Annotated[str, AfterValidator(_xml_chars)]
 
 Identifier = Annotated[str, Field(min_length=1), AfterValidator(_xml_chars)]
 
-_XML_SPACE = " \t\r\n"  # XML's whitespace; str.strip() would also drop NBSP and others
-
-
-def _answer_identifier(value: str) -> str:
-    stripped = value.strip(_XML_SPACE)
-    if not stripped:
-        raise PydanticCustomError(
-            "empty_identifier",
-            "An identifier must hold at least one character besides whitespace; got {value}",
-            {"value": repr(value)},
-        )
-    return stripped
-
-
-AnswerIdentifier = Annotated[str, AfterValidator(_answer_identifier), AfterValidator(_xml_chars)]
+AnswerIdentifier = Annotated[str, AfterValidator(strip_identifier), AfterValidator(_xml_chars)]
 """A QuestionIdentifier or SelectionIdentifier: stripped of XML whitespace, as the answer
 parser strips the identifiers that Workers' answers carry, so the two always match."""
 

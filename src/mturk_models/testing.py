@@ -908,9 +908,7 @@ def question_forms(
     if version == "2005-10-01":
         kinds.append(_file_upload_specs())
     content = _content_lists(applications=version == "2005-10-01")
-    identifiers = draw(
-        st.lists(_form_identifiers(10), min_size=1, max_size=max_items, unique=True)
-    )
+    identifiers = draw(st.lists(_form_identifiers(10), min_size=1, max_size=max_items, unique=True))
     items: list[Overview | Question] = []
     for identifier in identifiers:
         if draw(st.booleans()):
