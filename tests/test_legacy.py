@@ -406,6 +406,13 @@ def test_failed_request_is_reported_with_its_errors() -> None:
     )
     with pytest.raises(ArchiveError, match=r"OperationRequest/Errors: .*AWS.BadClaimsSupplied"):
         parse_legacy_response(service)
+    for root in ("ErrorResponse", "Response"):  # the envelope of a refused request
+        envelope = (
+            f"<{root}><Errors><Error><Code>AWS.NotAuthorized</Code><Message>No.</Message></Error>"
+            f"</Errors><RequestID>r</RequestID></{root}>"
+        )
+        with pytest.raises(ArchiveError, match=rf"{root}/Errors: .*AWS.NotAuthorized: No\."):
+            parse_legacy_response(envelope)
 
 
 @pytest.mark.parametrize(

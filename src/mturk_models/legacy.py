@@ -520,6 +520,9 @@ def parse_legacy_response(xml: str | bytes) -> LegacyResponse:
     for child_name, child, child_path in _children(root, name):
         if child_name == "OperationRequest":
             metadata = _operation_request(child, child_path)
+        elif child_name == "Errors":  # <ErrorResponse> / <Response>: the request failed
+            errors = "; ".join(_errors(child, child_path)) or "no error given"
+            raise _fail(child_path, f"the saved response reports a failed request: {errors}")
         else:
             payload.append((child_name, child, child_path))
     if len(payload) != 1:
