@@ -38,6 +38,7 @@ from ._base import RequestModel
 from ._errors import summarize
 from ._types import XML_WHITESPACE as _XML_SPACE
 from ._types import Int32, Seq, strip_identifier
+from ._xhtml import check_xhtml
 from ._xml import parse_tree
 from .enums import StrEnum
 from .exceptions import QuestionParseError
@@ -400,17 +401,36 @@ class ListContent(RequestModel):
     items: Seq[XmlText] = Field(min_length=1, description="The ListItem texts, in order.")
 
 
-class FormattedContent(RequestModel):
-    """XHTML (the FormattedContent subset), written as CDATA.
+def _formatted_xhtml(value: str, info: ValidationInfo) -> str:
+    check_xhtml(value, archived=_archived(info))
+    return value
 
-    >>> FormattedContent(xhtml="<p><b>Bold</b></p>").xhtml
-    '<p><b>Bold</b></p>'
+
+Xhtml = Annotated[XmlText, AfterValidator(_formatted_xhtml)]
+"""FormattedContent: XHTML that MTurk's FormattedContent schema accepts (rules in
+:mod:`mturk_models._xhtml` and docs/hit-definitions.md)."""
+
+
+class FormattedContent(RequestModel):
+    """XHTML in MTurk's FormattedContent subset, written as CDATA.
+
+    The XHTML is checked as MTurk checks it: well-formed once wrapped in ``<FormattedContent>``,
+    only the documented tags and attributes, no JavaScript, CSS, ids or comments, links and
+    images by absolute http(s)/ftp/... URLs, each element where XHTML puts it. HTML's named
+    character references such as ``&nbsp;`` are accepted.
+
+    >>> FormattedContent(xhtml="<p><b>Bold</b>&nbsp;text</p>").xhtml
+    '<p><b>Bold</b>&nbsp;text</p>'
     """
 
     kind: Literal["formatted_content"] = Field(
         default="formatted_content", description="Content kind tag."
     )
-    xhtml: XmlText = Field(description="XHTML in MTurk's FormattedContent subset.")
+    xhtml: Xhtml = Field(
+        description="XHTML in MTurk's FormattedContent subset (API reference, Formatted "
+        "Content: XHTML): no JavaScript, CSS, ids, div, span or comments; tags closed and "
+        "nested; absolute URLs in links and images."
+    )
 
 
 class BinaryContent(RequestModel):
@@ -625,8 +645,8 @@ class Selection(RequestModel):
     )
     text: XmlText | None = Field(default=None, description="The choice as plain text.")
     binary: BinaryContent | None = Field(default=None, description="The choice as a file.")
-    formatted_content: XmlText | None = Field(
-        default=None, description="The choice as FormattedContent XHTML."
+    formatted_content: Xhtml | None = Field(
+        default=None, description="The choice as FormattedContent XHTML (checked as MTurk does)."
     )
 
     @_model_validator(mode="after")

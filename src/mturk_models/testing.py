@@ -767,6 +767,34 @@ def html_questions(draw: st.DrawFn) -> HTMLQuestion:
 
 
 @cache
+def _formatted_xhtml() -> st.SearchStrategy[str]:
+    """XHTML that MTurk's FormattedContent subset accepts: text, inline markup (``&nbsp;``
+    included), paragraphs, lists and tables."""
+    text = _xml_text(max_size=20).map(html.escape)
+    link = st.builds(lambda url, t: f'<a href="{html.escape(url)}">{t}</a>', _urls(), text)
+    inline = st.one_of(
+        text,
+        text.map(lambda t: f"<b>{t}</b>"),
+        text.map(lambda t: f"<i>{t}</i>&nbsp;"),
+        link,
+        st.just("<br/>"),
+    )
+    line = st.lists(inline, max_size=3).map("".join)
+    cells = st.lists(line.map(lambda t: f"<td>{t}</td>"), min_size=1, max_size=3).map("".join)
+    block = st.one_of(
+        line,
+        line.map(lambda t: f'<p align="center">{t}</p>'),
+        st.lists(line.map(lambda t: f"<li>{t}</li>"), min_size=1, max_size=3).map(
+            lambda items: f"<ul>{''.join(items)}</ul>"
+        ),
+        st.lists(cells.map(lambda t: f"<tr>{t}</tr>"), min_size=1, max_size=3).map(
+            lambda rows: f'<table border="1">{"".join(rows)}</table>'
+        ),
+    )
+    return st.lists(block, min_size=1, max_size=3).map("".join)
+
+
+@cache
 def _content_items(applications: bool = True) -> st.SearchStrategy[Any]:
     binary = _models(
         BinaryContent,
@@ -809,7 +837,7 @@ def _content_items(applications: bool = True) -> st.SearchStrategy[Any]:
         _models(TitleContent, text=_xml_text()),
         _models(TextContent, text=_xml_text()),
         _models(ListContent, items=st.lists(_xml_text(), min_size=1, max_size=3).map(tuple)),
-        _models(FormattedContent, xhtml=_xml_text().map(lambda t: f"<p>{html.escape(t)}</p>")),
+        _models(FormattedContent, xhtml=_formatted_xhtml()),
         binary,
         embedded,
         *([application_content] if applications else []),
@@ -868,6 +896,8 @@ def _selection_specs(draw: st.DrawFn) -> SelectionAnswerSpecification:
             content["binary"] = BinaryContent.model_validate(
                 {"mime_type": "image", "data_url": draw(_urls()), "alt_text": draw(_xml_text())}
             )
+        elif kind == "formatted_content":
+            content[kind] = draw(_formatted_xhtml())
         else:
             content[kind] = draw(_xml_text())
         selections.append(Selection(selection_identifier=identifier, **content))
