@@ -267,7 +267,7 @@ ACCEPTED = [
     "<ins cite='http://example.com/' datetime='2024-02-29T23:59:59.5+05:30'>new</ins>"
     "<del datetime='2000-01-01T24:00:00Z'>old</del>",
     "<pre width='80'>  code <a href='http://example.com/'>link</a> <b>bold</b>\n  more</pre>",
-    "<p><![CDATA[ <raw> & &unknown; ]]></p>",
+    "<p><![CDATA[ raw & &unknown; ]]></p>",
     "<h:p xmlns:h='http://www.w3.org/1999/xhtml'>prefixed XHTML</h:p>",
     "<p>\r\nCR LF and\ttab</p>",
 ]
@@ -303,6 +303,57 @@ def test_position_counts_and_context() -> None:
     error = error_of("<script/>&bogus;")
     assert error["type"] == "xhtml_element"
     assert error["msg"].endswith("column 1 (and 1 more problem)")
+
+
+@pytest.mark.parametrize(
+    "xhtml",
+    [
+        '<q cite="java&#9;script:alert(1)">x</q>',
+        '<img src="http://x.org/i" alt="" longdesc="jav&#x0A;ascript:x"/>',
+        '<img src="http://x.org/i" alt="" usemap=" JaVa&#13;Script:x"/>',
+        '<q cite="data&#9;:text/html,x">x</q>',
+    ],
+)
+def test_script_urls_with_tabs_or_newlines_are_refused(xhtml: str) -> None:
+    """Browsers drop tab, CR and LF anywhere in a URL: java&#9;script: is javascript:."""
+    assert error_of(xhtml)["type"] == "xhtml_url"
+
+
+def test_a_refused_child_is_reported_not_its_parent_left_empty() -> None:
+    for xhtml, element in [
+        ("<ul><LI>one</LI><LI>two</LI></ul>", "LI"),
+        ("<table><TR><td>x</td></TR></table>", "TR"),
+        ("<dl><DT>t</DT></dl>", "DT"),
+        ("<ul><span>x</span></ul>", "span"),
+    ]:
+        error = error_of(xhtml)
+        assert (error["type"], error["ctx"]["element"]) == ("xhtml_element", element)
+
+
+def test_numbers_too_long_for_int_are_attribute_errors() -> None:
+    error = error_of('<a href="http://x.org/" tabindex="' + "1" * 5000 + '">x</a>')
+    assert (error["type"], error["ctx"]["attribute"]) == ("xhtml_attribute_value", "tabindex")
+    FormattedContent(xhtml='<a href="http://x.org/" tabindex="0032767">x</a>')
+    assert error_of('<a href="http://x.org/" tabindex="32768">x</a>')["type"] == (
+        "xhtml_attribute_value"
+    )
+    year = "1" * 5000  # ends in 1111: not a leap year, so no 29 February
+    assert error_of(f'<del datetime="{year}-02-29T00:00:00Z">x</del>')["type"] == (
+        "xhtml_attribute_value"
+    )
+    FormattedContent(xhtml=f'<del datetime="{year}-02-28T00:00:00Z">x</del>')
+
+
+def test_cdata_cannot_hide_markup() -> None:
+    """MTurk shows the block as HTML, where <![CDATA[ ends at the first >."""
+    error = error_of("<p><![CDATA[><img src=x onerror=alert(1)>]]></p>")
+    assert error["type"] == "xhtml_cdata"
+    FormattedContent(xhtml="<p><![CDATA[ a & b; 2 * 3 ]]></p>")
+
+
+def test_positions_count_lone_carriage_returns_as_line_ends() -> None:
+    error = error_of("<p>a</p>\r<p>b</p>\r<x/>")
+    assert (error["ctx"]["line"], error["ctx"]["column"]) == (3, 1)
 
 
 def test_values_from_the_content_do_not_disturb_the_message() -> None:

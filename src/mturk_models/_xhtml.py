@@ -70,6 +70,14 @@ _URL_METHODS = "http://, https://, ftp://, news://, nntp://, mailto://, gopher:/
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SCHEMES = frozenset(("http", "https", "ftp", "news", "nntp", "mailto", "gopher", "telnet"))
 _URL_SPACE = re.compile("[\t\n\r]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def _scheme(value: str) -> str | None:
+    """The scheme of a URL as a browser reads it: tab, CR and LF removed anywhere (so that
+    ``java&#9;script:`` is ``javascript:``), spaces around it dropped; lower case."""
+    found = _SCHEME.match(_URL_SPACE.sub("", value).strip(" "))
+    return found.group(1).lower() if found is not None else None
 
 
 def _collapse(value: str) -> str:
@@ -100,9 +108,11 @@ def _pattern(regex: str, expected: str, *, collapse: bool = True) -> _Type:
 
 def _date_time(value: str) -> bool:
     match = _DATETIME.fullmatch(_collapse(value))
-    if match is None or int(match["year"]) == 0:
+    if match is None or not match["year"].strip("0"):  # there is no year 0
         return False
-    year = int(match["year"]) % 400 or 400  # the Gregorian calendar repeats every 400 years
+    # The Gregorian calendar repeats every 400 years (and a year's last four digits tell where
+    # in the cycle it is, so a year of thousands of digits never reaches int()).
+    year = int(match["year"][-4:]) % 400 or 400
     return int(match["day"]) <= calendar.monthrange(year, int(match["month"]))[1]
 
 
@@ -114,8 +124,8 @@ def _tokens(value: str, token: re.Pattern[str]) -> bool:
 def _uri(value: str) -> bool:
     """anyURI attributes (cite, longdesc, usemap): relative references, #fragments, or one of
     the schemes MTurk lists for links (compared case-insensitively, as URI schemes are)."""
-    scheme = _SCHEME.match(_URL_SPACE.sub("", _collapse(value)))
-    return scheme is None or scheme.group(1).lower() in _SCHEMES
+    scheme = _scheme(value)
+    return scheme is None or scheme in _SCHEMES
 
 
 _TEXT: Final = _Type("text", lambda v: True)
@@ -139,7 +149,7 @@ _CHARACTER: Final = _Type("a single character", lambda v: len(v) == 1)
 _LANGUAGE: Final = _pattern("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", "a language code such as en-US")
 _TABINDEX: Final = _Type(
     "a number from 0 to 32767",
-    lambda v: re.fullmatch("[0-9]+", c := _collapse(v)) is not None and int(c) <= 32767,
+    lambda v: re.fullmatch("0*[0-9]{1,5}", c := _collapse(v)) is not None and int(c) <= 32767,
 )
 _NAME_TOKEN: Final = _pattern(f"[{_NAME_CHAR}]+", "a name token (letters, digits, - _ . :)")
 _LINK_TYPES: Final = _Type("space-separated name tokens", lambda v: _tokens(v, _NMTOKEN))
@@ -458,7 +468,6 @@ class _Resolved:
     """
 
     def __init__(self, content: str) -> None:
-        self.content = content
         self.problems: list[_Problem] = []
         # (start, end) in the resolved text and (start, end) in the content of each replacement
         self.spans: list[tuple[int, int, int, int]] = []
@@ -540,6 +549,10 @@ class _Scan:
         self.parser.EndElementHandler = self.end
         self.parser.CharacterDataHandler = self.text
         self.parser.CommentHandler = self.comment
+        self.in_cdata = False
+        self.cdata_reported = False
+        self.parser.StartCdataSectionHandler = self.cdata_start
+        self.parser.EndCdataSectionHandler = self.cdata_end
         self.parser.ProcessingInstructionHandler = self.instruction
 
     def run(self) -> list[_Problem]:
@@ -576,6 +589,8 @@ class _Scan:
         if tag is not None:
             self.attributes(tag, attributes, byte)
             self.place(tag, byte)
+        else:  # its own error says it; the parent's "needs at least one" would only hide it
+            self.stack[-1].misplaced = True
         self.stack.append(_Open(tag, byte))
 
     def end(self, name: str) -> None:
@@ -602,7 +617,23 @@ class _Scan:
                 needed=" or ".join(f"<{n}>" for n in sorted(content.needs)),
             )
 
+    def cdata_start(self) -> None:
+        self.in_cdata = True
+
+    def cdata_end(self) -> None:
+        self.in_cdata = False
+
     def text(self, data: str) -> None:
+        if self.in_cdata and not self.cdata_reported and ("<" in data or ">" in data):
+            # MTurk shows the block as HTML, where <![CDATA[ is not a section: it ends at the
+            # first ">", and markup after it (<img onerror=...>) would run.
+            self.cdata_reported = True
+            self.add(
+                "xhtml_cdata",
+                "a CDATA section cannot hold < or > in FormattedContent: browsers read the block "
+                "as HTML, where the section ends at the first >; write &lt; and &gt;",
+                self.parser.CurrentByteIndex,
+            )
         parent = self.stack[-1] if self.stack else None
         if parent is None or parent.name is None or parent.text_reported:
             return
@@ -669,8 +700,7 @@ class _Scan:
             if kind is None:
                 self.refuse_attribute(tag, _attribute_name(name), byte)
             elif not kind.accepts(value):
-                scheme = _SCHEME.match(_URL_SPACE.sub("", _collapse(value)))
-                if scheme is not None and scheme.group(1).lower() in ("javascript", "vbscript"):
+                if _scheme(value) in ("javascript", "vbscript"):
                     template = "{attribute} of <{element}> cannot be a script URL (JavaScript is "
                     template += "not allowed); got {value}"
                 else:
@@ -851,8 +881,8 @@ is not allowed at line 1, column 1
         return
     first = scan.first()
     offset = first.offset or 0
-    line = content.count("\n", 0, offset) + 1
-    column = offset - (content.rfind("\n", 0, offset) + 1) + 1
+    lines = _LINE_BREAK.split(content[:offset])  # CR LF, CR and LF all end a line, as in XML
+    line, column = len(lines), len(lines[-1]) + 1
     more = len(problems) - 1
     template = first.template + " at line {line}, column {column}"
     if more:
