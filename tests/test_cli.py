@@ -389,6 +389,48 @@ def test_answers_output_file_and_its_extension(
     assert copy.read_bytes() == JSONL.read_bytes()
 
 
+def test_answers_output_that_is_standard_input_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``answers - -o x.jsonl < x.jsonl``: the file on standard input is not emptied."""
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(JSONL.read_bytes())
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(copy)
+    for target in (copy, link):
+        with copy.open(encoding="utf-8") as stdin:
+            monkeypatch.setattr(sys, "stdin", stdin)
+            code, out, err = cli(capsys, "answers", "-", "-o", str(target))
+        assert (code, out) == (1, "")
+        assert err == f"{target}: is also an input (<stdin>); not overwritten\n"
+        assert copy.read_bytes() == JSONL.read_bytes()
+    # another file on standard input, or a pipe, is read as usual
+    other = tmp_path / "other.jsonl"
+    with JSONL.open(encoding="utf-8") as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, _, _ = cli(capsys, "answers", "-", "-o", str(other), "-q")
+    assert code == 0
+    assert len(other.read_text("utf-8").splitlines()) == 3
+
+
+def test_answers_output_that_is_standard_input_in_a_subprocess(tmp_path: Path) -> None:
+    copy = tmp_path / "x.jsonl"
+    copy.write_bytes(JSONL.read_bytes())
+    with copy.open("rb") as stdin:
+        completed = subprocess.run(
+            [sys.executable, "-m", "mturk_models", "answers", "-", "-o", str(copy)],
+            stdin=stdin,
+            capture_output=True,
+            env=_env(),
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    assert completed.returncode == 1
+    assert b"is also an input (<stdin>); not overwritten" in completed.stderr
+    assert copy.read_bytes() == JSONL.read_bytes()
+
+
 class _Terminal(io.StringIO):
     """A text stream that says it is a terminal."""
 

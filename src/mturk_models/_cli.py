@@ -21,6 +21,7 @@ import io
 import json
 import os
 import shutil
+import stat
 import sys
 import time
 import traceback
@@ -401,11 +402,19 @@ def _output_format(args: argparse.Namespace, out: TextIO) -> str:
     return "table" if out.isatty() else "csv"
 
 
-def _same_file(output: str, inputs: Sequence[str]) -> str | None:
-    """The input that ``output`` would overwrite, if any (opening it for writing empties it)."""
+def _same_file(output: str, inputs: Sequence[str], stdin: Any) -> str | None:
+    """The input that ``output`` would overwrite, if any (opening it for writing empties it).
+
+    Standard input counts when it is a regular file (``< FILE``): the same device and inode.
+    """
     for name in inputs:
-        with contextlib.suppress(OSError):
-            if name != "-" and os.path.samefile(output, name):
+        with contextlib.suppress(OSError, ValueError):
+            if name == "-":
+                given = os.fstat(stdin.fileno())
+                target = os.stat(output)
+                if stat.S_ISREG(given.st_mode) and os.path.samestat(given, target):
+                    return "<stdin>"
+            elif os.path.samefile(output, name):
                 return name
     return None
 
@@ -417,7 +426,7 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
     fmt = _output_format(args, out)
     target: TextIO = out
     if args.output:
-        clash = _same_file(args.output, args.files)
+        clash = _same_file(args.output, args.files, stdin)
         if clash is not None:
             reporter.error(args.output, InputError(f"is also an input ({clash}); not overwritten"))
             return _EXIT_FAILED
