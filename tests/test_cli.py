@@ -28,8 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from mturk_models import ListAssignmentsForHITResponse
+from mturk_models import ListAssignmentsForHITResponse, read_batch_csv
 from mturk_models._cli import main, print_table
+from mturk_models._sources import _interpret
 from mturk_models.testing import list_assignments_for_hit_responses
 
 ROOT = Path(__file__).parent.parent
@@ -335,6 +336,27 @@ def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: P
         assert line.startswith(f"{tmp_path / name}: ")
         assert message in line
     assert "Traceback" not in err
+
+
+def test_answers_deep_nesting_is_a_located_error_and_the_next_input_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A deeply nested first line (format detection parses it) is that file's error only."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 2000 + "\n", "utf-8")
+    code, out, err = cli(capsys, "answers", str(deep), str(DATA / "batch_03.csv"), "-f", "jsonl")
+    assert code == 1
+    assert len(out.splitlines()) == len(list(read_batch_csv(DATA / "batch_03.csv")))
+    assert err.startswith(f"{deep}: not readable as JSON: maximum recursion depth")
+    assert "internal error" not in err
+    # Arrays nested as deeply as the decoder accepts are walked without recursion (close to
+    # the limit, the walk used to overflow the stack the decoder had left).
+    value: Any = _assignments()[0]
+    for _ in range(5000):
+        value = [value]
+    records = list(_interpret(value, ""))
+    assert [type(record).__name__ for record in records] == ["Record"]
+    assert records[0].where == "[0]" * 5000
 
 
 def test_answers_json_lines_with_a_long_first_line_and_a_single_line(

@@ -174,7 +174,7 @@ def detect_format(head: bytes) -> str:
         if newline:
             try:
                 json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deeply
                 return "json"  # a document over several lines (pretty-printed)
             return "jsonl"  # a whole value on the first line: JSON Lines (maybe of one line)
         return "json"  # one line longer than the head: read whole (JSON Lines fall back there)
@@ -274,11 +274,29 @@ def _join(where: str, step: str) -> str:
 
 
 def _interpret(value: Any, where: str) -> Iterator[Record | Problem]:
-    """The assignments of one boto3/CLI JSON value, each validated on its own."""
-    if isinstance(value, list):
-        for index, element in enumerate(value):
-            yield from _interpret(element, _join(where, f"[{index}]"))
-        return
+    """The assignments of one boto3/CLI JSON value, each validated on its own.
+
+    Arrays are walked with a stack of their own, not by recursion: an array nested as deeply
+    as the JSON decoder accepts gives its assignments (or none), never a RecursionError.
+    """
+    stack = [iter([(value, where)])]
+    while stack:
+        found = next(stack[-1], None)
+        if found is None:
+            stack.pop()
+        elif isinstance(found[0], list):
+            stack.append(_elements(*found))
+        else:
+            yield from _interpret_value(*found)
+
+
+def _elements(values: list[Any], where: str) -> Iterator[tuple[Any, str]]:
+    for index, element in enumerate(values):
+        yield element, _join(where, f"[{index}]")
+
+
+def _interpret_value(value: Any, where: str) -> Iterator[Record | Problem]:
+    """The assignments of one JSON value that is not an array."""
     if not isinstance(value, Mapping):
         kind = type(value).__name__
         yield Problem(where, InputError(f"expected a JSON object or array, got {kind}"))
