@@ -256,6 +256,24 @@ def test_bad_timestamps(value: str, message: str) -> None:
         parse_batch_timestamp(value)
 
 
+def test_timestamps_dateutil_cannot_compute_are_batch_errors() -> None:
+    """dateutil raises decimal.InvalidOperation on 40-digit seconds: a located row error."""
+    value = "Mon Mar 01 20:" + "9" * 40 + " PST 2021"
+    with pytest.raises(PydanticCustomError, match=r"Not a timestamp \(a number in it is too"):
+        parse_batch_timestamp(value)
+    text = text_of("batch_02.csv").replace("Mon Mar 01 20:52:25 PST 2021", value, 1)
+    with pytest.raises(ArchiveError, match=r"line \d, column \w+Time: Not a timestamp"):
+        read_text(text)
+    reader = read_batch_csv(io.StringIO(text), errors="collect")
+    good = list(reader)
+    assert len(good) == len(rows("batch_02.csv")) - 1
+    assert [error.location for error in reader.errors] == ["line 4, column AcceptTime"]
+    text = text_of("batch_03.csv").replace("Mon Mar 02 22:08:57 PST 2020", value, 1)
+    reader = read_batch_csv(io.StringIO(text), errors="collect")
+    assert len(list(reader)) == len(rows("batch_03.csv")) - 1
+    assert [error.location for error in reader.errors] == ["line 2, column CreationTime"]
+
+
 def test_unknown_zone_in_file_is_located() -> None:
     text = text_of("batch_02.csv")
     lines = text.split("\r\n")

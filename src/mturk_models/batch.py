@@ -251,6 +251,8 @@ def _parse_other(value: str) -> datetime:
             parsed = date_parser.parse(text, tzinfos=dict(BATCH_TIMEZONES))
     except (ValueError, OverflowError, date_parser.UnknownTimezoneWarning) as exc:
         raise _time_error(value, f"Not a timestamp ({exc})") from exc
+    except ArithmeticError as exc:  # decimal.InvalidOperation: dateutil on 40-digit seconds
+        raise _time_error(value, "Not a timestamp (a number in it is too large)") from exc
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise _time_error(value, "A batch timestamp needs a time zone; this one has none")
     return _to_utc(parsed, value)
