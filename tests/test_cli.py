@@ -13,6 +13,7 @@ CreateHIT / CreateHITType / CreateHITWithHITType requests with and without mista
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -240,6 +241,61 @@ def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None
     assert process.wait(timeout=60) == 1
     assert json.loads(first)["AssignmentId"] == IDS[0]
     assert error == ""
+
+
+class _FullDisk(io.StringIO):
+    """A standard output on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("answers", str(JSONL), "-f", "csv"),
+        ("answers", str(JSONL), "-f", "table"),
+        ("validate-hit", str(JSONL)),
+        ("schema", "Assignment"),
+        ("demo",),
+    ],
+)
+def test_a_full_disk_is_reported_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    code, _, err = cli(capsys, *args)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"mturk-models: cannot write to standard output: {os.strerror(errno.ENOSPC)}"
+    )
+    assert "internal error" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_in_a_subprocess(tmp_path: Path) -> None:
+    """``-o /dev/full`` and ``> /dev/full``: one line, exit code 1, no 'Exception ignored'."""
+    completed = run("answers", str(DATA / "batch_03.csv"), "-o", "/dev/full")
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        "mturk-models: cannot write to /dev/full: No space left on device\n"
+    )
+    for args in (("answers", str(DATA / "batch_03.csv")), ("demo",)):
+        with open("/dev/full", "wb") as full:
+            process = subprocess.run(
+                [sys.executable, "-m", "mturk_models", *args],
+                stdout=full,
+                capture_output=False,
+                stderr=subprocess.PIPE,
+                env=_env(),
+                cwd=ROOT,
+                timeout=60,
+                check=False,
+            )
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "mturk-models: cannot write to standard output: No space left on device\n"
+        )
 
 
 def test_answers_mixed_good_and_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ exit code 2 on usage errors gets all of that from argparse. Click or Typer would
 progress bar are a few lines of plain text formatting for the same reason.
 
 Exit codes: 0 everything read or valid; 1 any input failed (bad file, unreadable path, a record or
-request that does not validate; the good inputs are still processed); 2 usage error (unknown
-option, missing argument); 130 interrupted. Errors are printed one per line on stderr, without a
-traceback unless ``--debug`` is given.
+request that does not validate; the good inputs are still processed), or the output could not be
+written (a full disk); 2 usage error (unknown option, missing argument); 130 interrupted. Errors
+are printed one per line on stderr, without a traceback unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ _EXIT_CODES = """\
 exit codes:
   0  success: every input read (answers), every request valid (validate-hit)
   1  an input failed: unreadable path, unknown format, a record or request that does not
-     validate (the other inputs are still processed and each failure is reported)
+     validate (the other inputs are still processed and each failure is reported); or the
+     output could not be written (a full disk)
   2  usage error: unknown command or option, missing argument
   130  interrupted (Ctrl-C)"""
 
@@ -152,6 +153,23 @@ class _Reporter:
         if not self.quiet:
             self.stderr.write(f"{message}\n")
             self.stderr.flush()
+
+
+class _OutputError(Exception):
+    """The output could not be written (a full disk, an I/O error): not a bug, not an input."""
+
+    def __init__(self, name: str, error: OSError) -> None:
+        super().__init__(f"cannot write to {name}: {error.strerror or error}")
+        self.name = name
+
+
+_STDOUT = "standard output"
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _one_line(text: str) -> str:
@@ -465,9 +483,17 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
             write_jsonl(rows, target)
         else:
             _write_json(rows, target)
-    finally:
+        target.flush()  # a full disk shows here, reported, rather than at exit
         if target is not out:
             target.close()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the inputs' own read errors are reported where they are read
+        raise _OutputError(args.output or _STDOUT, exc) from exc
+    finally:
+        if target is not out:
+            with contextlib.suppress(OSError):  # closed above, or already failing
+                target.close()
     inputs = len(args.files)
     reporter.note(
         f"{run.assignments:,} assignment{'s' if run.assignments != 1 else ''} from "
@@ -820,20 +846,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A closed standard input (``<&-``, some daemons) is None: "-" then reads as empty.
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     try:
-        if args.command == "answers":
-            return _answers(args, reporter, out, stdin)
-        if args.command == "validate-hit":
-            return _validate_hits(args, reporter, out, stdin)
-        if args.command == "schema":
-            return _schema(args, reporter, out)
-        if args.command == "demo":
-            return _demo(out)
+        code = _run(args, reporter, out, stdin)
     except KeyboardInterrupt:
         reporter.stderr.write(f"{_PROG}: interrupted\n")
         return 130
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly; the pipeline's status is the reader's.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
+        return _EXIT_FAILED
+    except _OutputError as exc:  # a full disk: what was written stays, the rest is not
+        if exc.name == _STDOUT:
+            _discard_stdout()
+        if reporter.debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=reporter.stderr)
+        reporter.stderr.write(f"{_PROG}: {exc}\n")
         return _EXIT_FAILED
     except Exception as exc:  # a bug: one line, and the traceback only with --debug
         if reporter.debug:
@@ -843,5 +869,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(rerun with --debug for the traceback, and please report it)\n"
         )
         return _EXIT_FAILED
-    parser.print_help(stderr)
-    return _EXIT_USAGE
+    if code is None:
+        parser.print_help(stderr)
+        return _EXIT_USAGE
+    return code
+
+
+def _run(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int | None:
+    """Run the command; ``None`` without one. Errors writing standard output raise _OutputError."""
+    if args.command == "answers":
+        return _answers(args, reporter, out, stdin)  # reports its own output's errors
+    try:
+        if args.command == "validate-hit":
+            code = _validate_hits(args, reporter, out, stdin)
+        elif args.command == "schema":
+            code = _schema(args, reporter, out)
+        elif args.command == "demo":
+            code = _demo(out)
+        else:
+            return None
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # these commands read their inputs before writing anything
+        raise _OutputError(_STDOUT, exc) from exc
+    return code
