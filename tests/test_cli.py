@@ -243,6 +243,51 @@ def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None
     assert error == ""
 
 
+class _Console(io.TextIOWrapper):
+    """A Windows-like standard output: cp1252, and newline translation to CRLF."""
+
+    def __init__(self, terminal: bool = False) -> None:
+        super().__init__(io.BytesIO(), encoding="cp1252", newline="\r\n")
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+    def written(self) -> bytes:
+        self.flush()
+        assert isinstance(self.buffer, io.BytesIO)
+        return self.buffer.getvalue()
+
+
+def test_answers_machine_formats_are_utf8_on_any_console(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """CSV, JSON Lines and JSON on standard output: UTF-8, their own line ends, as with -o."""
+    record = _assignments()[0]
+    record["Answer"] = record["Answer"].replace("No typos were noticed.", "誤字なし", 1)
+    japanese = tmp_path / "japanese.jsonl"
+    japanese.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    batch = str(DATA / "batch_03.csv")
+    for fmt in ("csv", "jsonl", "json"):
+        console = _Console()
+        monkeypatch.setattr(sys, "stdout", console)
+        code, _, err = cli(capsys, "answers", str(japanese), batch, "-f", fmt, "-q")
+        assert (code, err) == (0, "")
+        target = tmp_path / f"rows.{fmt}"
+        assert cli(capsys, "answers", str(japanese), batch, "-o", str(target), "-q")[0] == 0
+        assert console.written() == target.read_bytes()
+        assert "誤字なし" in console.written().decode("utf-8")
+    assert b"\r\r\n" not in console.written()
+    # The table is for the terminal: its encoding, its line ends, '?' for what it cannot show.
+    console = _Console(terminal=True)
+    monkeypatch.setattr(sys, "stdout", console)
+    code, _, err = cli(capsys, "answers", str(japanese), "-q")
+    assert (code, err) == (0, "")
+    table = console.written().decode("cp1252")
+    assert "????" in table
+    assert table.count(os.linesep) == len(table.splitlines())
+
+
 class _FullDisk(io.StringIO):
     """A standard output on a full disk."""
 

@@ -16,6 +16,7 @@ are printed one per line on stderr, without a traceback unless ``--debug`` is gi
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import io
 import json
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from importlib.resources import files
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -420,6 +421,43 @@ def _output_format(args: argparse.Namespace, out: TextIO) -> str:
     return "table" if out.isatty() else "csv"
 
 
+class _Encoded:
+    """Text written to standard output's bytes in an encoding of our choice.
+
+    The machine formats (CSV, JSON Lines, JSON) are UTF-8 with their own line ends, whatever
+    the console's code page (cp1252 on Windows) or its newline translation (which turns CSV's
+    ``\\r\\n`` into ``\\r\\r\\n``) would make of them: the same bytes as ``-o FILE``. The table
+    is for a person: the terminal's encoding and line ends, a character it cannot show
+    replaced by ``?`` rather than failing the run.
+    """
+
+    def __init__(self, buffer: BinaryIO, encoding: str, errors: str, newline: str) -> None:
+        self._buffer = buffer
+        self._encoder = codecs.getincrementalencoder(encoding)(errors)
+        self._newline = newline
+
+    def write(self, text: str) -> int:
+        translated = text.replace("\n", self._newline) if self._newline != "\n" else text
+        self._buffer.write(self._encoder.encode(translated))
+        return len(text)
+
+    def flush(self) -> None:
+        self._buffer.flush()
+
+
+def _stdout_for(out: TextIO, fmt: str) -> TextIO:
+    """Standard output set up for ``fmt`` (see :class:`_Encoded`); a stream without bytes as is."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        return out
+    out.flush()  # whatever was written as text goes first
+    if fmt == "table":
+        encoded = _Encoded(buffer, out.encoding or "utf-8", "replace", os.linesep)
+    else:
+        encoded = _Encoded(buffer, "utf-8", "strict", "\n")
+    return cast(TextIO, encoded)
+
+
 def _same_file(output: str, inputs: Sequence[str], stdin: Any) -> str | None:
     """The input that ``output`` would overwrite, if any (opening it for writing empties it).
 
@@ -442,7 +480,7 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
 
     run = _AnswersRun(args, reporter, stdin)
     fmt = _output_format(args, out)
-    target: TextIO = out
+    target: TextIO = out if args.output else _stdout_for(out, fmt)
     if args.output:
         clash = _same_file(args.output, args.files, stdin)
         if clash is not None:
@@ -484,14 +522,14 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
         else:
             _write_json(rows, target)
         target.flush()  # a full disk shows here, reported, rather than at exit
-        if target is not out:
+        if args.output:
             target.close()
     except BrokenPipeError:
         raise
     except OSError as exc:  # the inputs' own read errors are reported where they are read
         raise _OutputError(args.output or _STDOUT, exc) from exc
     finally:
-        if target is not out:
+        if args.output:
             with contextlib.suppress(OSError):  # closed above, or already failing
                 target.close()
     inputs = len(args.files)
