@@ -264,7 +264,7 @@ def test_answers_machine_formats_are_utf8_on_any_console(
 ) -> None:
     """CSV, JSON Lines and JSON on standard output: UTF-8, their own line ends, as with -o."""
     record = _assignments()[0]
-    record["Answer"] = record["Answer"].replace("No typos were noticed.", "誤字なし", 1)
+    record["Answer"] = record["Answer"].replace(">1.0</FreeText>", ">誤字なし</FreeText>", 1)
     japanese = tmp_path / "japanese.jsonl"
     japanese.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     batch = str(DATA / "batch_03.csv")
@@ -285,6 +285,8 @@ def test_answers_machine_formats_are_utf8_on_any_console(
     assert (code, err) == (0, "")
     table = console.written().decode("cp1252")
     assert "????" in table
+    assert "── 1 ─" not in table
+    assert "-- 1 ---" in table
     assert table.count(os.linesep) == len(table.splitlines())
 
 

@@ -379,7 +379,8 @@ def print_table(rows: Sequence[dict[str, Any]], out: TextIO, width: int) -> None
     out.write(
         line.join(_clip(n, w).ljust(w) for n, w in zip(names, widths, strict=True)).rstrip() + "\n"
     )
-    out.write(line.join("─" * w for w in widths) + "\n")
+    rule = _rule(out)
+    out.write(line.join(rule * w for w in widths) + "\n")
     for texts in cells:
         out.write(
             line.join(_clip(c, w).ljust(w) for c, w in zip(texts, widths, strict=True)).rstrip()
@@ -387,11 +388,21 @@ def print_table(rows: Sequence[dict[str, Any]], out: TextIO, width: int) -> None
         )
 
 
+def _rule(out: TextIO) -> str:
+    """The line drawing character: ``─``, or ``-`` where the output's encoding has no ``─``."""
+    try:
+        "─".encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return "-"
+    return "─"
+
+
 def _print_records(names: list[str], cells: list[list[str]], out: TextIO, width: int) -> None:
     key_width = min(max(len(n) for n in names), max(width // 2, 20))
     value_width = max(width - key_width - 2, 10)
+    rule = _rule(out)
     for number, row in enumerate(cells, 1):
-        out.write(f"── {number} " + "─" * max(width - len(str(number)) - 5, 0) + "\n")
+        out.write(f"{rule * 2} {number} " + rule * max(width - len(str(number)) - 5, 0) + "\n")
         for name, cell in zip(names, row, strict=True):
             out.write(f"{_clip(name, key_width):<{key_width}}  {_clip(cell, value_width)}".rstrip())
             out.write("\n")
@@ -432,6 +443,7 @@ class _Encoded:
     """
 
     def __init__(self, buffer: BinaryIO, encoding: str, errors: str, newline: str) -> None:
+        self.encoding = encoding
         self._buffer = buffer
         self._encoder = codecs.getincrementalencoder(encoding)(errors)
         self._newline = newline
