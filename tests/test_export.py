@@ -268,6 +268,23 @@ def test_to_dataframe_wide_and_long() -> None:
     assert isinstance(frame, pandas.DataFrame)
 
 
+def test_to_dataframe_times_from_year_1_to_9999() -> None:
+    """Outside pandas' nanosecond years (1677 to 2262), also on pandas 2.x."""
+    pytest.importorskip("pandas")
+    first = datetime(1, 1, 1, tzinfo=UTC)
+    last = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    items = [
+        assignment(answers_xml(free("q", "a")), AcceptTime=first, SubmitTime=last),
+        assignment(answers_xml(free("q", "b")), AcceptTime=datetime(2021, 3, 1, tzinfo=UTC)),
+    ]
+    frame = to_dataframe(items)
+    for column in ("AcceptTime", "SubmitTime", "RejectionTime"):
+        assert str(frame[column].dtype) == "datetime64[us, UTC]", column
+    assert frame["AcceptTime"].tolist() == [first, datetime(2021, 3, 1, tzinfo=UTC)]
+    assert frame["SubmitTime"].iloc[0] == last
+    assert frame["SubmitTime"].isna().tolist() == [False, True]
+
+
 def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r'pip install "mturk-models\[pandas\]"'):

@@ -43,7 +43,7 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
@@ -513,15 +513,35 @@ def to_dataframe(
         answer_prefix=answer_prefix,
         input_prefix=input_prefix,
     )
-    frame = pd.DataFrame(list(rows), columns=list(LONG_COLUMNS) if long else None)
+    found = list(rows)
+    frame = pd.DataFrame(found, columns=list(LONG_COLUMNS) if long else None)
     if long:
         return frame
     if frame.empty:
         frame = pd.DataFrame(columns=list(WIDE_COLUMNS))
     for column in _TIME_COLUMNS:  # also when every cell is empty (object dtype otherwise)
-        times = pd.to_datetime(frame[column], utc=True)
-        frame[column] = times.astype("datetime64[us, UTC]")  # one unit; years 1 to 9999 fit
+        frame[column] = _utc_microseconds(pd, [row[column] for row in found], frame.index)
     return frame
+
+
+def _utc_microseconds(pd: Any, times: list[datetime | None], index: Any) -> Any:
+    """A ``datetime64[us, UTC]`` Series that never passes through nanoseconds.
+
+    pandas 2's ``to_datetime`` and its ``datetime64[us, UTC]`` constructor convert to
+    nanoseconds first, which hold only the years 1677 to 2262; a NumPy array in microseconds
+    holds 1 to 9999, as :class:`~datetime.datetime` does, and pandas 2.0 to 3 keep its unit.
+    """
+    import numpy
+
+    naive = [
+        numpy.datetime64("NaT") if value is None else numpy.datetime64(_naive_utc(value), "us")
+        for value in times
+    ]
+    return pd.Series(numpy.array(naive, dtype="datetime64[us]"), index=index).dt.tz_localize("UTC")
+
+
+def _naive_utc(value: datetime) -> datetime:
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
 
 
 _TIME_COLUMNS = ("AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime")
