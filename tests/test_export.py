@@ -147,6 +147,26 @@ def test_flattened_choices_in_free_text_answers_fold() -> None:
     assert raw["Answer.conf.high"] == "true"
 
 
+def test_choice_groups_fold_whatever_other_identifiers_repeat() -> None:
+    """A repeated identifier (tags) does not stop another question's group from folding."""
+    once = answers_xml(free("confidence.high", "on"), free("tags", "x"))
+    twice = answers_xml(free("confidence.high", "on"), free("tags", "x"), free("tags", "y"))
+    for xml, tags in ((once, "x"), (twice, "x|y")):
+        (row,) = to_rows([assignment(xml)])
+        assert (row["Answer.confidence"], row["Answer.tags"]) == ("high", tags)
+        assert "Answer.confidence.high" not in row
+    long = [(r["question"], r["label"]) for r in to_rows([assignment(twice)], long=True)]
+    assert long == [("confidence", "high"), ("tags", "x"), ("tags", "y")]
+    # A repeated identifier that is also a folded group's name is refused, as a single one is.
+    clash = answers_xml(free("tags.a", "on"), free("tags", "x"), free("tags", "y"))
+    with pytest.raises(ExportError, match="cannot fold the choice group 'tags'"):
+        next(to_rows([assignment(clash)]))
+    # A repeated derived name from two answers is still refused, not mixed.
+    mixed = answers_xml(selection("c", other="t"), free("c.other", "u"), free("c.other", "v"))
+    with pytest.raises(ExportError, match=r"both give the question name 'c\.other'"):
+        next(to_rows([assignment(mixed)]))
+
+
 def test_batch_rows_carry_inputs_and_folded_answers() -> None:
     rows = list(read_batch_csv(data_path("batch_06.csv")))
     (row,) = to_rows(rows[:1])

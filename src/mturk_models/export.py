@@ -21,7 +21,7 @@ Answer values:
   questions (with several tasks, ``<index>.<key>``); nested objects become dotted questions;
 * ``fold=True`` (default) folds crowd radio/checkbox groups into the chosen option(s) with
   :func:`~mturk_models.fold_choices`, in crowd JSON and in flattened ``name.option`` = ``true``
-  answers alike;
+  answers alike, also when other identifiers of the assignment repeat;
 * a question with several values (checkboxes, a multi-selection, repeated identifiers) gives
   several long rows, and one wide cell with the values joined by ``separator`` (``"|"``), in
   document order.
@@ -126,14 +126,34 @@ def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Sou
             yield from _sourced(name, value, name)
 
 
+class _Repeated(list[tuple[Any, str]]):
+    """The (value, source) pairs of an identifier that occurs several times in one assignment.
+
+    :func:`~mturk_models.fold_choices` keeps such a value as it is (it is not a choice flag),
+    so the choice groups around it still fold.
+    """
+
+
 def _folded(pairs: list[_Sourced], fold: bool) -> Iterator[_Sourced]:
-    names = [name for name, _, _ in pairs]
-    if not fold or len(set(names)) != len(names) or not any("." in name for name in names):
+    if not fold or not any("." in name for name, _, _ in pairs):
         yield from pairs
         return
-    sources = {name: source for name, _, source in pairs}
-    for key, value in fold_choices({name: value for name, value, _ in pairs}).items():
-        yield from _sourced(key, value, sources.get(key, key))  # a folded group is its own source
+    by_name: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for name, value, source in pairs:
+        if name not in by_name:
+            by_name[name], sources[name] = value, source
+            continue
+        earlier = by_name[name]
+        if not isinstance(earlier, _Repeated):
+            earlier = by_name[name] = _Repeated([(earlier, sources[name])])
+        earlier.append((value, source))
+    for key, value in fold_choices(by_name).items():
+        if isinstance(value, _Repeated):  # each value kept, joined in one column as documented
+            for item, source in value:
+                yield key, item, source
+        else:
+            yield from _sourced(key, value, sources.get(key, key))  # a folded group: own source
 
 
 def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
