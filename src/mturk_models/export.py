@@ -26,9 +26,10 @@ Answer values:
   several long rows, and one wide cell with the values joined by ``separator`` (``"|"``), in
   document order.
 * one name never stands for two answers: when a derived name (``<question>.other``,
-  ``<question>.size``, a nested crowd key ``a.b``) equals another answer's name, the values
-  would share a column, so :func:`to_rows` raises :class:`~mturk_models.exceptions.ExportError`
-  naming both.
+  ``<question>.size``, a nested crowd key ``a.b``) or a crowd-form ``taskAnswers`` key equals
+  another answer's name (a batch CSV may have both ``Answer.taskAnswers`` and
+  ``Answer.comments``), the values would share a column, so :func:`to_rows` raises
+  :class:`~mturk_models.exceptions.ExportError` naming both.
 
 Streaming and columns: the wide form's columns depend on the answers. :func:`write_csv` takes
 its header from ``columns=`` or, by default, from the rows it buffers first (``sample``, 1,000
@@ -118,12 +119,15 @@ def _sourced(question: str, value: Any, source: str) -> Iterator[_Sourced]:
 
 
 def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Sourced]:
+    """The keys of crowd-form task objects; their source names taskAnswers, so a key never
+    shares a column with an answer column of the same name unnoticed."""
     several = len(tasks) > 1
     for index, task in enumerate(tasks):
         folded = fold_choices(task) if fold else task
         for key, value in folded.items():
             name = f"{index}.{key}" if several else key
-            yield from _sourced(name, value, name)
+            source = f"{TASK_ANSWERS}[{index}].{key}" if several else f"{TASK_ANSWERS}.{key}"
+            yield from _sourced(name, value, source)
 
 
 class _Repeated(list[tuple[Any, str]]):
@@ -229,8 +233,9 @@ def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
             raise ExportError(
                 f"assignment {assignment.assignment_id}: the answers to {first!r} and "
                 f"{source!r} both give the question name {name!r} (a derived name such as "
-                "<question>.other, <question>.size or a nested crowd key equals another "
-                "answer's name); their values would be mixed in one column"
+                "<question>.other, <question>.size or a nested crowd key, or a crowd-form "
+                "taskAnswers key, equals another answer's name); their values would be mixed "
+                "in one column"
             )
     return [(name, value) for name, value, _ in found]
 
