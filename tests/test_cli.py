@@ -462,6 +462,52 @@ def test_answers_deep_nesting_is_a_located_error_and_the_next_input_is_read(
     assert records[0].where == "[0]" * 5000
 
 
+def test_answers_json_lines_with_a_bad_first_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Line 1 is reported and the records after it are written, as with any bad line."""
+    lines = JSONL.read_text("utf-8").splitlines()
+    cases = {
+        "bad.jsonl": ["{bad}", *lines],
+        "big.jsonl": ["{bad}", *lines * 100],  # beyond the bytes detection reads
+        "long.jsonl": ['{"x": "' + "a" * 70_000, *lines],  # a first line longer than them
+        "split.jsonl": [  # a first record over two lines: each is reported where it is
+            lines[0].replace(', "WorkerId"', ',\n "WorkerId"', 1),
+            *lines[1:],
+        ],
+    }
+    for name, content in cases.items():
+        (tmp_path / name).write_text("\n".join(content) + "\n", "utf-8")
+    split_at = lines[0].index(' "WorkerId"') + 1  # the column after the comma
+    expected = {
+        "bad.jsonl": (3, ["line 1: not valid JSON at column 2: Expecting property name"]),
+        "big.jsonl": (300, ["line 1: not valid JSON at column 2: Expecting property name"]),
+        "long.jsonl": (3, ["line 1: not valid JSON at column 7: Unterminated string"]),
+        "split.jsonl": (
+            2,
+            [
+                f"line 1: not valid JSON at column {split_at}: Expecting property name",
+                "line 2: not valid JSON at column 12: Extra data",
+            ],
+        ),
+    }
+    for name, (count, errors) in expected.items():
+        code, out, err = cli(capsys, "answers", str(tmp_path / name), "-f", "jsonl")
+        assert (code, len(out.splitlines())) == (1, count), name
+        reported = err.splitlines()[:-1]
+        assert len(reported) == len(errors), err
+        for line, error in zip(reported, errors, strict=True):
+            assert line.startswith(f"{tmp_path / name}: {error}"), line
+    # One JSON array with an object per line is still one document, not JSON Lines.
+    records = [json.loads(line) for line in lines]
+    for opening, closing in (("[", "]"), ('{"Assignments": [', "]}")):
+        array = tmp_path / "array.json"
+        body = ",\n".join(json.dumps(record) for record in records)
+        array.write_text(f"{opening}\n{body}\n{closing}\n", "utf-8")
+        code, out, err = cli(capsys, "answers", str(array), "-f", "jsonl")
+        assert (code, len(out.splitlines()), err) == (0, 3, "3 assignments from 1 input\n")
+
+
 def test_answers_json_lines_with_a_long_first_line_and_a_single_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

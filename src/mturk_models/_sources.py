@@ -13,10 +13,12 @@ Formats (``--from`` names them when the content is ambiguous):
 * ``csv``: a Requester website batch results CSV ("Download CSV").
 
 Detection looks at the first bytes only: ``<`` is XML, ``{`` or ``[`` is JSON (JSON Lines when the
-first line is a complete JSON value and more follows), a first line naming ``AssignmentId`` is a
-batch CSV. JSON and JSON Lines may also be UTF-16 (with a BOM, or told by its NUL bytes), as
-Windows PowerShell's ``>`` saves them. Bad records are yielded as :class:`Problem` objects,
-located, and reading goes on with the next record: nothing is dropped without a report.
+first line is a complete JSON value and more follows, or when the first line is not, but most of
+the lines after it are: a bad first record is then reported and the others read), a first line
+naming ``AssignmentId`` is a batch CSV. JSON and JSON Lines may also be UTF-16 (with a BOM, or
+told by its NUL bytes), as Windows PowerShell's ``>`` saves them. Bad records are yielded as
+:class:`Problem` objects, located, and reading goes on with the next record: nothing is dropped
+without a report.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Union
 
@@ -170,12 +173,16 @@ def detect_format(head: bytes) -> str:
     if first == b"<":
         return "xml"
     if first in b"[{":
-        line, newline, _ = stripped.partition(b"\n")
+        line, newline, rest = stripped.partition(b"\n")
         if newline:
             try:
                 json.loads(line)
             except (ValueError, RecursionError):  # RecursionError: nested too deeply
-                return "json"  # a document over several lines (pretty-printed)
+                later = rest.split(b"\n")
+                if len(head) >= _HEAD:
+                    later.pop()  # the head may end inside a line
+                # A bad first line followed by lines of values: JSON Lines, line 1 reported.
+                return "jsonl" if _mostly_values(later) else "json"  # else: pretty-printed
             return "jsonl"  # a whole value on the first line: JSON Lines (maybe of one line)
         return "json"  # one line longer than the head: read whole (JSON Lines fall back there)
     header = stripped.partition(b"\n")[0]
@@ -199,13 +206,13 @@ def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[R
         try:
             value = load_json(data)
         except InputError as exc:
-            extra = (
-                isinstance(exc.__cause__, json.JSONDecodeError)
-                and exc.__cause__.msg == "Extra data"
-            )
-            if detected and extra:
-                yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
-                return
+            if detected and isinstance(exc.__cause__, json.JSONDecodeError):
+                # JSON Lines after all: several values (the first line longer than the head),
+                # or lines of values after a bad first one, beyond what detection saw.
+                extra = exc.__cause__.msg == "Extra data"
+                if extra or _mostly_values(_utf8_lines(io.BytesIO(data), data), skip=1):
+                    yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
+                    return
             raise
         yield from _interpret(value, "")
     elif fmt == "jsonl":
@@ -216,6 +223,32 @@ def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[R
         yield from _read_csv(source.stream)
     else:  # pragma: no cover - argparse restricts the choices
         raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _mostly_values(lines: Iterable[bytes], *, skip: int = 0) -> bool:
+    """Whether more of ``lines`` are each a whole, non-empty JSON object or array than are not.
+
+    So they are JSON Lines, some of them bad, rather than one document over several lines: there
+    every line but the last element of an array ends in a comma or a bracket, and a non-empty
+    object or array never stands alone on a line. The first ``_SAMPLE_LINES`` lines decide.
+    """
+    good = bad = 0
+    for line in islice(lines, skip, skip + _SAMPLE_LINES):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError):
+            bad += 1
+            continue
+        if isinstance(value, (dict, list)) and value:
+            good += 1
+        else:
+            bad += 1
+    return good > bad
+
+
+_SAMPLE_LINES = 1000
 
 
 def load_json(data: bytes) -> Any:
@@ -254,7 +287,7 @@ def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
             continue
         where = f"line {number}"
         try:
-            value = json.loads(line)
+            value = json.loads(line.rstrip(b"\r\n"))  # an error at its end stays on its line
         except json.JSONDecodeError as exc:
             yield Problem(where, InputError(f"not valid JSON at column {exc.colno}: {exc.msg}"))
             continue
