@@ -358,7 +358,7 @@ def test_long_and_wide_agree(row: BatchResultRow) -> None:
         )
     questions = {item["question"] for item in long}
     for column, value in wide.items():
-        if column.startswith("Answer.") and value is not None:
+        if column.startswith("Answer.") and value not in (None, ""):
             assert column.removeprefix("Answer.") in questions
     out = io.StringIO(newline="")
     write_csv([wide], out)
@@ -415,6 +415,22 @@ def test_a_derived_name_equal_to_another_answer_is_refused(
     )
     with pytest.raises(ExportError, match=expected):
         list(to_rows([assignment(answer)], long=long))
+
+
+def test_empty_answers_give_no_long_row() -> None:
+    """``<FreeText/>`` and empty batch CSV cells: "" in the wide row, no long row."""
+    xml = answers_xml(free("note", ""), "<Answer><QuestionIdentifier>e</QuestionIdentifier>"
+                      "<FreeText/></Answer>", free("q", "a"))  # fmt: skip
+    (row,) = to_rows([assignment(xml)])
+    assert (row["Answer.note"], row["Answer.e"], row["Answer.q"]) == ("", "", "a")
+    long = list(to_rows([assignment(xml)], long=True))
+    assert [(r["question"], r["label"]) for r in long] == [("q", "a")]
+    rows = list(read_batch_csv(data_path("batch_06.csv")))
+    empty = {(r["AssignmentId"], c) for r in to_rows(rows) for c, v in r.items() if v == ""}
+    assert empty
+    labels = {(r["assignment"], f"Answer.{r['question']}") for r in to_rows(rows, long=True)}
+    assert not empty & labels
+    assert all(r["label"] != "" for r in to_rows(rows, long=True))
 
 
 def test_values_of_one_question_are_still_joined() -> None:

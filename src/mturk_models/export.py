@@ -13,7 +13,8 @@
 
 Answer values:
 
-* free text: the text, exactly as sent;
+* free text: the text, exactly as sent (``<FreeText/>`` and an empty batch CSV cell are
+  ``""`` in the wide form and give no long row);
 * selections: each SelectionIdentifier is a value; the "other" text is question
   ``<question>.other``; nothing selected gives an empty (None) wide cell and no long row;
 * file uploads: question ``<question>`` is the file key, ``<question>.size`` its size in bytes;
@@ -327,7 +328,7 @@ def _put(row: dict[str, Any], column: str, value: Any, item: Assignment | BatchR
 def _long(item: Assignment | BatchResultRow, fold: bool) -> Iterator[dict[str, Any]]:
     assignment = item.assignment if isinstance(item, BatchResultRow) else item
     for question, value in _pairs(item, fold):
-        if value is None:
+        if value is None or value == "":  # an empty answer is no label (``<FreeText/>``, a cell)
             continue
         yield {
             "assignment": assignment.assignment_id,
