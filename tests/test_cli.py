@@ -29,7 +29,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from mturk_models import ListAssignmentsForHITResponse, read_batch_csv
+from mturk_models import (
+    LONG_COLUMNS,
+    WIDE_COLUMNS,
+    ListAssignmentsForHITResponse,
+    read_batch_csv,
+)
 from mturk_models._cli import main, print_table
 from mturk_models._sources import _interpret
 from mturk_models.testing import list_assignments_for_hit_responses
@@ -602,6 +607,22 @@ def test_answers_output_that_is_standard_input_in_a_subprocess(tmp_path: Path) -
     assert copy.read_bytes() == JSONL.read_bytes()
 
 
+def test_answers_wide_csv_of_no_rows_has_the_fixed_header(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"Assignments": []}', "utf-8")
+    header = ",".join(WIDE_COLUMNS)
+    code, out, _ = cli(capsys, "answers", str(empty), "-f", "csv")
+    assert (code, out.splitlines()) == (0, [header])
+    with empty.open(encoding="utf-8") as stdin:  # held rows: standard input is read once
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, out, _ = cli(capsys, "answers", "-", "-f", "csv")
+    assert (code, out.splitlines()) == (0, [header])
+    code, out, _ = cli(capsys, "answers", str(empty), "-f", "csv", "--long")
+    assert (code, out.splitlines()) == (0, [",".join(LONG_COLUMNS)])
+
+
 class _Terminal(io.StringIO):
     """A text stream that says it is a terminal."""
 
@@ -792,7 +813,7 @@ def test_closed_stderr(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     """With standard error closed (``2>&-``) errors are dropped, not a crash; the code stays."""
     monkeypatch.setattr(sys, "stderr", None)
     code, out, _ = cli(capsys, "answers", str(DATA / "missing.jsonl"))
-    assert (code, out) == (1, "")
+    assert (code, out.splitlines()) == (1, [",".join(WIDE_COLUMNS)])  # no rows: the header
 
 
 def test_answers_utf16_json_and_json_lines(

@@ -488,7 +488,7 @@ def _same_file(output: str, inputs: Sequence[str], stdin: Any) -> str | None:
 
 
 def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int:
-    from .export import LONG_COLUMNS, write_csv, write_jsonl
+    from .export import LONG_COLUMNS, WIDE_COLUMNS, write_csv, write_jsonl
 
     run = _AnswersRun(args, reporter, stdin)
     fmt = _output_format(args, out)
@@ -513,7 +513,7 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
             # pipes, such as bash's <(...), cannot be read twice: their rows are held until the
             # header is known.)
             run.start_progress(passes=2)
-            seen: dict[str, None] = {}
+            seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)  # the header of no rows too
             for row in run.rows(long=False, report=False):
                 seen.update(dict.fromkeys(row))
             columns = list(seen)
@@ -526,7 +526,7 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
         elif fmt == "csv":
             if columns is None:  # wide rows from standard input
                 held = list(rows)
-                write_csv(held, target, sample=len(held))
+                write_csv(held, target, columns=None if held else WIDE_COLUMNS, sample=len(held))
             else:
                 write_csv(rows, target, columns=columns)
         elif fmt == "jsonl":

@@ -420,7 +420,8 @@ def write_csv(
     (those rows are buffered; the rest stream). A row with a column outside the header raises
     :class:`~mturk_models.exceptions.ExportError` (nothing is dropped); a missing one is
     written empty. Cells: ``None`` is empty, booleans ``true``/``false``, datetimes ISO 8601.
-    Open a file target with ``newline=""``.
+    Open a file target with ``newline=""``. No rows and no ``columns`` write nothing: there is
+    no header to take (``columns=WIDE_COLUMNS`` or :func:`wide_columns` give one).
 
     >>> import io
     >>> out = io.StringIO()
