@@ -816,6 +816,25 @@ def test_closed_stderr(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert (code, out.splitlines()) == (1, [",".join(WIDE_COLUMNS)])  # no rows: the header
 
 
+def test_answers_utf16_batch_csv_says_save_as_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A batch CSV saved as UTF-16 is told as a CSV (not XML) and refused with what to do."""
+    text = (DATA / "batch_03.csv").read_text("utf-8")
+    names = []
+    for codec, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")):
+        path = tmp_path / f"{codec}{'-bom' if bom else ''}.csv"
+        path.write_bytes(bom + text.encode(codec))
+        names.append(str(path))
+    message = "batch CSV, line 1: the file is UTF-16, not UTF-8 (save the file as UTF-8)"
+    code, out, err = cli(capsys, "answers", *names, str(JSONL), "-f", "jsonl")
+    assert (code, len(out.splitlines())) == (1, 3)  # the other input is read
+    assert err.splitlines()[:-1] == [f"{name}: {message}" for name in names]
+    code, out, err = cli(capsys, "answers", "--from", "csv", *names, "-f", "jsonl")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[:-1] == [f"{name}: {message}" for name in names]
+
+
 def test_answers_utf16_json_and_json_lines(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -16,7 +16,8 @@ Detection looks at the first bytes only: ``<`` is XML, ``{`` or ``[`` is JSON (J
 first line is a complete JSON value and more follows, or when the first line is not, but most of
 the lines after it are: a bad first record is then reported and the others read), a first line
 naming ``AssignmentId`` is a batch CSV. JSON and JSON Lines may also be UTF-16 (with a BOM, or
-told by its NUL bytes), as Windows PowerShell's ``>`` saves them. Bad records are yielded as
+told by its NUL bytes), as Windows PowerShell's ``>`` saves them; a UTF-16 batch CSV is told as
+a CSV and refused with what to do (save it as UTF-8). Bad records are yielded as
 :class:`Problem` objects, located, and reading goes on with the next record: nothing is dropped
 without a report.
 """
@@ -162,10 +163,12 @@ def detect_format(head: bytes) -> str:
     text = head[len(_BOM) :] if head.startswith(_BOM) else head
     if text.startswith((b"\xff\xfe", b"\xfe\xff")) or text[:2].count(0):
         codec = _utf16_codec(text)  # UTF-16 (Windows PowerShell's ">" writes it), or UTF-32
-        decoded = text.decode(codec, "ignore").lstrip("\ufeff") if codec else ""
-        if not decoded.lstrip().startswith(("{", "[")):
+        if codec is None:
+            return "xml"  # UTF-32, or not text: the XML reader knows its encodings
+        decoded = text.decode(codec, "ignore").lstrip("\ufeff")
+        if decoded.lstrip().startswith("<"):
             return "xml"  # XML declares its own encoding
-        text = decoded.encode("utf-8")  # JSON or JSON Lines: told as in UTF-8 below
+        text = decoded.encode("utf-8")  # JSON, JSON Lines, a CSV: told as in UTF-8 below
     stripped = text.lstrip()
     if not stripped:
         raise InputError("is empty")
@@ -220,9 +223,15 @@ def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[R
     elif fmt == "xml":
         yield from _read_xml(source.stream.read())
     elif fmt == "csv":
+        if _utf16_codec(source.head) is not None:  # a BOM, or NUL bytes between the letters
+            yield Problem("", InputError(_UTF16_CSV))
+            return
         yield from _read_csv(source.stream)
     else:  # pragma: no cover - argparse restricts the choices
         raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+_UTF16_CSV = "batch CSV, line 1: the file is UTF-16, not UTF-8 (save the file as UTF-8)"
 
 
 def _mostly_values(lines: Iterable[bytes], *, skip: int = 0) -> bool:
