@@ -295,32 +295,6 @@ def test_answers_machine_formats_are_utf8_on_any_console(
     assert table.count(os.linesep) == len(table.splitlines())
 
 
-def test_answers_a_lone_surrogate_from_crowd_json_is_written_escaped(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """JSON's "\\ud800" decodes to a character UTF-8 cannot encode: escaped, not a crash."""
-    task = json.dumps([{"q": "a\ud800b"}]).replace("&", "&amp;").replace("<", "&lt;")
-    answer = (
-        '<QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/'
-        'AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"><Answer>'
-        f"<QuestionIdentifier>taskAnswers</QuestionIdentifier><FreeText>{task}</FreeText>"
-        "</Answer></QuestionFormAnswers>"
-    )
-    source = tmp_path / "crowd.jsonl"
-    source.write_text(json.dumps({"AssignmentId": "3A", "Answer": answer}) + "\n", "utf-8")
-    for fmt in ("csv", "jsonl", "json"):
-        console = _Console()
-        monkeypatch.setattr(sys, "stdout", console)
-        code, _, err = cli(capsys, "answers", str(source), "-f", fmt, "-q")
-        assert (code, err) == (0, "")
-        assert b"a\\ud800b" in console.written()
-        target = tmp_path / f"rows.{fmt}"
-        assert cli(capsys, "answers", str(source), "-o", str(target), "-q")[0] == 0
-        assert target.read_bytes() == console.written()
-    rows = [json.loads(line) for line in (tmp_path / "rows.jsonl").read_text("utf-8").splitlines()]
-    assert rows[0]["Answer.q"] == "a\ud800b"  # JSON reads the escape back as the same text
-
-
 class _FullDisk(io.StringIO):
     """A standard output on a full disk."""
 

@@ -290,17 +290,6 @@ def test_write_csv_and_jsonl_to_paths(tmp_path: Path) -> None:
     assert "\u2019" in (tmp_path / "w.jsonl").read_text("utf-8")  # not escaped
 
 
-def test_writers_escape_a_lone_surrogate_in_files(tmp_path: Path) -> None:
-    crowd = assignment(answers_xml(free("taskAnswers", '[{"q": "a\\ud800b"}]')))
-    write_jsonl(to_rows([crowd]), tmp_path / "rows.jsonl")
-    write_csv(to_rows([crowd]), tmp_path / "rows.csv")
-    (row,) = [
-        json.loads(line) for line in (tmp_path / "rows.jsonl").read_text("utf-8").splitlines()
-    ]
-    assert row["Answer.q"] == "a\ud800b"
-    assert "a\\ud800b" in (tmp_path / "rows.csv").read_text("utf-8")
-
-
 def test_write_jsonl_refuses_unknown_types() -> None:
     with pytest.raises(TypeError, match="set is not JSON serialisable"):
         write_jsonl([{"x": {1}}], io.StringIO())

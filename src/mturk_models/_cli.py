@@ -457,11 +457,6 @@ class _Encoded:
         self._buffer.flush()
 
 
-_UNENCODABLE = "backslashreplace"
-"""What UTF-8 output does with a lone surrogate, which only a crowd form's JSON escapes can carry
-(``"\\ud800"``): writes it as that escape again (in JSON the same string), not a crash."""
-
-
 def _stdout_for(out: TextIO, fmt: str) -> TextIO:
     """Standard output set up for ``fmt`` (see :class:`_Encoded`); a stream without bytes as is."""
     buffer = getattr(out, "buffer", None)
@@ -471,7 +466,7 @@ def _stdout_for(out: TextIO, fmt: str) -> TextIO:
     if fmt == "table":
         encoded = _Encoded(buffer, out.encoding or "utf-8", "replace", os.linesep)
     else:
-        encoded = _Encoded(buffer, "utf-8", _UNENCODABLE, "\n")
+        encoded = _Encoded(buffer, "utf-8", "strict", "\n")
     return cast(TextIO, encoded)
 
 
@@ -504,9 +499,7 @@ def _answers(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: 
             reporter.error(args.output, InputError(f"is also an input ({clash}); not overwritten"))
             return _EXIT_FAILED
         try:
-            target = open(  # noqa: SIM115
-                args.output, "w", encoding="utf-8", errors=_UNENCODABLE, newline=""
-            )
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
             reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
             return _EXIT_FAILED

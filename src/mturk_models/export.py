@@ -403,9 +403,7 @@ def wide_columns(
 
 def _open(target: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
     if isinstance(target, (str, os.PathLike)):
-        # A lone surrogate (only crowd JSON's "\\ud800" escapes carry one) is written as that
-        # escape: JSON reads it back as the same string, and nothing else fails on it.
-        return open(target, "w", encoding="utf-8", errors="backslashreplace", newline=""), True
+        return open(target, "w", encoding="utf-8", newline=""), True
     return target, False
 
 
