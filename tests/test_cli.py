@@ -295,6 +295,26 @@ def test_answers_machine_formats_are_utf8_on_any_console(
     assert table.count(os.linesep) == len(table.splitlines())
 
 
+def test_answers_a_lone_surrogate_from_crowd_json_is_a_located_record_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """JSON's "\\ud800" is not Unicode text: the record is reported, never a crash."""
+    task = json.dumps([{"q": "a\ud800b"}]).replace("&", "&amp;").replace("<", "&lt;")
+    answer = (
+        '<QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/'
+        'AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"><Answer>'
+        f"<QuestionIdentifier>taskAnswers</QuestionIdentifier><FreeText>{task}</FreeText>"
+        "</Answer></QuestionFormAnswers>"
+    )
+    source = tmp_path / "crowd.jsonl"
+    source.write_text(json.dumps({"AssignmentId": "3A", "Answer": answer}) + "\n", "utf-8")
+    for fmt in ("csv", "jsonl", "json"):
+        code, _, err = cli(capsys, "answers", str(source), "-f", fmt)
+        assert code == 1
+        assert "line 1: assignment 3A: its answers cannot be read: taskAnswers holds the " in err
+        assert "lone surrogate U+D800" in err
+
+
 class _FullDisk(io.StringIO):
     """A standard output on a full disk."""
 
