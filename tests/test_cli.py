@@ -1116,3 +1116,46 @@ def test_the_cli_guide_names_every_command_and_option() -> None:
         for action in command._actions:
             missing += [o for o in action.option_strings if o.startswith("--") and o not in guide]
     assert missing == []
+
+
+def test_validate_hit_refuses_json_types_the_aws_cli_refuses(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A request file is --cli-input-json: botocore's own type check must pass too."""
+    from botocore.session import get_session
+    from botocore.validate import ParamValidator
+
+    request = {
+        "Title": "t",
+        "Description": "d",
+        "Reward": 0.1,
+        "AssignmentDurationInSeconds": 60,
+        "LifetimeInSeconds": 60,
+        "Question": EXTERNAL_QUESTION,
+        "QualificationRequirements": [
+            {
+                "QualificationTypeId": "000000000000000000L0",
+                "Comparator": "GreaterThan",
+                "IntegerValues": ["95"],
+            }
+        ],
+    }
+    shape = get_session().get_service_model("mturk").operation_model("CreateHIT").input_shape
+    report = ParamValidator().validate(request, shape).generate_report()
+    assert "parameter Reward" in report
+    assert "IntegerValues[0]" in report
+    path = tmp_path / "hit.json"
+    path.write_text(json.dumps(request), "utf-8")
+    code, out, _ = cli(capsys, "validate-hit", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f'{path}: Reward: Reward should be a JSON string such as "0.50" (the AWS CLI and '
+        "botocore refuse a number); got 0.1 [json_type]",
+        f"{path}: QualificationRequirements[0].IntegerValues[0]: IntegerValues should be JSON "
+        "numbers (the AWS CLI and botocore refuse strings); got '95' [json_type]",
+    ]
+    request["Reward"] = "0.10"
+    request["QualificationRequirements"][0]["IntegerValues"] = [95]  # type: ignore[index]
+    assert ParamValidator().validate(request, shape).generate_report() == ""
+    path.write_text(json.dumps(request), "utf-8")
+    assert cli(capsys, "validate-hit", str(path))[0] == 0

@@ -621,6 +621,7 @@ def _check_request(
             models[operation].model_validate(data, context=context)
         except ValidationError as exc:
             result["errors"] = validation_errors(exc)
+    result["errors"] += _cli_json_types(data)
     result["warnings"] = [
         {"msg": _one_line(str(w.message)), "type": w.category.__name__}
         for w in caught
@@ -628,6 +629,42 @@ def _check_request(
     ]
     result["valid"] = not result["errors"] and not (args.strict and result["warnings"])
     return result
+
+
+def _cli_json_types(data: dict[str, Any]) -> list[dict[str, str]]:
+    """JSON types the AWS CLI refuses although the models, made for Python values, take them.
+
+    A request file is what ``aws mturk ... --cli-input-json`` reads, and botocore checks its
+    types: Reward is a string (``0.5`` as a JSON number fails there) and IntegerValues are
+    numbers (``"95"`` fails). The models accept both, for Decimal rewards and archived XML.
+    """
+    errors = []
+    reward = data.get("Reward")
+    if reward is not None and not isinstance(reward, str):
+        errors.append(
+            {
+                "loc": "Reward",
+                "msg": "Reward should be a JSON string such as \"0.50\" (the AWS CLI and "
+                f"botocore refuse a number); got {_got(reward)}",
+                "type": "json_type",
+            }
+        )
+    requirements = data.get("QualificationRequirements")
+    for index, requirement in enumerate(requirements if isinstance(requirements, list) else ()):
+        values = requirement.get("IntegerValues") if isinstance(requirement, dict) else None
+        for position, value in enumerate(values if isinstance(values, list) else ()):
+            if isinstance(value, str):
+                errors.append(
+                    {
+                        "loc": _location(
+                            ("QualificationRequirements", index, "IntegerValues", position)
+                        ),
+                        "msg": "IntegerValues should be JSON numbers (the AWS CLI and botocore "
+                        f"refuse strings); got {_got(value)}",
+                        "type": "json_type",
+                    }
+                )
+    return errors
 
 
 def _validate_hits(args: argparse.Namespace, reporter: _Reporter, out: TextIO, stdin: Any) -> int:
