@@ -548,8 +548,11 @@ def _content(raw: str) -> str:
     if "&" in raw:
         # Textarea line breaks, the common case; "\r" contains no "&", so this is safe.
         raw = raw.replace("&#13;", "\r")
-        if "&" in raw:
+        if "&#" in raw:  # a character reference may yield "&": one pass for all of them
             raw = _REFERENCE.sub(_reference, raw)
+        elif "&" in raw:  # the five entities only: "&amp;" last, so "&amp;lt;" stays "&lt;"
+            raw = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            raw = raw.replace("&apos;", "'").replace("&amp;", "&")
     return raw
 
 
