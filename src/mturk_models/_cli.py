@@ -644,7 +644,7 @@ def _cli_json_types(data: dict[str, Any]) -> list[dict[str, str]]:
         errors.append(
             {
                 "loc": "Reward",
-                "msg": "Reward should be a JSON string such as \"0.50\" (the AWS CLI and "
+                "msg": 'Reward should be a JSON string such as "0.50" (the AWS CLI and '
                 f"botocore refuse a number); got {_got(reward)}",
                 "type": "json_type",
             }
