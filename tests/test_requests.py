@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+from collections import deque
+from decimal import Decimal
 from typing import Any
 
 import boto3
@@ -909,3 +911,41 @@ def test_request_rules_reuse_the_shared_constants() -> None:
     assert not hasattr(qualification, "_PRESENCE")
     error = one_error({**VALID, "Reward": "0.00"})
     assert error["type"] == "reward_minimum"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["200"], [200.0], deque([200]), (200,)],
+)
+def test_approval_rate_is_judged_on_the_validated_values(values: Any) -> None:
+    """What pydantic converts ("200", 200.0, a deque) must not slip past the request rules."""
+    bad = _req(
+        QualificationTypeId=PERCENT_ASSIGNMENTS_APPROVED,
+        Comparator="GreaterThan",
+        IntegerValues=values,
+    )
+    error = one_error({**VALID, "QualificationRequirements": [bad]})
+    assert (error["type"], error["loc"]) == (
+        "approval_rate_range",
+        ("QualificationRequirements", 0, "IntegerValues", 0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("type_id", "comparator"),
+    [(MASTERS_PRODUCTION.encode(), "EqualTo"), (MASTERS_PRODUCTION, b"EqualTo")],
+)
+def test_masters_rule_is_judged_on_the_validated_values(type_id: Any, comparator: Any) -> None:
+    bad = _req(QualificationTypeId=type_id, Comparator=comparator, IntegerValues=[1])
+    error = one_error({**VALID, "QualificationRequirements": [bad]})
+    assert (error["type"], error["input"]) == ("masters_comparator", "EqualTo")
+
+
+def test_huge_numbers_are_validation_errors_not_crashes() -> None:
+    for reward in (Decimal("1E+1000000"), "1" * 1_000_001):
+        request = CreateHITRequest.model_validate({**VALID, "Reward": reward})
+        assert request.to_boto3()["Reward"].endswith(".00")
+    huge = _req(Comparator="GreaterThan", IntegerValues=[10**5000])
+    error = one_error({**VALID, "QualificationRequirements": [huge]})
+    assert error["type"] == "int32_range"
+    assert error["msg"].endswith("got an integer of about 5,001 digits")

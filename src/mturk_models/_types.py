@@ -89,9 +89,17 @@ def _int32(value: Any) -> Any:
         raise PydanticCustomError(
             "int32_range",
             "A 32-bit integer (botocore's Integer) should be {low} to {high}; got {value}",
-            {"low": INT32_MIN, "high": INT32_MAX, "value": value},
+            {"low": INT32_MIN, "high": INT32_MAX, "value": _int_shown(value)},
         )
     return value
+
+
+def _int_shown(value: int) -> str:
+    """``value`` for a message; str() refuses ints of over 4,300 digits (and is slow before)."""
+    if value.bit_length() <= 200:
+        return str(value)
+    digits = math.floor(value.bit_length() * math.log10(2)) + 1
+    return f"{'-' if value < 0 else ''}an integer of about {digits:,} digits"
 
 
 Int32 = Annotated[
@@ -384,9 +392,10 @@ def parse_currency(value: Any) -> Decimal:
             "currency symbol); got {value}",
             {"value": repr(value), "pattern": CURRENCY_PATTERN},
         )
-    # The pattern admits any number of digits; the default context (28 digits) would refuse
-    # to quantize amounts of 27 digits or more, so size the context to the amount.
-    return Decimal(text).quantize(CENT, context=Context(prec=len(text) + 3))
+    # The pattern admits any number of digits; the default context (28 digits, exponents up to
+    # 999,999) would refuse to quantize longer amounts, so size the context to the amount.
+    size = len(text) + 3
+    return Decimal(text).quantize(CENT, context=Context(prec=size, Emax=max(size, 999_999)))
 
 
 def _currency_str(value: Decimal) -> str:

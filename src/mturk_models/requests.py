@@ -42,7 +42,7 @@ import os
 import sys
 import typing
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
@@ -464,15 +464,29 @@ def _materialise(data: Any) -> Any:
     return out
 
 
+def _validated_requirements(requirements: object) -> Iterator[tuple[int, QualificationRequirement]]:
+    """Each requirement that validates on its own, with its index; the others have their errors.
+
+    The request rules below judge validated values, so that what pydantic converts (``"200"``,
+    ``200.0``, a deque, bytes) cannot slip past them in a form the raw checks did not expect.
+    """
+    if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
+        return
+    for i, req in enumerate(requirements):
+        if isinstance(req, QualificationRequirement):
+            yield i, req
+            continue
+        try:
+            yield i, QualificationRequirement.model_validate(req)
+        except ValidationError:
+            continue  # reported by the request's own validation
+
+
 def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     errors: list[InitErrorDetails] = []
-    if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
-        return errors
-    for i, req in enumerate(requirements):
-        comparator = _pick(req, "comparator", "Comparator")
-        error = masters_comparator_error(
-            _pick(req, "qualification_type_id", "QualificationTypeId"), comparator
-        )
+    for i, req in _validated_requirements(requirements):
+        comparator = req.comparator.value
+        error = masters_comparator_error(req.qualification_type_id, comparator)
         if error is not None:
             errors.append(
                 {
@@ -485,18 +499,15 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
 
 
 def _approval_rates(requirements: object) -> list[InitErrorDetails]:
-    if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
-        return []
     return [
         {
             "type": error,
             "loc": ("QualificationRequirements", i, "IntegerValues", index),
-            "input": _pick(req, "integer_values", "IntegerValues")[index],
+            "input": (req.integer_values or ())[index],
         }
-        for i, req in enumerate(requirements)
+        for i, req in _validated_requirements(requirements)
         for index, error in approval_rate_errors(
-            _pick(req, "qualification_type_id", "QualificationTypeId"),
-            _pick(req, "integer_values", "IntegerValues"),
+            req.qualification_type_id, list(req.integer_values or ())
         )
     ]
 
