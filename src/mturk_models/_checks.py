@@ -9,8 +9,12 @@ and one of ``text`` (free text), ``selection_identifiers`` with ``other_selectio
 
 Finding codes: ``answer_unknown_question``, ``answer_duplicate``, ``answer_required``,
 ``answer_kind``, ``answer_not_numeric``, ``answer_numeric_range``, ``answer_length``,
-``answer_regex``, ``answer_regex_unsupported``, ``selection_unknown``, ``selection_count``,
-``other_selection_unexpected``, ``file_size``.
+``answer_regex``, ``answer_regex_unsupported``, ``answer_regex_timeout``, ``selection_unknown``,
+``selection_count``, ``other_selection_unexpected``, ``file_size``.
+
+AnswerFormatRegex patterns are JavaScript's, translated by :mod:`mturk_models._jsregex` and run
+by the ``regex`` module with a time limit (``REGEX_TIMEOUT`` seconds per answer and pattern), as
+Workers' answers may be built to make a pattern backtrack for hours.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._jsregex import JSRegexError, compile_js
 from .questions import (
     FileUploadAnswerSpecification,
     Finding,
@@ -34,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 __all__ = ["answer_values", "check_answers"]
 
 _WHOLE = re.compile(r"[+-]?\d+")
-_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+REGEX_TIMEOUT = 0.1  # seconds one AnswerFormatRegex may take on one answer
 
 
 def _kind(answer: Any) -> str:
@@ -115,22 +120,30 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
                 )
             )
     for rule in c.answer_format_regex:
-        flags = 0
-        for flag in rule.flags or "":
-            flags |= _FLAGS.get(flag, 0)
         try:
-            pattern = re.compile(rule.regex, flags)
-        except re.error as exc:
+            pattern = compile_js(rule.regex, rule.flags or "")
+        except JSRegexError as exc:
             findings.append(
                 Finding(
                     "answer_regex_unsupported",
-                    f"AnswerFormatRegex {rule.regex!r} of {qid!r} cannot be checked in Python: "
-                    f"{exc}",
+                    f"AnswerFormatRegex {rule.regex!r} of {qid!r} cannot be checked: {exc}",
                     qid,
                 )
             )
             continue
-        if not pattern.search(text):
+        try:
+            matched = pattern.test(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            findings.append(
+                Finding(
+                    "answer_regex_timeout",
+                    f"Answer to {qid!r} could not be checked against {rule.regex!r} within "
+                    f"{REGEX_TIMEOUT} s: the pattern backtracks catastrophically on this answer",
+                    qid,
+                )
+            )
+            continue
+        if not matched:
             why = f" ({rule.error_text})" if rule.error_text else ""
             findings.append(
                 Finding(
