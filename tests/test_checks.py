@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -12,8 +13,12 @@ from hypothesis import strategies as st
 from mturk_models import (
     Constraints,
     FreeTextAnswerSpecification,
+    IsNumeric,
     Question,
     QuestionForm,
+    Selection,
+    SelectionAnswer,
+    SelectionAnswerSpecification,
     TextContent,
 )
 from mturk_models._jsregex import JSRegexError, compile_js
@@ -195,3 +200,81 @@ def test_any_regex_and_answer_give_findings(regex: str, flags: str, answer: str)
         return
     findings = codes(regex, answer, flags or None)
     assert set(findings) <= {"answer_regex", "answer_regex_unsupported", "answer_regex_timeout"}
+
+
+# --- the other answer checks ---------------------------------------------------------------------
+
+
+def test_regex_finding_quotes_a_long_answer_shortened() -> None:
+    form = regex_form("^a$")
+    (finding,) = form.check([SimpleNamespace(question_identifier="q", text="b" * 100_000)])
+    assert finding.code == "answer_regex"
+    assert finding.message.endswith("... (100000 characters)")
+    assert len(finding.message) < 200
+
+
+def pick_form(**fields: Any) -> QuestionForm:
+    spec = SelectionAnswerSpecification(
+        selections=(
+            Selection(selection_identifier="y", text="Yes"),
+            Selection(selection_identifier="n", text="No"),
+        ),
+        **fields,
+    )
+    return QuestionForm(
+        items=(
+            Question(
+                question_identifier="q",
+                question_content=(TextContent(text="Q?"),),
+                answer_specification=spec,
+                is_required=True,
+            ),
+        )
+    )
+
+
+def test_an_empty_other_text_is_no_selection() -> None:
+    form = pick_form(other_selection=FreeTextAnswerSpecification())
+    answer = SelectionAnswer(
+        question_identifier="q", selection_identifiers=("y",), other_selection_text=""
+    )
+    assert form.check([answer]) == []  # one selection, as max_selection_count (1) allows
+    empty = SelectionAnswer(
+        question_identifier="q", selection_identifiers=(), other_selection_text=""
+    )
+    assert [f.code for f in form.check([empty])] == ["answer_required"]
+
+
+def test_a_repeated_selection_counts_once() -> None:
+    form = pick_form(max_selection_count=1)
+    answer = SelectionAnswer(question_identifier="q", selection_identifiers=("y", "y"))
+    findings = form.check([answer])
+    assert [f.code for f in findings] == ["selection_duplicate"]
+    assert findings[0].message == "Answer to 'q' selects 'y' more than once"
+    unknown = SelectionAnswer(question_identifier="q", selection_identifiers=("x", "x", "n"))
+    assert [f.code for f in form.check([unknown])] == [
+        "selection_duplicate",
+        "selection_unknown",
+        "selection_count",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("١٢", "١٢"), ("\u00a012", "\u00a012"), ("12\u2003", "12\u2003"), (" \t12\r\n", 12)],
+)
+def test_is_numeric_is_ascii_digits_between_xml_whitespace(text: str, value: object) -> None:
+    form = QuestionForm(
+        items=(
+            Question(
+                question_identifier="n",
+                question_content=(TextContent(text="N?"),),
+                answer_specification=FreeTextAnswerSpecification(
+                    constraints=Constraints(is_numeric=IsNumeric())
+                ),
+            ),
+        )
+    )
+    answer = SimpleNamespace(question_identifier="n", text=text)
+    assert form.values([answer]) == {"n": value}
+    assert [f.code for f in form.check([answer])] == ([] if value == 12 else ["answer_not_numeric"])

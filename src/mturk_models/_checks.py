@@ -10,7 +10,7 @@ and one of ``text`` (free text), ``selection_identifiers`` with ``other_selectio
 Finding codes: ``answer_unknown_question``, ``answer_duplicate``, ``answer_required``,
 ``answer_kind``, ``answer_not_numeric``, ``answer_numeric_range``, ``answer_length``,
 ``answer_regex``, ``answer_regex_unsupported``, ``answer_regex_timeout``, ``selection_unknown``,
-``selection_count``, ``other_selection_unexpected``, ``file_size``.
+``selection_duplicate``, ``selection_count``, ``other_selection_unexpected``, ``file_size``.
 
 AnswerFormatRegex patterns are JavaScript's, translated by :mod:`mturk_models._jsregex` and run
 by the ``regex`` module with a time limit (``REGEX_TIMEOUT`` seconds per answer and pattern), as
@@ -20,6 +20,7 @@ Workers' answers may be built to make a pattern backtrack for hours.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 
 __all__ = ["answer_values", "check_answers"]
 
-_WHOLE = re.compile(r"[+-]?\d+")
+_WHOLE = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "١٢" is not 12
+_XML_SPACE = " \t\r\n"  # stripped around a number; a no-break space is data
 REGEX_TIMEOUT = 0.1  # seconds one AnswerFormatRegex may take on one answer
 
 
@@ -56,7 +58,7 @@ def _number(text: str) -> int | Decimal | None:
     A number with more digits than ``int()`` converts (``sys.get_int_max_str_digits()``, 4,300 by
     default) is given as an exact ``Decimal``: converting it to int would take quadratic time.
     """
-    value = text.strip()
+    value = text.strip(_XML_SPACE)
     if not _WHOLE.fullmatch(value):
         return None
     try:
@@ -104,7 +106,7 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
                 Finding(
                     "answer_numeric_range",
                     f"Answer to {qid!r} should be {_range(low, high)}; got "
-                    f"{_shown(text.strip(), quote=False)}",
+                    f"{_shown(text.strip(_XML_SPACE), quote=False)}",
                     qid,
                 )
             )
@@ -148,7 +150,7 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
             findings.append(
                 Finding(
                     "answer_regex",
-                    f"Answer to {qid!r} should match {rule.regex!r}{why}; got {text!r}",
+                    f"Answer to {qid!r} should match {rule.regex!r}{why}; got {_shown(text)}",
                     qid,
                 )
             )
@@ -158,9 +160,19 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
 def _selection(spec: SelectionAnswerSpecification, answer: Any, qid: str) -> list[Finding]:
     findings: list[Finding] = []
     chosen = tuple(answer.selection_identifiers or ())
-    other = getattr(answer, "other_selection_text", None)
+    times = Counter(chosen)  # in first-seen order
+    # an empty OtherSelectionText is no selection (as for _answered)
+    other = getattr(answer, "other_selection_text", None) or None
     known = {s.selection_identifier for s in spec.selections}
-    for identifier in chosen:
+    for identifier, n in times.items():
+        if n > 1:
+            findings.append(
+                Finding(
+                    "selection_duplicate",
+                    f"Answer to {qid!r} selects {identifier!r} more than once",
+                    qid,
+                )
+            )
         if identifier not in known:
             findings.append(
                 Finding(
@@ -182,7 +194,7 @@ def _selection(spec: SelectionAnswerSpecification, answer: Any, qid: str) -> lis
             )
         else:
             findings.extend(_free_text(spec.other_selection, other, qid))
-    count = len(chosen) + (other is not None)
+    count = len(times) + (other is not None)
     low = 1 if spec.min_selection_count is None else spec.min_selection_count
     high = 1 if spec.max_selection_count is None else spec.max_selection_count
     if not low <= count <= high:
