@@ -93,6 +93,9 @@ JAVASCRIPT = [
     (r"(?<year>\d{4})-\k<year>", "", "2024-2025", False),
     (r"(a)|\1b", "", "b", True),  # a group that took no part matches the empty string
     (r"\1(a)", "", "a", True),
+    (r"(a\1)b", "", "ab", True),  # inside its own group, a reference matches the empty string
+    (r"(?<n>a\k<n>)", "", "a", True),
+    (r"((a)\2)", "", "aa", True),
     (r"\11", "", "\t", True),  # octal: there is no group 11
     (r"\8", "", "8", True),
     (r"[\b]", "", "\b", True),

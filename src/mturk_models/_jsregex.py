@@ -17,6 +17,8 @@ What JavaScript refuses (``(?i)``, ``(?P<n>a)``, ``a**``, unknown flags...) rais
 :class:`JSRegexError` with the reason; so do the flags ``u`` and ``v``, which change the syntax
 and are not emulated. Known residue: with flag ``i``, JavaScript (without ``u``) does not fold
 ``ſ`` (U+017F) to ``s`` nor the Kelvin sign to ``k`` inside ranges and literals; ``regex`` does.
+JavaScript forgets the captures of a quantified group at each repetition (``^(?:(a)|b)+\\1$``
+matches ``ab``); ``regex`` keeps the last one.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class _Scanner:
         self.dot_all = "s" in flags
         self.group_count, self.names = self._count_groups()
         self.named = bool(self.names)
+        self.opened = 0  # capturing groups opened so far
+        self.open: list[int] = []  # numbers of the capturing groups around the position
         self.out: list[str] = []
 
     # -- a first pass: capturing groups, which decide what \1 and \k mean -----------------------
@@ -198,6 +202,11 @@ class _Scanner:
         start, first = self.pos, len(self.out)
         src = self.src
         quantifiable = True
+        lookbehind = self.peek("(?<=") or self.peek("(?<!")
+        capturing = not self.peek("(?") or (self.peek("(?<") and not lookbehind)
+        if capturing:
+            self.opened += 1
+            self.open.append(self.opened)
         if not self.peek("(?"):
             self.out.append("(")
             self.pos += 1
@@ -221,6 +230,8 @@ class _Scanner:
             raise self.error("unterminated group")
         self.out.append(")")
         self.pos += 1
+        if capturing:
+            self.open.pop()
         if src.startswith(("(?=", "(?!"), start):
             # JavaScript (Annex B) lets a quantifier follow a lookahead: wrap it for Python
             self.out.insert(first, "(?:")
@@ -253,7 +264,7 @@ class _Scanner:
             number = int(m.group())
             if number <= self.group_count:
                 self.pos += 1 + m.end()
-                self.out.append(f"(?:(?({number})\\{number}|))")
+                self.out.append(self.reference(number, str(number), f"\\{number}"))
                 return True
         if c == "k" and self.named:
             m = regex.match(r"<([^>]*)>", src[self.pos + 2 :])
@@ -261,10 +272,17 @@ class _Scanner:
                 raise self.error("invalid named reference")
             self.pos += 2 + m.end()
             name = self.names[m.group(1)]
-            self.out.append(f"(?:(?({name})(?P={name})|))")
+            self.out.append(self.reference(int(name[1:]), name, f"(?P={name})"))
             return True
         self.out.append(_char(self.char_escape(in_class=False)))
         return True
+
+    def reference(self, number: int, group: str, backreference: str) -> str:
+        """A backreference: the empty string inside its own group or before the group took part
+        (JavaScript's meaning), else what the group matched."""
+        if number in self.open:
+            return "(?:)"
+        return f"(?:(?({group}){backreference}|))"
 
     def char_escape(self, *, in_class: bool) -> int:
         """The code unit of a character escape at the position (Annex B), moving past it."""
