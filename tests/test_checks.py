@@ -24,17 +24,21 @@ from mturk_models import (
 from mturk_models._jsregex import JSRegexError, compile_js
 
 
+def one_question_form(spec: Any, **fields: Any) -> QuestionForm:
+    """A form of one question ``q`` with the answer specification ``spec``."""
+    question = Question(
+        question_identifier="q",
+        question_content=(TextContent(text="Q?"),),
+        answer_specification=spec,
+        **fields,
+    )
+    return QuestionForm(items=(question,))
+
+
 def regex_form(regex: str, flags: str | None = None) -> QuestionForm:
     rule = {"regex": regex, "flags": flags}
-    spec = FreeTextAnswerSpecification(constraints=Constraints(answer_format_regex=(rule,)))
-    return QuestionForm(
-        items=(
-            Question(
-                question_identifier="q",
-                question_content=(TextContent(text="Q?"),),
-                answer_specification=spec,
-            ),
-        )
+    return one_question_form(
+        FreeTextAnswerSpecification(constraints=Constraints(answer_format_regex=(rule,)))
     )
 
 
@@ -224,16 +228,7 @@ def pick_form(**fields: Any) -> QuestionForm:
         ),
         **fields,
     )
-    return QuestionForm(
-        items=(
-            Question(
-                question_identifier="q",
-                question_content=(TextContent(text="Q?"),),
-                answer_specification=spec,
-                is_required=True,
-            ),
-        )
-    )
+    return one_question_form(spec, is_required=True)
 
 
 def test_an_empty_other_text_is_no_selection() -> None:
