@@ -386,14 +386,358 @@ def test_review_policy_names(member: str, name: str, expected: str) -> None:
     error = one_error({**VALID, member: {"PolicyName": name}})
     assert (error["type"], error["loc"]) == ("review_policy_name", (member, "PolicyName"))
     assert error["msg"] == f"{member} takes the policy {expected}; got {name!r}"
-    policy = {
-        "PolicyName": expected,
-        "Parameters": [
-            {"Key": "k", "Values": ["1"], "MapEntries": [{"Key": "q", "Values": ["a"]}]}
-        ],
-    }
+    policy = {"PolicyName": expected, "Parameters": POLICY_EXAMPLES[member]}
     req = CreateHITRequest.model_validate({**VALID, member: policy})
     assert req.to_boto3()[member] == policy
+
+
+# --- review policy parameters -----------------------------------------------------------------
+
+# The examples of the API reference (HIT Review Policy data structure; Review Policy Use Cases).
+ANSWER_KEY = {
+    "Key": "AnswerKey",
+    "MapEntries": [
+        {"Key": "QuestionId1", "Values": ["B"]},
+        {"Key": "QuestionId2", "Values": ["A"]},
+    ],
+}
+POLICY_EXAMPLES: dict[str, list[dict[str, Any]]] = {
+    "AssignmentReviewPolicy": [
+        ANSWER_KEY,
+        {"Key": "ApproveIfKnownAnswerScoreIsAtLeast", "Values": ["79"]},
+        {"Key": "ExtendIfKnownAnswerScoreIsLessThan", "Values": ["79"]},
+        {"Key": "ExtendMaximumAssignments", "Values": ["3"]},
+    ],
+    "HITReviewPolicy": [
+        {"Key": "QuestionIDs", "Values": [f"questionid{i}" for i in range(1, 16)]},
+        {"Key": "QuestionAgreementThreshold", "Values": ["100"]},
+        {"Key": "DisregardAssignmentIfKnownAnswerScoreIsLessThan", "Values": ["80"]},
+    ],
+}
+CATEGORIZATION = [  # Review Policy Use Cases, "Categorization and Tagging"
+    {"Key": "QuestionIDs", "Values": ["questionID1"]},
+    {"Key": "QuestionAgreementThreshold", "Values": ["100"]},
+    {"Key": "ExtendMaximumAssignments", "Values": ["3"]},
+    {"Key": "ExtendMinimumTimeInSeconds", "Values": ["3600"]},
+]
+FULL_HIT_POLICY = [
+    {"Key": "QuestionIds", "Values": ["q1", "q2"]},
+    {"Key": "QuestionAgreementThreshold", "Values": ["49"]},
+    {"Key": "DisregardAssignmentIfRejected", "Values": ["T"]},
+    {"Key": "ExtendIfHITAgreementScoreIsLessThan", "Values": ["100"]},
+    {"Key": "ExtendMaximumAssignments", "Values": ["10"]},
+    {"Key": "ExtendMinimumTimeInSeconds", "Values": ["60"]},
+    {"Key": "ApproveIfWorkerAgreementScoreIsAtLeast", "Values": ["100"]},
+    {"Key": "RejectIfWorkerAgreementScoreIsLessThan", "Values": ["0"]},
+    {"Key": "RejectReason", "Values": ["Disagreed with the others"]},
+]
+FULL_ASSIGNMENT_POLICY = [
+    ANSWER_KEY,
+    {"Key": "ApproveIfKnownAnswerScoreIsAtLeast", "Values": ["101"]},
+    {"Key": "ApproveReason", "Values": ["Thanks"]},
+    {"Key": "RejectIfKnownAnswerScoreIsLessThan", "Values": ["0"]},
+    {"Key": "RejectReason", "Values": ["Known answers wrong"]},
+    {"Key": "ExtendIfKnownAnswerScoreIsLessThan", "Values": ["80"]},
+    {"Key": "ExtendMaximumAssignments", "Values": ["25"]},
+    {"Key": "ExtendMinimumTimeInSeconds", "Values": ["31536000"]},
+]
+ASSIGNMENT = "ScoreMyKnownAnswers/2011-09-01"
+HIT = "SimplePlurality/2011-09-01"
+
+
+def _policy(member: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
+    name = ASSIGNMENT if member == "AssignmentReviewPolicy" else HIT
+    return {**VALID, member: {"PolicyName": name, "Parameters": parameters}}
+
+
+@pytest.mark.parametrize(
+    ("member", "parameters"),
+    [
+        *POLICY_EXAMPLES.items(),
+        ("HITReviewPolicy", CATEGORIZATION),
+        ("HITReviewPolicy", FULL_HIT_POLICY),
+        ("AssignmentReviewPolicy", FULL_ASSIGNMENT_POLICY),
+    ],
+)
+def test_documented_policy_parameters_pass(member: str, parameters: list[dict[str, Any]]) -> None:
+    req = CreateHITRequest.model_validate(_policy(member, parameters))
+    assert req.to_boto3()[member]["Parameters"] == parameters
+
+
+def test_unknown_policy_parameter_names_the_allowed_ones() -> None:
+    error = one_error(
+        _policy("AssignmentReviewPolicy", [ANSWER_KEY, {"Key": "Bogus", "Values": ["x"]}])
+    )
+    assert error["type"] == "review_policy_parameter"
+    assert error["loc"] == ("AssignmentReviewPolicy", "Parameters", 1, "Key")
+    assert error["msg"] == (
+        "ScoreMyKnownAnswers/2011-09-01 has no parameter 'Bogus'; allowed: AnswerKey, "
+        "ApproveIfKnownAnswerScoreIsAtLeast, ApproveReason, RejectIfKnownAnswerScoreIsLessThan, "
+        "RejectReason, ExtendIfKnownAnswerScoreIsLessThan, ExtendMaximumAssignments, "
+        "ExtendMinimumTimeInSeconds"
+    )
+    # A HIT-level key is unknown at assignment level, and a typo gets a suggestion.
+    params = [
+        *POLICY_EXAMPLES["HITReviewPolicy"],
+        {"Key": "QuestionAgreementTreshold", "Values": ["1"]},
+    ]
+    error = one_error(_policy("HITReviewPolicy", params))
+    assert error["msg"].startswith(
+        "SimplePlurality/2011-09-01 has no parameter 'QuestionAgreementTreshold'; "
+        "allowed: QuestionIds (or QuestionIDs), "
+    )
+    assert error["msg"].endswith("; did you mean 'QuestionAgreementThreshold'?")
+
+
+def test_policy_parameter_without_a_key() -> None:
+    error = one_error(_policy("AssignmentReviewPolicy", [ANSWER_KEY, {"Values": ["80"]}]))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_parameter",
+        ("AssignmentReviewPolicy", "Parameters", 1),
+    )
+    assert error["msg"].startswith(
+        "A ScoreMyKnownAnswers/2011-09-01 parameter needs a Key; allowed: AnswerKey, "
+    )
+
+
+def test_duplicate_policy_parameter() -> None:
+    params = [*POLICY_EXAMPLES["HITReviewPolicy"], {"Key": "QuestionIds", "Values": ["q9"]}]
+    error = one_error(_policy("HITReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_parameter",
+        ("HITReviewPolicy", "Parameters", 3, "Key"),
+    )
+    assert error["msg"] == (
+        "Parameter 'QuestionIds' is given twice (first at Parameters[0]); give each parameter once"
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "key", "value", "rule"),
+    [
+        ("AssignmentReviewPolicy", "ApproveIfKnownAnswerScoreIsAtLeast", "102", "0 to 101"),
+        ("AssignmentReviewPolicy", "RejectIfKnownAnswerScoreIsLessThan", "-1", "0 to 101"),
+        ("AssignmentReviewPolicy", "ExtendIfKnownAnswerScoreIsLessThan", "102", "0 to 101"),
+        ("AssignmentReviewPolicy", "ExtendMaximumAssignments", "1", "2 to 25"),
+        ("AssignmentReviewPolicy", "ExtendMaximumAssignments", "26", "2 to 25"),
+        ("AssignmentReviewPolicy", "ExtendMinimumTimeInSeconds", "59", "60 to 31,536,000"),
+        ("HITReviewPolicy", "ExtendMinimumTimeInSeconds", "31536001", "60 to 31,536,000"),
+        ("HITReviewPolicy", "ExtendIfHITAgreementScoreIsLessThan", "0", "1 to 100"),
+        ("HITReviewPolicy", "ExtendIfHITAgreementScoreIsLessThan", "101", "1 to 100"),
+    ],
+)
+def test_policy_parameter_ranges(member: str, key: str, value: str, rule: str) -> None:
+    params = [p for p in POLICY_EXAMPLES[member] if p["Key"] != key]
+    params.append({"Key": key, "Values": [value]})
+    if member == "HITReviewPolicy":
+        extend = {
+            "ExtendIfHITAgreementScoreIsLessThan": "50",
+            "ExtendMaximumAssignments": "3",
+            "ExtendMinimumTimeInSeconds": "3600",
+        }
+        params[3:3] = [{"Key": k, "Values": [v]} for k, v in extend.items() if k != key]
+    error = one_error(_policy(member, params))
+    name = ASSIGNMENT if member == "AssignmentReviewPolicy" else HIT
+    index = next(i for i, p in enumerate(params) if p["Key"] == key)
+    assert error["type"] == "review_policy_value"
+    assert error["loc"] == (member, "Parameters", index, "Values", 0)
+    assert error["msg"] == f"{key} of {name} should be {rule}; got {value}"
+
+
+@pytest.mark.parametrize("value", ["79.5", "eighty", "", " 80", "٨٠"])
+def test_policy_integer_values(value: str) -> None:
+    params = [ANSWER_KEY, {"Key": "ApproveIfKnownAnswerScoreIsAtLeast", "Values": [value]}]
+    error = one_error(_policy("AssignmentReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("AssignmentReviewPolicy", "Parameters", 1, "Values", 0),
+    )
+    assert error["msg"] == (
+        "ApproveIfKnownAnswerScoreIsAtLeast should be an integer written as a string, such as "
+        f"'80'; got {value!r}"
+    )
+
+
+@pytest.mark.parametrize("value", ["true", "t", "1", "False"])
+def test_policy_boolean_is_t_or_f(value: str) -> None:
+    params = [
+        *POLICY_EXAMPLES["HITReviewPolicy"],
+        {"Key": "DisregardAssignmentIfRejected", "Values": [value]},
+    ]
+    error = one_error(_policy("HITReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("HITReviewPolicy", "Parameters", 3, "Values", 0),
+    )
+    assert error["msg"] == f"DisregardAssignmentIfRejected should be 'T' or 'F'; got {value!r}"
+
+
+def test_policy_scalar_takes_one_value() -> None:
+    params = [ANSWER_KEY, {"Key": "ApproveReason", "Values": ["a", "b"]}]
+    error = one_error(_policy("AssignmentReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("AssignmentReviewPolicy", "Parameters", 1, "Values"),
+    )
+    assert error["msg"] == "ApproveReason takes exactly one value; got 2"
+    error = one_error(_policy("AssignmentReviewPolicy", [ANSWER_KEY, {"Key": "RejectReason"}]))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("AssignmentReviewPolicy", "Parameters", 1),
+    )
+    assert error["msg"] == "RejectReason of ScoreMyKnownAnswers/2011-09-01 needs Values; got none"
+
+
+@pytest.mark.parametrize("count", [0, 16])
+def test_question_ids_count(count: int) -> None:
+    params = [
+        {"Key": "QuestionIDs", "Values": [f"q{i}" for i in range(count)]},
+        {"Key": "QuestionAgreementThreshold", "Values": ["100"]},
+    ]
+    error = one_error(_policy("HITReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("HITReviewPolicy", "Parameters", 0, "Values"),
+    )
+    assert error["msg"] == f"QuestionIDs takes 1 to 15 question IDs; got {count}"
+
+
+def test_map_entries_only_for_answer_key() -> None:
+    entries = [{"Key": "q", "Values": ["a"]}]
+    params = [ANSWER_KEY, {"Key": "ApproveReason", "Values": ["ok"], "MapEntries": entries}]
+    error = one_error(_policy("AssignmentReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_parameter",
+        ("AssignmentReviewPolicy", "Parameters", 1, "MapEntries"),
+    )
+    assert error["msg"] == (
+        "ApproveReason of ScoreMyKnownAnswers/2011-09-01 takes Values, not MapEntries (only "
+        f"AnswerKey of ScoreMyKnownAnswers/2011-09-01 does); got MapEntries {entries!r}"
+    )
+
+
+def test_answer_key_takes_map_entries() -> None:
+    error = one_error(_policy("AssignmentReviewPolicy", [{**ANSWER_KEY, "Values": ["B"]}]))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_parameter",
+        ("AssignmentReviewPolicy", "Parameters", 0, "Values"),
+    )
+    assert error["msg"] == (
+        "AnswerKey of ScoreMyKnownAnswers/2011-09-01 takes MapEntries (question IDs and their "
+        "answers), not Values; got Values ['B']"
+    )
+    error = one_error(_policy("AssignmentReviewPolicy", [{"Key": "AnswerKey", "MapEntries": []}]))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_parameter",
+        ("AssignmentReviewPolicy", "Parameters", 0, "MapEntries"),
+    )
+    assert error["msg"] == (
+        "AnswerKey of ScoreMyKnownAnswers/2011-09-01 needs at least one MapEntry (a question ID "
+        "and its answers); got []"
+    )
+
+
+def test_answer_key_question_id_at_most_255_bytes() -> None:
+    ok = {"Key": "AnswerKey", "MapEntries": [{"Key": "é" * 127, "Values": ["a"]}]}
+    CreateHITRequest.model_validate(_policy("AssignmentReviewPolicy", [ok]))
+    qid = "é" * 128
+    bad = {"Key": "AnswerKey", "MapEntries": [{"Key": "q"}, {"Key": qid, "Values": ["a"]}]}
+    error = one_error(_policy("AssignmentReviewPolicy", [bad]))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("AssignmentReviewPolicy", "Parameters", 0, "MapEntries", 1, "Key"),
+    )
+    assert error["msg"] == (
+        f"AnswerKey question ID {qid[:20]!r}... should be at most 255 bytes; got 256 bytes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "parameters", "missing"),
+    [
+        ("AssignmentReviewPolicy", None, ["AnswerKey"]),
+        ("AssignmentReviewPolicy", [{"Key": "ApproveReason", "Values": ["x"]}], ["AnswerKey"]),
+        ("HITReviewPolicy", [], ["QuestionIds", "QuestionAgreementThreshold"]),
+        ("HITReviewPolicy", CATEGORIZATION[1:], ["QuestionIds"]),
+        ("HITReviewPolicy", CATEGORIZATION[:1], ["QuestionAgreementThreshold"]),
+    ],
+)
+def test_required_policy_parameters(
+    member: str, parameters: list[dict[str, Any]] | None, missing: list[str]
+) -> None:
+    data = _policy(member, parameters or [])
+    if parameters is None:
+        del data[member]["Parameters"]
+    found = errors_of(CreateHITRequest, data)
+    name = ASSIGNMENT if member == "AssignmentReviewPolicy" else HIT
+    assert [(e["type"], e["loc"], e["msg"]) for e in found] == [
+        (
+            "review_policy_required",
+            (member, "Parameters"),
+            f"{name} requires the parameter {key}; got none",
+        )
+        for key in missing
+    ]
+
+
+def test_extend_if_hit_agreement_requires_maximum_and_time() -> None:
+    params = [
+        *POLICY_EXAMPLES["HITReviewPolicy"],
+        {"Key": "ExtendIfHITAgreementScoreIsLessThan", "Values": ["50"]},
+    ]
+    found = errors_of(CreateHITRequest, _policy("HITReviewPolicy", params))
+    loc = ("HITReviewPolicy", "Parameters", 3, "Key")
+    assert [(e["type"], e["loc"], e["msg"]) for e in found] == [
+        (
+            "review_policy_required",
+            loc,
+            f"ExtendIfHITAgreementScoreIsLessThan requires {other} as well; got no {other}",
+        )
+        for other in ("ExtendMaximumAssignments", "ExtendMinimumTimeInSeconds")
+    ]
+
+
+def test_policy_errors_come_with_the_other_errors() -> None:
+    data = _policy("AssignmentReviewPolicy", [ANSWER_KEY, {"Key": "Bogus", "Values": ["x"]}])
+    data["HITReviewPolicy"] = {"PolicyName": HIT, "Parameters": [{"Key": "QuestionIds"}]}
+    data["Title"] = ""
+    found = errors_of(CreateHITRequest, data)
+    assert sorted(e["type"] for e in found) == [
+        "review_policy_parameter",
+        "review_policy_required",
+        "review_policy_value",
+        "string_too_short",
+    ]
+
+
+def test_policy_parameters_of_model_instances() -> None:
+    policy = ReviewPolicy(
+        policy_name=ASSIGNMENT,
+        parameters=(
+            PolicyParameter(
+                key="AnswerKey", map_entries=(ParameterMapEntry(key="q", values=("a",)),)
+            ),
+            PolicyParameter(key="ExtendMaximumAssignments", values=("30",)),
+        ),
+    )
+    error = one_error({**VALID, "AssignmentReviewPolicy": policy})
+    assert error["loc"] == ("AssignmentReviewPolicy", "Parameters", 1, "Values", 0)
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        "nope",
+        [ANSWER_KEY, "nope"],
+        [ANSWER_KEY, {"Key": 5, "Values": ["1"]}],
+        [ANSWER_KEY, {"Key": "ApproveReason", "Values": "x"}],
+        [ANSWER_KEY, {"Key": "ApproveReason", "Values": [5]}],
+    ],
+)
+def test_malformed_policy_parameters_are_left_to_the_field_errors(parameters: Any) -> None:
+    found = errors_of(CreateHITRequest, _policy("AssignmentReviewPolicy", parameters))
+    assert found
+    assert not [e for e in found if e["type"].startswith("review_policy")]
 
 
 # --- unknown keys ----------------------------------------------------------------------------
@@ -448,9 +792,10 @@ def test_unknown_keys_in_model_instances_inside_a_request() -> None:
 
 
 def test_unknown_keys_in_request_structures() -> None:
-    policy = {"PolicyName": "SimplePlurality/2011-09-01", "Parameters": [{"Valu": ["1"]}]}
+    parameters = [*CATEGORIZATION, {"Key": "RejectReason", "Values": ["x"], "Valu": ["1"]}]
+    policy = {"PolicyName": "SimplePlurality/2011-09-01", "Parameters": parameters}
     error = one_error({**VALID, "HITReviewPolicy": policy})
-    assert error["loc"] == ("HITReviewPolicy", "Parameters", 0, "Valu")
+    assert error["loc"] == ("HITReviewPolicy", "Parameters", 4, "Valu")
     assert error["msg"] == "Unknown key 'Valu'; did you mean 'Values'?"
 
 
@@ -668,7 +1013,9 @@ def test_building_by_attribute_name() -> None:
             "hit_layout_parameters": [HITLayoutParameter(name="a", value="b")],
             "assignment_review_policy": ReviewPolicy(
                 policy_name="ScoreMyKnownAnswers/2011-09-01",
-                parameters=(PolicyParameter(map_entries=(ParameterMapEntry(key="q"),)),),
+                parameters=(
+                    PolicyParameter(key="AnswerKey", map_entries=(ParameterMapEntry(key="q"),)),
+                ),
             ),
         }
     )
@@ -682,7 +1029,7 @@ def test_building_by_attribute_name() -> None:
         "HITLayoutParameters": [{"Name": "a", "Value": "b"}],
         "AssignmentReviewPolicy": {
             "PolicyName": "ScoreMyKnownAnswers/2011-09-01",
-            "Parameters": [{"MapEntries": [{"Key": "q"}]}],
+            "Parameters": [{"Key": "AnswerKey", "MapEntries": [{"Key": "q"}]}],
         },
     }
 

@@ -25,6 +25,9 @@ service model). The limits, each from the API reference:
   CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes; no FileUploadAnswer and no
   Application in a QuestionForm (API reference, "Data Structure Schema Locations": retired on
   12 December 2017).
+* AssignmentReviewPolicy and HITReviewPolicy: the documented policy name, and its Parameters as
+  the Assignment Review Policies and HIT Review Policies pages list them (known keys, each once,
+  Values or MapEntries, integer ranges, required keys; sources in ``_policies``).
 
 >>> req = CreateHITRequest.model_validate({
 ...     "Title": "Tag an image", "Description": "Pick the best tag", "Reward": "0.05",
@@ -61,6 +64,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._base import RequestModel
+from ._policies import review_policy_errors
 from ._types import CENT, EntityId, IdempotencyToken, Reward, Seq
 from .enums import Environment
 from .exceptions import HTMLQuestionWarning, QualificationEnvironmentWarning, QuestionParseError
@@ -388,7 +392,10 @@ class _Preflight(RequestModel):
                     )
                 )
             for field, alias, expected in _POLICIES:
-                name = _pick(_pick(data, field, alias), "policy_name", "PolicyName")
+                policy = _pick(data, field, alias)
+                if not isinstance(policy, (Mapping, ReviewPolicy)):
+                    continue  # absent, or not an object: the field's own error says it
+                name = _pick(policy, "policy_name", "PolicyName")
                 if isinstance(name, str) and name != expected:
                     errors.append(
                         _error(
@@ -398,6 +405,9 @@ class _Preflight(RequestModel):
                             name,
                         )
                     )
+                elif name == expected:
+                    parameters = _pick(policy, "parameters", "Parameters")
+                    errors.extend(review_policy_errors(alias, expected, parameters))
             if params is not None and layout is None:
                 errors.append(
                     _error(

@@ -990,26 +990,69 @@ def _hit_type_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     }
 
 
+def _policy_parameters(key: str, values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return _models(PolicyParameter, key=st.just(key), values=values.map(lambda v: (str(v),)))
+
+
 @cache
 def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
-    entries = st.lists(
-        _models(
-            ParameterMapEntry,
-            key=_optional(st.text(max_size=10)),
-            values=_optional(st.lists(st.text(max_size=10), max_size=3).map(tuple)),
-        ),
-        max_size=2,
-    ).map(tuple)
-    parameters = st.lists(
-        _models(
-            PolicyParameter,
-            key=_optional(st.text(max_size=20)),
-            values=_optional(st.lists(st.text(max_size=10), max_size=3).map(tuple)),
-            map_entries=_optional(entries),
-        ),
-        max_size=3,
-    ).map(tuple)
-    return _models(ReviewPolicy, policy_name=st.just(name), parameters=_optional(parameters))
+    """Valid policies: the documented parameters of ``name``, each once, values in range."""
+    text = st.text(max_size=10)
+    score = st.integers(0, 101)
+    number = st.integers(-5, 200)
+    extend_time = st.integers(60, 31_536_000)
+    if name == ASSIGNMENT_REVIEW_POLICY:
+        entries = st.lists(
+            _models(
+                ParameterMapEntry,
+                key=_optional(text),
+                values=_optional(st.lists(text, max_size=3).map(tuple)),
+            ),
+            min_size=1,
+            max_size=3,
+        ).map(tuple)
+        required = [_models(PolicyParameter, key=st.just("AnswerKey"), map_entries=entries)]
+        optional = [
+            _policy_parameters("ApproveIfKnownAnswerScoreIsAtLeast", score),
+            _policy_parameters("ApproveReason", text),
+            _policy_parameters("RejectIfKnownAnswerScoreIsLessThan", score),
+            _policy_parameters("RejectReason", text),
+            _policy_parameters("ExtendIfKnownAnswerScoreIsLessThan", score),
+            _policy_parameters("ExtendMaximumAssignments", st.integers(2, 25)),
+            _policy_parameters("ExtendMinimumTimeInSeconds", extend_time),
+        ]
+    else:
+        ids = st.lists(text, min_size=1, max_size=15).map(tuple)
+        required = [
+            _models(
+                PolicyParameter, key=st.sampled_from(["QuestionIds", "QuestionIDs"]), values=ids
+            ),
+            _policy_parameters("QuestionAgreementThreshold", number),
+        ]
+        extend = st.tuples(
+            _policy_parameters("ExtendIfHITAgreementScoreIsLessThan", st.integers(1, 100)),
+            _policy_parameters("ExtendMaximumAssignments", number),
+            _policy_parameters("ExtendMinimumTimeInSeconds", extend_time),
+        )
+        optional = [
+            _policy_parameters("DisregardAssignmentIfRejected", st.sampled_from("TF")),
+            _policy_parameters("DisregardAssignmentIfKnownAnswerScoreIsLessThan", number),
+            _policy_parameters("ApproveIfWorkerAgreementScoreIsAtLeast", number),
+            _policy_parameters("RejectIfWorkerAgreementScoreIsLessThan", number),
+            _policy_parameters("RejectReason", text),
+            extend,
+        ]
+
+    @st.composite
+    def parameters(draw: st.DrawFn) -> tuple[PolicyParameter, ...]:
+        chosen = [draw(strategy) for strategy in required]
+        for strategy in optional:
+            if draw(st.booleans()):
+                drawn = draw(strategy)
+                chosen.extend(drawn if isinstance(drawn, tuple) else [drawn])
+        return tuple(draw(st.permutations(chosen)))
+
+    return _models(ReviewPolicy, policy_name=st.just(name), parameters=parameters())
 
 
 @st.composite
