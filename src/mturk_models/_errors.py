@@ -1,17 +1,21 @@
-"""A pydantic ``ValidationError`` summed up for the library's own errors (private).
+"""Errors between pydantic and the library (private).
+
+:func:`init_error` and :func:`raw_member` serve the request checks that read raw input: they
+report next to pydantic's own errors, in one ``ValidationError``.
 
 Readers (legacy XML, batch CSV, question documents) build typed models from what they parsed
 and, when a model refuses, raise their own error naming where in the *input* the problem is.
-They share this one summary: the first error's location and a sentence naming the value and
+They share :func:`summarize`: the first error's location and a sentence naming the value and
 how many more errors there were.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
 _SHOWN = 80  # characters of a refused value quoted in a message
 
@@ -47,3 +51,15 @@ def summarize(exc: ValidationError) -> Summary:
     if more:
         message += f" (and {more} more error{'s' if more > 1 else ''})"
     return Summary(first, tuple(str(part) for part in first["loc"]), message)
+
+
+def init_error(code: str, message: str, loc: tuple[Any, ...], value: object) -> InitErrorDetails:
+    """One error for ``ValidationError.from_exception_data``: its code, message, place, input."""
+    return {"type": PydanticCustomError(code, message), "loc": loc, "input": value}
+
+
+def raw_member(data: object, field: str, alias: str) -> Any:
+    """A member of raw input, by boto3's name (``alias``) or the attribute name; else None."""
+    if isinstance(data, Mapping):
+        return data.get(alias, data.get(field))
+    return getattr(data, field, None)

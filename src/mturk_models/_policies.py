@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails
+
+from ._errors import init_error, raw_member
 
 __all__ = ["MAX_QUESTION_IDS", "review_policy_errors"]
 
@@ -95,18 +97,6 @@ _REQUIRED_WITH: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
 }
 
 
-def _error(code: str, message: str, loc: tuple[Any, ...], value: object) -> InitErrorDetails:
-    return {"type": PydanticCustomError(code, message), "loc": loc, "input": value}
-
-
-def _get(data: object, field: str, alias: str) -> Any:
-    if isinstance(data, Mapping):
-        return data.get(alias, data.get(field))
-    if isinstance(data, BaseModel):
-        return getattr(data, field, None)
-    return None
-
-
 def _items(data: object) -> list[Any] | None:
     if isinstance(data, Sequence) and not isinstance(data, (str, bytes)):
         return list(data)
@@ -123,13 +113,13 @@ def _allowed(policy: str) -> str:
 def _value_errors(
     policy: str, key: str, rule: _Rule, param: object, loc: tuple[Any, ...]
 ) -> list[InitErrorDetails]:
-    values = _get(param, "values", "Values")
-    entries = _get(param, "map_entries", "MapEntries")
+    values = raw_member(param, "values", "Values")
+    entries = raw_member(param, "map_entries", "MapEntries")
     if rule.kind == "answer_key":
         errors = []
         if values is not None:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_parameter",
                     f"{key} of {policy} takes MapEntries (question IDs and their answers), "
                     f"not Values; got Values {values!r}",
@@ -140,7 +130,7 @@ def _value_errors(
         listed = _items(entries)
         if not listed:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_parameter",
                     f"{key} of {policy} needs at least one MapEntry (a question ID and its "
                     f"answers); got {entries!r}",
@@ -150,10 +140,10 @@ def _value_errors(
             )
             return errors
         for k, entry in enumerate(listed):
-            qid = _get(entry, "key", "Key")
+            qid = raw_member(entry, "key", "Key")
             if isinstance(qid, str) and len(qid.encode()) > MAX_ANSWER_KEY_ID_BYTES:
                 errors.append(
-                    _error(
+                    init_error(
                         "review_policy_value",
                         f"{key} question ID {qid[:20]!r}... should be at most "
                         f"{MAX_ANSWER_KEY_ID_BYTES} bytes; got {len(qid.encode())} bytes",
@@ -165,7 +155,7 @@ def _value_errors(
     errors = []
     if entries is not None:
         errors.append(
-            _error(
+            init_error(
                 "review_policy_parameter",
                 f"{key} of {policy} takes Values, not MapEntries (only AnswerKey of "
                 f"ScoreMyKnownAnswers/2011-09-01 does); got MapEntries {entries!r}",
@@ -177,7 +167,7 @@ def _value_errors(
     if listed is None:
         if values is None:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_value",
                     f"{key} of {policy} needs Values; got none",
                     loc,
@@ -188,7 +178,7 @@ def _value_errors(
     if rule.kind == "question_ids":
         if not 1 <= len(listed) <= MAX_QUESTION_IDS:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_value",
                     f"{key} takes 1 to {MAX_QUESTION_IDS} question IDs; got {len(listed)}",
                     (*loc, "Values"),
@@ -198,7 +188,7 @@ def _value_errors(
         return errors
     if len(listed) != 1:
         errors.append(
-            _error(
+            init_error(
                 "review_policy_value",
                 f"{key} takes exactly one value; got {len(listed)}",
                 (*loc, "Values"),
@@ -212,7 +202,7 @@ def _value_errors(
         return errors  # the field's own type error says it
     if rule.kind == "boolean" and value not in ("T", "F"):
         errors.append(
-            _error(
+            init_error(
                 "review_policy_value",
                 f"{key} should be 'T' or 'F'; got {value!r}",
                 vloc,
@@ -222,7 +212,7 @@ def _value_errors(
     elif rule.kind == "integer":
         if not _INTEGER.fullmatch(value):
             errors.append(
-                _error(
+                init_error(
                     "review_policy_value",
                     f"{key} should be an integer written as a string, such as '80'; got {value!r}",
                     vloc,
@@ -235,7 +225,7 @@ def _value_errors(
             and not (rule.low <= int(value) <= rule.high)
         ):
             errors.append(
-                _error(
+                init_error(
                     "review_policy_value",
                     f"{key} of {policy} should be {rule.low} to {rule.high:,}; got {value}",
                     vloc,
@@ -260,10 +250,10 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
         if not isinstance(param, (Mapping, BaseModel)):
             continue  # the field's own type error says it
         loc: tuple[Any, ...] = (alias, "Parameters", i)
-        key = _get(param, "key", "Key")
+        key = raw_member(param, "key", "Key")
         if key is None:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_parameter",
                     f"A {policy} parameter needs a Key; allowed: {_allowed(policy)}",
                     loc,
@@ -279,7 +269,7 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
             close = difflib.get_close_matches(key, [*rules, *_SPELLINGS], n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             errors.append(
-                _error(
+                init_error(
                     "review_policy_parameter",
                     f"{policy} has no parameter {key!r}; allowed: {_allowed(policy)}{hint}",
                     (*loc, "Key"),
@@ -289,7 +279,7 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
             continue
         if name in seen:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_parameter",
                     f"Parameter {key!r} is given twice (first at Parameters[{seen[name]}]); "
                     "give each parameter once",
@@ -303,7 +293,7 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
     for name in _REQUIRED[policy]:
         if name not in seen:
             errors.append(
-                _error(
+                init_error(
                     "review_policy_required",
                     f"{policy} requires the parameter {name}; got none",
                     (alias, "Parameters"),
@@ -315,7 +305,7 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
             for name in needed:
                 if name not in seen:
                     errors.append(
-                        _error(
+                        init_error(
                             "review_policy_required",
                             f"{trigger} requires {name} as well; got no {name}",
                             (alias, "Parameters", seen[trigger], "Key"),

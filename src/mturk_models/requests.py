@@ -64,6 +64,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._base import RequestModel
+from ._errors import init_error, raw_member
 from ._policies import review_policy_errors
 from ._types import CENT, EntityId, IdempotencyToken, Reward, Seq
 from .enums import Environment
@@ -209,12 +210,6 @@ class HITLayoutParameter(RequestModel):
 # --- "all at once": one report for field errors, unknown keys and cross-field rules ------------
 
 
-def _pick(data: object, field: str, alias: str) -> Any:
-    if isinstance(data, Mapping):
-        return data.get(alias, data.get(field))
-    return getattr(data, field, None)
-
-
 def _known_keys(model: type[BaseModel]) -> dict[str, str]:
     """Every key the model accepts (alias and name), mapped to the alias to suggest."""
     keys: dict[str, str] = {}
@@ -236,7 +231,7 @@ def _unknown_key(
             # A valid key is only refused when the field's other spelling is there too.
             field = next(n for n, info in model.model_fields.items() if (info.alias or n) == other)
             twin = field if str(key) == other else other
-            return _error(
+            return init_error(
                 "duplicate_key",
                 f"Duplicate key {str(key)!r}: {twin!r} names the same field; give only one of them",
                 loc,
@@ -245,7 +240,7 @@ def _unknown_key(
         close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
         if close:
             suggestion = f"; did you mean {known[close[0]]!r}?"
-    return _error("extra_forbidden", f"Unknown key {str(key)!r}{suggestion}", loc, key)
+    return init_error("extra_forbidden", f"Unknown key {str(key)!r}{suggestion}", loc, key)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -286,7 +281,7 @@ def _nested_unknown_keys(requirements: object) -> list[InitErrorDetails]:
     for i, req in enumerate(requirements):
         loc: tuple[Any, ...] = ("QualificationRequirements", i)
         errors.extend(_extra_keys(req, QualificationRequirement, loc))
-        locales = _pick(req, "locale_values", "LocaleValues")
+        locales = raw_member(req, "locale_values", "LocaleValues")
         if isinstance(locales, Sequence) and not isinstance(locales, (str, bytes)):
             for j, locale in enumerate(locales):
                 errors.extend(_extra_keys(locale, Locale, (*loc, "LocaleValues", j)))
@@ -319,10 +314,6 @@ def _as_init_error(error: Any, model: type[BaseModel]) -> InitErrorDetails:
         "loc": loc,
         "input": error.get("input"),
     }
-
-
-def _error(code: str, message: str, loc: tuple[Any, ...], value: object) -> InitErrorDetails:
-    return {"type": PydanticCustomError(code, message), "loc": loc, "input": value}
 
 
 class _Preflight(RequestModel):
@@ -373,18 +364,18 @@ class _Preflight(RequestModel):
             return errors  # not an object at all: the type error says it all
         fields = cls.model_fields
         if "qualification_requirements" in fields:
-            reqs = _pick(data, "qualification_requirements", "QualificationRequirements")
+            reqs = raw_member(data, "qualification_requirements", "QualificationRequirements")
             errors.extend(_nested_unknown_keys(reqs))
             errors.extend(_masters_comparators(reqs))
             errors.extend(_approval_rates(reqs))
         if "hit_layout_id" in fields:
-            question = _pick(data, "question", "Question")
-            layout = _pick(data, "hit_layout_id", "HITLayoutId")
-            params = _pick(data, "hit_layout_parameters", "HITLayoutParameters")
+            question = raw_member(data, "question", "Question")
+            layout = raw_member(data, "hit_layout_id", "HITLayoutId")
+            params = raw_member(data, "hit_layout_parameters", "HITLayoutParameters")
             if (question is None) == (layout is None):
                 got = "both" if question is not None else "neither"
                 errors.append(
-                    _error(
+                    init_error(
                         "question_or_layout",
                         f"Exactly one of Question and HITLayoutId is required; got {got}",
                         (),
@@ -392,13 +383,13 @@ class _Preflight(RequestModel):
                     )
                 )
             for field, alias, expected in _POLICIES:
-                policy = _pick(data, field, alias)
+                policy = raw_member(data, field, alias)
                 if not isinstance(policy, (Mapping, ReviewPolicy)):
                     continue  # absent, or not an object: the field's own error says it
-                name = _pick(policy, "policy_name", "PolicyName")
+                name = raw_member(policy, "policy_name", "PolicyName")
                 if isinstance(name, str) and name != expected:
                     errors.append(
-                        _error(
+                        init_error(
                             "review_policy_name",
                             f"{alias} takes the policy {expected}; got {name!r}",
                             (alias, "PolicyName"),
@@ -406,11 +397,11 @@ class _Preflight(RequestModel):
                         )
                     )
                 elif name == expected:
-                    parameters = _pick(policy, "parameters", "Parameters")
+                    parameters = raw_member(policy, "parameters", "Parameters")
                     errors.extend(review_policy_errors(alias, expected, parameters))
             if params is not None and layout is None:
                 errors.append(
-                    _error(
+                    init_error(
                         "layout_parameters_without_layout",
                         "HITLayoutParameters can only be used with HITLayoutId; got "
                         "HITLayoutParameters without a HITLayoutId",
