@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._jsregex import JSRegexError, compile_js
+from ._types import XML_WHITESPACE as _XML_SPACE
 from .questions import (
     FileUploadAnswerSpecification,
     Finding,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 __all__ = ["answer_values", "check_answers"]
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "١٢" is not 12
-_XML_SPACE = " \t\r\n"  # stripped around a number; a no-break space is data
 REGEX_TIMEOUT = 0.1  # seconds one AnswerFormatRegex may take on one answer
 
 

@@ -37,6 +37,7 @@ from xml.parsers import expat
 
 from pydantic_core import PydanticCustomError
 
+from ._types import XML_WHITESPACE
 from ._xml import secure_parser
 from .exceptions import MTurkModelsError
 
@@ -638,7 +639,7 @@ class _Scan:
         if parent is None or parent.name is None or parent.text_reported:
             return
         content = _CONTENT[parent.name]
-        if content.text or (not content.empty and not data.strip(" \t\r\n")):
+        if content.text or (not content.empty and not data.strip(XML_WHITESPACE)):
             return  # element-only content may have whitespace between its elements
         parent.text_reported = True
         self.add(

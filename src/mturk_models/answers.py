@@ -48,6 +48,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from ._base import MTurkModel
+from ._types import XML_WHITESPACE as _WS
 from ._types import Count, Seq, strip_identifier
 from ._xml import XINCLUDE_NAMESPACES, prepare, secure_parser
 from .exceptions import (
@@ -77,7 +78,6 @@ QUESTION_FORM_ANSWERS_NAMESPACE = (
 )
 """The namespace of QuestionFormAnswers documents (API reference, "Schema locations")."""
 
-_WS = " \t\r\n"
 # XML 1.0 "Char": everything else (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF)
 # cannot appear in a document, not even as a character reference.
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

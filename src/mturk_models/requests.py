@@ -45,7 +45,7 @@ import os
 import sys
 import typing
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
@@ -349,7 +349,7 @@ class _Preflight(RequestModel):
             model = handler(data)
         except ValidationError as exc:
             errors.extend(_as_init_error(e, cls) for e in exc.errors())
-        errors.extend(cls._cross_field(data))
+        errors.extend(cls._cross_field(data, model))
         if errors:
             raise ValidationError.from_exception_data(cls.__name__, errors)
         assert model is not None
@@ -358,7 +358,8 @@ class _Preflight(RequestModel):
         return model
 
     @classmethod
-    def _cross_field(cls, data: Any) -> list[InitErrorDetails]:
+    def _cross_field(cls, data: Any, model: BaseModel | None) -> list[InitErrorDetails]:
+        """The rules across fields; ``model`` is the validated request, when it validated."""
         errors: list[InitErrorDetails] = []
         if not isinstance(data, Mapping):
             return errors  # not an object at all: the type error says it all
@@ -366,8 +367,9 @@ class _Preflight(RequestModel):
         if "qualification_requirements" in fields:
             reqs = raw_member(data, "qualification_requirements", "QualificationRequirements")
             errors.extend(_nested_unknown_keys(reqs))
-            errors.extend(_masters_comparators(reqs))
-            errors.extend(_approval_rates(reqs))
+            validated = _validated_requirements(reqs, model)
+            errors.extend(_masters_comparators(validated))
+            errors.extend(_approval_rates(validated))
         if "hit_layout_id" in fields:
             question = raw_member(data, "question", "Question")
             layout = raw_member(data, "hit_layout_id", "HITLayoutId")
@@ -465,27 +467,34 @@ def _materialise(data: Any) -> Any:
     return out
 
 
-def _validated_requirements(requirements: object) -> Iterator[tuple[int, QualificationRequirement]]:
-    """Each requirement that validates on its own, with its index; the others have their errors.
+def _validated_requirements(
+    requirements: object, model: BaseModel | None
+) -> list[tuple[int, QualificationRequirement]]:
+    """Each requirement that validates, with its index; the others have their own errors.
 
     The request rules below judge validated values, so that what pydantic converts (``"200"``,
     ``200.0``, a deque, bytes) cannot slip past them in a form the raw checks did not expect.
+    The validated request's requirements are used as they are; only when the request failed
+    is each raw requirement validated on its own.
     """
+    if model is not None:
+        return list(enumerate(getattr(model, "qualification_requirements", None) or ()))
     if not isinstance(requirements, Sequence) or isinstance(requirements, (str, bytes)):
-        return
+        return []
+    found = []
     for i, req in enumerate(requirements):
-        if isinstance(req, QualificationRequirement):
-            yield i, req
-            continue
         try:
-            yield i, QualificationRequirement.model_validate(req)
+            found.append((i, QualificationRequirement.model_validate(req)))
         except ValidationError:
             continue  # reported by the request's own validation
+    return found
 
 
-def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
+def _masters_comparators(
+    requirements: list[tuple[int, QualificationRequirement]],
+) -> list[InitErrorDetails]:
     errors: list[InitErrorDetails] = []
-    for i, req in _validated_requirements(requirements):
+    for i, req in requirements:
         comparator = req.comparator.value
         error = masters_comparator_error(req.qualification_type_id, comparator)
         if error is not None:
@@ -499,14 +508,16 @@ def _masters_comparators(requirements: object) -> list[InitErrorDetails]:
     return errors
 
 
-def _approval_rates(requirements: object) -> list[InitErrorDetails]:
+def _approval_rates(
+    requirements: list[tuple[int, QualificationRequirement]],
+) -> list[InitErrorDetails]:
     return [
         {
             "type": error,
             "loc": ("QualificationRequirements", i, "IntegerValues", index),
             "input": (req.integer_values or ())[index],
         }
-        for i, req in _validated_requirements(requirements)
+        for i, req in requirements
         for index, error in approval_rate_errors(
             req.qualification_type_id, list(req.integer_values or ())
         )

@@ -57,6 +57,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from ._base import ResponseModel
+from ._types import XML_WHITESPACE as _XML_WHITESPACE
 from .answers import FreeTextAnswer, QuestionFormAnswers, SelectionAnswer, UploadedFileAnswer
 from .assignment import Assignment
 from .batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
@@ -638,7 +639,6 @@ _ANSWER_CHARACTERS = st.characters(
 _TRICKY = st.sampled_from(
     ["<", ">", "&", "&amp;", "&#13;", "]]>", "\r", "\r\n", "\n", "\t", " ", "  ", '"', "'", "😀"]
 )
-_XML_WHITESPACE = " \t\r\n"
 
 
 def answer_texts() -> st.SearchStrategy[str]:
