@@ -37,6 +37,7 @@ from typing import Any, BinaryIO, TextIO, cast
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
+from ._errors import shown
 from ._sources import (
     FORMATS,
     Input,
@@ -188,8 +189,7 @@ def _location(loc: Iterable[int | str]) -> str:
 
 
 def _got(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
+    return shown(value, 60)
 
 
 def validation_errors(exc: ValidationError) -> list[dict[str, str]]:

@@ -28,6 +28,12 @@ class Summary(NamedTuple):
     message: str
 
 
+def shown(value: object, width: int = _SHOWN) -> str:
+    """``repr(value)`` for a message, cut to ``width`` characters with "..."."""
+    text = repr(value)
+    return text if len(text) <= width else f"{text[: width - 3]}..."
+
+
 def summarize(exc: ValidationError) -> Summary:
     """The first error of ``exc``: its location and "message; got value (and N more errors)".
 
@@ -45,8 +51,7 @@ def summarize(exc: ValidationError) -> Summary:
     first = exc.errors()[0]
     message = str(first["msg"])
     if "got " not in message and "input" in first:
-        shown = repr(first["input"])
-        message += f"; got {shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + '...'}"
+        message += f"; got {shown(first['input'])}"
     more = exc.error_count() - 1
     if more:
         message += f" (and {more} more error{'s' if more > 1 else ''})"

@@ -37,6 +37,7 @@ from xml.parsers import expat
 
 from pydantic_core import PydanticCustomError
 
+from ._errors import shown
 from ._types import XML_WHITESPACE
 from ._xml import secure_parser
 from .exceptions import MTurkModelsError
@@ -449,8 +450,7 @@ class _Open:
 
 
 def _shown(text: str) -> str:
-    shown = repr(text)
-    return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
+    return shown(text, _SHOWN)
 
 
 def _attribute_name(name: str) -> str:
