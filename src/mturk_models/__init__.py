@@ -10,17 +10,45 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
-from .answers import (
-    QUESTION_FORM_ANSWERS_NAMESPACE,
-    Answer,
-    FreeTextAnswer,
-    QuestionFormAnswers,
-    SelectionAnswer,
-    UploadedFileAnswer,
-    parse_answers,
+from .api.assignments import Assignment
+from .api.bonuses import BonusPayment, ListBonusPaymentsResponse
+from .api.hits import HIT
+from .api.qualifications import (
+    ADULT,
+    MASTERS_PRODUCTION,
+    MASTERS_SANDBOX,
+    NUMBER_HITS_APPROVED,
+    PERCENT_ASSIGNMENTS_APPROVED,
+    WORKER_LOCALE,
+    Locale,
+    QualificationRequirement,
+    adult_content,
+    approval_rate_at_least,
+    hits_approved_at_least,
+    locale_in,
+    locale_not_in,
+    masters,
 )
-from .assignment import Assignment
-from .batch import (
+from .api.requests import (
+    ASSIGNMENT_REVIEW_POLICY,
+    HIT_REVIEW_POLICY,
+    MAX_QUESTION_BYTES,
+    CreateHITRequest,
+    CreateHITTypeRequest,
+    CreateHITWithHITTypeRequest,
+    HITLayoutParameter,
+    ParameterMapEntry,
+    PolicyParameter,
+    ReviewPolicy,
+)
+from .api.responses import (
+    GetAssignmentResponse,
+    GetHITResponse,
+    ListAssignmentsForHITResponse,
+    ListHITsResponse,
+    iter_assignments,
+)
+from .archives.batch import (
     ApprovalRate,
     BatchCSVReader,
     BatchResultRow,
@@ -29,8 +57,48 @@ from .batch import (
     read_batch_csv,
     write_batch_csv,
 )
-from .bonus import BonusPayment, ListBonusPaymentsResponse
-from .crowd import decode_task_answers, fold_choices
+from .archives.legacy import LegacyResponse, parse_legacy_response
+from .documents.answers import (
+    QUESTION_FORM_ANSWERS_NAMESPACE,
+    Answer,
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+    parse_answers,
+)
+from .documents.crowd import decode_task_answers, fold_choices
+from .documents.questions import (
+    EXTERNAL_QUESTION_NAMESPACE,
+    HTML_QUESTION_NAMESPACE,
+    QUESTION_FORM_NAMESPACE,
+    QUESTION_FORM_NAMESPACE_2005,
+    AnswerFormatRegex,
+    ApplicationContent,
+    ApplicationParameter,
+    BinaryContent,
+    Constraints,
+    EmbeddedBinaryContent,
+    ExternalQuestion,
+    FileUploadAnswerSpecification,
+    Finding,
+    FormattedContent,
+    FreeTextAnswerSpecification,
+    HTMLQuestion,
+    IsNumeric,
+    Length,
+    ListContent,
+    Overview,
+    Question,
+    QuestionDocument,
+    QuestionForm,
+    Selection,
+    SelectionAnswerSpecification,
+    StyleSuggestion,
+    TextContent,
+    TitleContent,
+    parse_question,
+)
 from .enums import (
     ActionsGuarded,
     AssignmentStatus,
@@ -69,74 +137,6 @@ from .export import (
     wide_columns,
     write_csv,
     write_jsonl,
-)
-from .hit import HIT
-from .legacy import LegacyResponse, parse_legacy_response
-from .locale import Locale
-from .qualification import (
-    ADULT,
-    MASTERS_PRODUCTION,
-    MASTERS_SANDBOX,
-    NUMBER_HITS_APPROVED,
-    PERCENT_ASSIGNMENTS_APPROVED,
-    WORKER_LOCALE,
-    QualificationRequirement,
-    adult_content,
-    approval_rate_at_least,
-    hits_approved_at_least,
-    locale_in,
-    locale_not_in,
-    masters,
-)
-from .questions import (
-    EXTERNAL_QUESTION_NAMESPACE,
-    HTML_QUESTION_NAMESPACE,
-    QUESTION_FORM_NAMESPACE,
-    QUESTION_FORM_NAMESPACE_2005,
-    AnswerFormatRegex,
-    ApplicationContent,
-    ApplicationParameter,
-    BinaryContent,
-    Constraints,
-    EmbeddedBinaryContent,
-    ExternalQuestion,
-    FileUploadAnswerSpecification,
-    Finding,
-    FormattedContent,
-    FreeTextAnswerSpecification,
-    HTMLQuestion,
-    IsNumeric,
-    Length,
-    ListContent,
-    Overview,
-    Question,
-    QuestionDocument,
-    QuestionForm,
-    Selection,
-    SelectionAnswerSpecification,
-    StyleSuggestion,
-    TextContent,
-    TitleContent,
-    parse_question,
-)
-from .requests import (
-    ASSIGNMENT_REVIEW_POLICY,
-    HIT_REVIEW_POLICY,
-    MAX_QUESTION_BYTES,
-    CreateHITRequest,
-    CreateHITTypeRequest,
-    CreateHITWithHITTypeRequest,
-    HITLayoutParameter,
-    ParameterMapEntry,
-    PolicyParameter,
-    ReviewPolicy,
-)
-from .responses import (
-    GetAssignmentResponse,
-    GetHITResponse,
-    ListAssignmentsForHITResponse,
-    ListHITsResponse,
-    iter_assignments,
 )
 
 try:

@@ -50,12 +50,12 @@ from decimal import Decimal
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
-from .answers import FreeTextAnswer, SelectionAnswer, UploadedFileAnswer, parse_answers
-from .assignment import Assignment
-from .batch import TASK_ANSWERS, BatchResultRow
-from .crowd import fold_choices
+from .api.assignments import Assignment
+from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+from .archives.batch import TASK_ANSWERS, BatchResultRow
+from .documents.answers import FreeTextAnswer, SelectionAnswer, UploadedFileAnswer, parse_answers
+from .documents.crowd import fold_choices
 from .exceptions import AnswerParseError, ExportError
-from .responses import GetAssignmentResponse, ListAssignmentsForHITResponse
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is optional
     import pandas

@@ -34,7 +34,7 @@ Answer strategies (``question_form_answers()``, ``free_text_answers()``, ``selec
 documents with text that breaks naive XML writers (markup, ``]]>``, CRs, surrounding spaces):
 
 >>> from hypothesis import given, settings
->>> from mturk_models.answers import parse_answers
+>>> from mturk_models.documents.answers import parse_answers
 >>> @settings(max_examples=20, deadline=None)
 ... @given(question_form_answers())
 ... def test_round_trip(answers):
@@ -58,14 +58,10 @@ from pydantic import BaseModel
 
 from ._base import ResponseModel
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
-from .answers import FreeTextAnswer, QuestionFormAnswers, SelectionAnswer, UploadedFileAnswer
-from .assignment import Assignment
-from .batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
-from .bonus import BonusPayment
-from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
-from .hit import HIT, MAX_QUALIFICATION_REQUIREMENTS
-from .locale import Locale
-from .qualification import (
+from .api.assignments import Assignment
+from .api.bonuses import BonusPayment
+from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS
+from .api.qualifications import (
     ADULT,
     MASTERS_PRODUCTION,
     MASTERS_SANDBOX,
@@ -74,9 +70,29 @@ from .qualification import (
     NUMBER_HITS_APPROVED,
     PERCENT_ASSIGNMENTS_APPROVED,
     WORKER_LOCALE,
+    Locale,
     QualificationRequirement,
 )
-from .questions import (
+from .api.requests import (
+    ASSIGNMENT_REVIEW_POLICY,
+    HIT_REVIEW_POLICY,
+    CreateHITRequest,
+    CreateHITTypeRequest,
+    CreateHITWithHITTypeRequest,
+    HITLayoutParameter,
+    ParameterMapEntry,
+    PolicyParameter,
+    ReviewPolicy,
+)
+from .api.responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
+from .archives.batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
+from .documents.answers import (
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+)
+from .documents.questions import (
     AnswerFormatRegex,
     ApplicationContent,
     ApplicationParameter,
@@ -100,18 +116,7 @@ from .questions import (
     TextContent,
     TitleContent,
 )
-from .requests import (
-    ASSIGNMENT_REVIEW_POLICY,
-    HIT_REVIEW_POLICY,
-    CreateHITRequest,
-    CreateHITTypeRequest,
-    CreateHITWithHITTypeRequest,
-    HITLayoutParameter,
-    ParameterMapEntry,
-    PolicyParameter,
-    ReviewPolicy,
-)
-from .responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
+from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
 
 __all__ = [
     "answer_texts",
@@ -449,7 +454,7 @@ def boto3_list_assignments_for_hit_responses(
 
 
 # --- archives ---------------------------------------------------------------------------------
-# Legacy XML API responses and Requester website batch CSVs (mturk_models.legacy, .batch).
+# Legacy XML API responses and Requester website batch CSVs (mturk_models.archives.legacy, .batch).
 
 _XML_CHARACTERS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"

@@ -1,0 +1,512 @@
+"""Qualifications: QualificationRequirement, Locale, the system qualification types, and builders.
+
+The comparator rules are those of the API reference (QualificationRequirement data structure):
+
+* LessThan, LessThanOrEqualTo, GreaterThan, GreaterThanOrEqualTo: exactly one IntegerValue.
+* EqualTo, NotEqualTo: exactly one IntegerValue or exactly one LocaleValue.
+* In, NotIn: 1 to 15 IntegerValues or 1 to 30 LocaleValues.
+* Exists, DoesNotExist: no values.
+* LocaleValues only with Worker_Locale; IntegerValues never with it.
+* RequiredToPreview (deprecated) and ActionsGuarded not together.
+* The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`), and
+  Worker_PercentAssignmentsApproved values 0 to 100 (:func:`approval_rate_errors`): both checked
+  by the request models, since a stored requirement is what MTurk already accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Final, Literal
+
+import pycountry
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .._base import ResponseModel
+from .._types import EntityId, Int32, Seq
+from ..enums import ActionsGuarded, Comparator, Environment
+
+__all__ = [
+    "ADULT",
+    "MASTERS_ENVIRONMENTS",
+    "MASTERS_PRODUCTION",
+    "MASTERS_SANDBOX",
+    "MAX_IN_INTEGER_VALUES",
+    "MAX_IN_LOCALE_VALUES",
+    "NUMBER_HITS_APPROVED",
+    "PERCENT_ASSIGNMENTS_APPROVED",
+    "PRESENCE_COMPARATORS",
+    "SANDBOX_ONLY_QUALIFICATION_TYPES",
+    "WORKER_LOCALE",
+    "Locale",
+    "QualificationRequirement",
+    "adult_content",
+    "approval_rate_at_least",
+    "approval_rate_errors",
+    "hits_approved_at_least",
+    "locale_in",
+    "locale_not_in",
+    "masters",
+    "masters_comparator_error",
+]
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+@cache
+def _subdivisions(country: str) -> frozenset[str]:
+    found = pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
+    return frozenset(sub.code.partition("-")[2] for sub in found)
+
+
+class Locale(ResponseModel):
+    """A geographical region: an ISO 3166-1 alpha-2 country, optionally an ISO 3166-2 subdivision.
+
+    Country and subdivision codes are checked against pycountry's copy of the ISO 3166 tables.
+    MTurk's CountryParameters are exactly two characters, so three-character subdivision codes
+    (``GB-LND``) cannot be expressed and are refused by the length rule.
+
+    >>> Locale(country="US", subdivision="WA").to_boto3()
+    {'Country': 'US', 'Subdivision': 'WA'}
+    """
+
+    country: str = Field(
+        min_length=2,
+        max_length=2,
+        description="The country of the locale. Must be a valid ISO 3166 country code. For "
+        "example, the code US refers to the United States of America.",
+    )
+    subdivision: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="The state or subdivision of the locale. A valid ISO 3166-2 subdivision code. "
+        "For example, the code WA refers to the state of Washington.",
+    )
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        if value not in _countries():
+            raise PydanticCustomError(
+                "locale_country",
+                "Country should be an upper-case ISO 3166-1 alpha-2 code such as 'US'; got {value}",
+                {"value": repr(value)},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _known_subdivision(self) -> Locale:
+        sub = self.subdivision
+        if sub is None:
+            return self
+        known = _subdivisions(self.country)
+        if sub in known:
+            return self
+        two_letter = sorted(code for code in known if len(code) == 2)
+        if two_letter:
+            hint = f"such as {two_letter[0]!r}"
+        else:
+            hint = "but it has no two-character ISO 3166-2 codes: leave Subdivision out"
+        raise PydanticCustomError(
+            "locale_subdivision",
+            "Subdivision should be an ISO 3166-2 subdivision of {country} {hint}; got {value}",
+            {"value": repr(sub), "country": self.country, "hint": hint},
+        )
+
+
+MASTERS_PRODUCTION: Final = "2F1QJWKUDD8XADTFD2Q0G6UTO95ALH"
+"""Masters qualification type in production (use with Exists)."""
+MASTERS_SANDBOX: Final = "2ARFPLSP75KLA8M8DH1HTEQVJT3SY6"
+"""Masters qualification type in the sandbox."""
+NUMBER_HITS_APPROVED: Final = "00000000000000000040"
+"""Worker_NumberHITsApproved: how many of the Worker's HITs were approved."""
+WORKER_LOCALE: Final = "00000000000000000071"
+"""Worker_Locale: the Worker's location; the only type that takes LocaleValues."""
+ADULT: Final = "00000000000000000060"
+"""Worker_Adult: 1 when the Worker agreed to see adult content."""
+PERCENT_ASSIGNMENTS_APPROVED: Final = "000000000000000000L0"
+"""Worker_PercentAssignmentsApproved: 0 to 100."""
+SANDBOX_ONLY_QUALIFICATION_TYPES: Final = frozenset({MASTERS_SANDBOX})
+"""System qualification types that exist only in the sandbox."""
+MASTERS_ENVIRONMENTS: Final = {
+    MASTERS_PRODUCTION: Environment.PRODUCTION,
+    MASTERS_SANDBOX: Environment.SANDBOX,
+}
+"""The Masters qualification type of each environment, by type ID."""
+
+MAX_IN_INTEGER_VALUES: Final = 15
+MAX_IN_LOCALE_VALUES: Final = 30
+
+_RELATIONAL = frozenset(
+    {
+        Comparator.LESS_THAN,
+        Comparator.LESS_THAN_OR_EQUAL_TO,
+        Comparator.GREATER_THAN,
+        Comparator.GREATER_THAN_OR_EQUAL_TO,
+    }
+)
+_EQUALITY = frozenset({Comparator.EQUAL_TO, Comparator.NOT_EQUAL_TO})
+_SET = frozenset({Comparator.IN, Comparator.NOT_IN})
+PRESENCE_COMPARATORS: Final = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_EXIST})
+"""The comparators that test whether a Worker holds a qualification (they take no values); the
+only ones the Masters qualification types accept."""
+
+
+class QualificationRequirement(ResponseModel):
+    """A condition on a Worker's qualification for accepting (or seeing) a HIT.
+
+    >>> from mturk_models import Comparator, QualificationRequirement
+    >>> QualificationRequirement(
+    ...     qualification_type_id="000000000000000000L0",
+    ...     comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+    ...     integer_values=(95,),
+    ... ).to_boto3()["IntegerValues"]
+    [95]
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type for the requirement. (botocore types it "
+        "as a plain string; every qualification type ID MTurk issues matches EntityId, so it is "
+        "checked as one.)"
+    )
+    comparator: Comparator = Field(
+        description="The kind of comparison to make against a Qualification's value."
+    )
+    integer_values: Seq[Int32] | None = Field(
+        default=None,
+        description="The integer values to compare against the Qualification's value (32-bit, "
+        "botocore's Integer; a bool is refused). Not with Exists or DoesNotExist, and never with "
+        "the Worker_Locale type.",
+    )
+    locale_values: Seq[Locale] | None = Field(
+        default=None,
+        description="The locale values to compare against; only with the Worker_Locale type and "
+        "the EqualTo, NotEqualTo, In and NotIn comparators.",
+    )
+    required_to_preview: bool | None = Field(
+        default=None,
+        description="DEPRECATED: use ActionsGuarded. If true, Workers who do not meet the "
+        "requirement cannot preview the HIT.",
+    )
+    actions_guarded: ActionsGuarded | None = Field(
+        default=None,
+        description="What Workers who do not meet the requirement may not do: Accept, "
+        "PreviewAndAccept or DiscoverPreviewAndAccept.",
+    )
+
+    @model_validator(mode="after")
+    def _comparator_rules(self) -> QualificationRequirement:
+        _check_requirement(self)
+        return self
+
+
+def _fail(code: str, message: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError(code, message, context or None)
+
+
+def _check_requirement(req: QualificationRequirement) -> None:
+    ints = len(req.integer_values or ())
+    locales = len(req.locale_values or ())
+    comparator = req.comparator
+    type_id = req.qualification_type_id
+    if req.required_to_preview is not None and req.actions_guarded is not None:
+        raise _fail(
+            "required_to_preview_with_actions_guarded",
+            "RequiredToPreview is deprecated and cannot be combined with ActionsGuarded "
+            "({actions}); use ActionsGuarded alone",
+            actions=req.actions_guarded.value,
+        )
+    if ints and locales:
+        raise _fail(
+            "comparator_mixed_values",
+            "IntegerValues and LocaleValues cannot be used together; got {ints} IntegerValues "
+            "and {locales} LocaleValues",
+            ints=ints,
+            locales=locales,
+        )
+    if locales and type_id != WORKER_LOCALE:
+        raise _fail(
+            "locale_values_type",
+            "LocaleValues can only be used with the Worker_Locale qualification type "
+            f"{WORKER_LOCALE}; got QualificationTypeId {{type_id}}",
+            type_id=type_id,
+        )
+    if ints and type_id == WORKER_LOCALE:
+        raise _fail(
+            "integer_values_worker_locale",
+            "IntegerValues cannot be used with the Worker_Locale qualification type "
+            f"{WORKER_LOCALE}; compare locales with LocaleValues",
+        )
+    name = comparator.value
+    if comparator in PRESENCE_COMPARATORS:
+        if ints or locales:
+            raise _fail(
+                "comparator_no_values",
+                "{comparator} takes no values; got {ints} IntegerValues and {locales} LocaleValues",
+                comparator=name,
+                ints=ints,
+                locales=locales,
+            )
+    elif comparator in _RELATIONAL:
+        if locales:
+            raise _fail(
+                "comparator_locale_values",
+                "{comparator} compares integers and cannot take LocaleValues; got {locales}",
+                comparator=name,
+                locales=locales,
+            )
+        if ints != 1:
+            raise _fail(
+                "relational_integer_count",
+                "{comparator} takes exactly 1 IntegerValue; got {ints}",
+                comparator=name,
+                ints=ints,
+            )
+    elif comparator in _EQUALITY:
+        if ints + locales != 1:
+            raise _fail(
+                "equality_value_count",
+                "{comparator} takes exactly 1 IntegerValue or 1 LocaleValue; got {ints} "
+                "IntegerValues and {locales} LocaleValues",
+                comparator=name,
+                ints=ints,
+                locales=locales,
+            )
+    elif comparator in _SET:
+        if not ints and not locales:
+            raise _fail(
+                "in_value_count",
+                "{comparator} takes 1 to {limit} IntegerValues or 1 to {locale_limit} "
+                "LocaleValues; got none",
+                comparator=name,
+                limit=MAX_IN_INTEGER_VALUES,
+                locale_limit=MAX_IN_LOCALE_VALUES,
+            )
+        if locales > MAX_IN_LOCALE_VALUES:
+            raise _fail(
+                "in_locale_count",
+                "{comparator} takes 1 to {limit} LocaleValues; got {locales}",
+                comparator=name,
+                limit=MAX_IN_LOCALE_VALUES,
+                locales=locales,
+            )
+        if ints > MAX_IN_INTEGER_VALUES:
+            raise _fail(
+                "in_integer_count",
+                "{comparator} takes 1 to {limit} IntegerValues; got {ints}",
+                comparator=name,
+                limit=MAX_IN_INTEGER_VALUES,
+                ints=ints,
+            )
+
+
+_COMPARATORS: Final = frozenset(c.value for c in Comparator)
+
+
+def masters_comparator_error(type_id: object, comparator: object) -> PydanticCustomError | None:
+    """The error for a Masters requirement compared with anything but Exists or DoesNotExist.
+
+    Takes raw values (a request's input before validation): ``None`` when ``type_id`` is not a
+    Masters type or ``comparator`` is not a valid comparator at all (its own error says so).
+
+    >>> masters_comparator_error(MASTERS_PRODUCTION, "EqualTo").type
+    'masters_comparator'
+    >>> masters_comparator_error(MASTERS_PRODUCTION, "Exists") is None
+    True
+    """
+    if not isinstance(type_id, str) or type_id not in MASTERS_ENVIRONMENTS:
+        return None
+    if not isinstance(comparator, str) or comparator not in _COMPARATORS:
+        return None
+    if Comparator(comparator) in PRESENCE_COMPARATORS:
+        return None
+    return _fail(
+        "masters_comparator",
+        "A Masters qualification requirement must use Exists or DoesNotExist; got {comparator}",
+        comparator=repr(str(comparator)),
+    )
+
+
+def approval_rate_errors(
+    type_id: object, integer_values: object
+) -> list[tuple[int, PydanticCustomError]]:
+    """The IntegerValues of a Worker_PercentAssignmentsApproved requirement outside 0 to 100.
+
+    Takes raw values (a request's input before validation) and gives ``(index, error)`` pairs;
+    values that are not integers are left to their own error.
+
+    >>> [(i, e.type) for i, e in approval_rate_errors(PERCENT_ASSIGNMENTS_APPROVED, [95, 101])]
+    [(1, 'approval_rate_range')]
+    """
+    if type_id != PERCENT_ASSIGNMENTS_APPROVED or not isinstance(integer_values, (list, tuple)):
+        return []
+    return [
+        (
+            index,
+            _fail(
+                "approval_rate_range",
+                "Worker_PercentAssignmentsApproved is a percentage: its IntegerValues should be "
+                "0 to 100; got {value}",
+                value=value,
+            ),
+        )
+        for index, value in enumerate(integer_values)
+        if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 100
+    ]
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+
+def approval_rate_at_least(
+    percent: int, *, actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT
+) -> QualificationRequirement:
+    """Workers whose approval rate is at least ``percent`` (0 to 100).
+
+    >>> approval_rate_at_least(95).to_boto3()["Comparator"] == "GreaterThanOrEqualTo"
+    True
+    """
+    if not 0 <= percent <= 100:
+        raise ValueError(f"percent must be 0 to 100; got {percent!r}")
+    return QualificationRequirement(
+        qualification_type_id=PERCENT_ASSIGNMENTS_APPROVED,
+        comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+        integer_values=(percent,),
+        actions_guarded=actions_guarded,
+    )
+
+
+def hits_approved_at_least(
+    count: int, *, actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT
+) -> QualificationRequirement:
+    """Workers with at least ``count`` approved HITs.
+
+    >>> hits_approved_at_least(1000).integer_values
+    (1000,)
+    """
+    if count < 0:
+        raise ValueError(f"count must not be negative; got {count!r}")
+    return QualificationRequirement(
+        qualification_type_id=NUMBER_HITS_APPROVED,
+        comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
+        integer_values=(count,),
+        actions_guarded=actions_guarded,
+    )
+
+
+LocaleSpec = str | Locale | tuple[str] | tuple[str, str]
+"""A locale for the builders: ``"US"``, ``"US-WA"``, ``("US",)``, ``("US", "WA")`` or a Locale."""
+
+
+def _locales(
+    values: Iterable[LocaleSpec], builder: Literal["locale_in", "locale_not_in"]
+) -> tuple[Locale, ...]:
+    out: list[Locale] = []
+    for i, value in enumerate(values):
+        if isinstance(value, Locale):
+            out.append(value)
+        elif isinstance(value, tuple):
+            if len(value) not in (1, 2):
+                raise ValueError(
+                    f"{builder}: locale {i} should be (country,) or (country, subdivision); "
+                    f"got a tuple of {len(value)} items {value!r}"
+                )
+            out.append(Locale(country=value[0], subdivision=value[1] if len(value) > 1 else None))
+        elif isinstance(value, str):
+            country, _, sub = value.partition("-")
+            out.append(Locale(country=country, subdivision=sub or None))
+        else:
+            raise TypeError(
+                f"{builder}: locale {i} should be a str such as 'US' or 'US-WA', a (country, "
+                f"subdivision) tuple or a Locale; got {type(value).__name__} {value!r}"
+            )
+    return tuple(out)
+
+
+def _locale_requirement(
+    comparator: Comparator,
+    values: Iterable[LocaleSpec],
+    actions_guarded: ActionsGuarded | None,
+) -> QualificationRequirement:
+    builder: Literal["locale_in", "locale_not_in"] = (
+        "locale_in" if comparator is Comparator.IN else "locale_not_in"
+    )
+    locales = _locales(values, builder)
+    if len(locales) == 1:
+        comparator = Comparator.EQUAL_TO if comparator is Comparator.IN else Comparator.NOT_EQUAL_TO
+    return QualificationRequirement(
+        qualification_type_id=WORKER_LOCALE,
+        comparator=comparator,
+        locale_values=locales,
+        actions_guarded=actions_guarded,
+    )
+
+
+def locale_in(
+    *locales: LocaleSpec,
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Workers located in one of ``locales`` (``"US"``, ``"US-WA"``, ``("US", "WA")``, ``("US",)``
+    or a Locale).
+
+    One locale gives EqualTo, several give In (at most 30).
+
+    >>> [loc.country for loc in locale_in("US", "CA-QC").locale_values]
+    ['US', 'CA']
+    """
+    return _locale_requirement(Comparator.IN, locales, actions_guarded)
+
+
+def locale_not_in(
+    *locales: LocaleSpec,
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Workers located outside all of ``locales`` (NotEqualTo for one, NotIn for several).
+
+    >>> locale_not_in("US").comparator.value
+    'NotEqualTo'
+    """
+    return _locale_requirement(Comparator.NOT_IN, locales, actions_guarded)
+
+
+def masters(
+    environment: Environment | str = Environment.PRODUCTION,
+    *,
+    actions_guarded: ActionsGuarded | None = ActionsGuarded.ACCEPT,
+) -> QualificationRequirement:
+    """Masters Workers of the given environment (their IDs differ between production and sandbox).
+
+    ``environment`` is read in any case (``"Production"``); another value is a ``ValueError``
+    listing the allowed ones.
+
+    >>> masters("sandbox").qualification_type_id
+    '2ARFPLSP75KLA8M8DH1HTEQVJT3SY6'
+    """
+    env = Environment(environment)
+    type_id = MASTERS_PRODUCTION if env is Environment.PRODUCTION else MASTERS_SANDBOX
+    return QualificationRequirement(
+        qualification_type_id=type_id,
+        comparator=Comparator.EXISTS,
+        actions_guarded=actions_guarded,
+    )
+
+
+def adult_content(
+    *, actions_guarded: ActionsGuarded | None = ActionsGuarded.PREVIEW_AND_ACCEPT
+) -> QualificationRequirement:
+    """Workers who agreed to see adult content (Worker_Adult EqualTo 1).
+
+    >>> adult_content().integer_values
+    (1,)
+    """
+    return QualificationRequirement(
+        qualification_type_id=ADULT,
+        comparator=Comparator.EQUAL_TO,
+        integer_values=(1,),
+        actions_guarded=actions_guarded,
+    )

@@ -1,0 +1,954 @@
+"""Batch results CSV files of the MTurk Requester website, read and written as typed rows.
+
+The format has no official reference; what is read here was observed on real downloads (see
+``tests/data/SOURCES.md``):
+
+* 27 fixed columns (:data:`BATCH_COLUMNS`), then ``Input.*`` (the batch's input CSV), then
+  ``Answer.*`` (the Worker's form fields), then ``Approve`` and ``Reject``.
+* Unmodified downloads: UTF-8, CRLF, every field quoted, and data rows two fields shorter than
+  the header (Approve and Reject absent). Files edited in a spreadsheet or pandas: minimal
+  quoting, LF, all fields present, ``Approve`` = ``X`` or ``Reject`` = a reason.
+* Timestamps like ``Mon Mar 15 23:03:02 PDT 2021`` (:func:`parse_batch_timestamp`), rewards like
+  ``$0.50``, approval rates like ``100% (20/20)`` (:class:`ApprovalRate`), NumberOfSimilarHITs and
+  LifetimeInSeconds usually empty.
+
+An empty cell means "no value" (``None``) for every fixed column. NumberOfSimilarHITs and
+LifetimeInSeconds, which the current API does not have, are kept in the HIT's extras under their
+column names when they hold a value. Columns the format does not define are kept in
+:attr:`BatchResultRow.extra_columns`; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
+from typing import IO, Any, Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as date_parser
+from dateutil import tz
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from .._errors import summarize
+from .._types import Seconds, parse_currency
+from ..api.assignments import Assignment
+from ..api.hits import HIT
+from ..documents.crowd import decode_task_answers, fold_choices
+from ..exceptions import ArchiveError, CrowdAnswerError
+
+__all__ = [
+    "BATCH_ASSIGNMENT_COLUMNS",
+    "BATCH_COLUMNS",
+    "BATCH_HIT_COLUMNS",
+    "BATCH_TIMEZONES",
+    "ApprovalRate",
+    "BatchCSVReader",
+    "BatchResultRow",
+    "format_batch_timestamp",
+    "parse_batch_timestamp",
+    "read_batch_csv",
+    "write_batch_csv",
+]
+
+BATCH_HIT_COLUMNS: tuple[str, ...] = (
+    "HITId",
+    "HITTypeId",
+    "Title",
+    "Description",
+    "Keywords",
+    "Reward",
+    "CreationTime",
+    "MaxAssignments",
+    "RequesterAnnotation",
+    "AssignmentDurationInSeconds",
+    "AutoApprovalDelayInSeconds",
+    "Expiration",
+    "NumberOfSimilarHITs",
+    "LifetimeInSeconds",
+)
+"""The HIT's columns, in the order of the website's download."""
+
+BATCH_ASSIGNMENT_COLUMNS: tuple[str, ...] = (
+    "AssignmentId",
+    "WorkerId",
+    "AssignmentStatus",
+    "AcceptTime",
+    "SubmitTime",
+    "AutoApprovalTime",
+    "ApprovalTime",
+    "RejectionTime",
+    "RequesterFeedback",
+)
+"""The Assignment's columns, in the order of the website's download."""
+
+_ROW_COLUMNS = (
+    "WorkTimeInSeconds",
+    "LifetimeApprovalRate",
+    "Last30DaysApprovalRate",
+    "Last7DaysApprovalRate",
+)
+BATCH_COLUMNS: tuple[str, ...] = BATCH_HIT_COLUMNS + BATCH_ASSIGNMENT_COLUMNS + _ROW_COLUMNS
+"""The 27 fixed columns, in order; ``Input.*``, ``Answer.*``, Approve and Reject follow."""
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("HITId", "AssignmentId", "WorkerId")
+"""Columns without which a file is not a batch results file."""
+
+_REVIEW_COLUMNS = ("Approve", "Reject")
+TASK_ANSWERS = "taskAnswers"
+"""The one answer column of a crowd-form HIT: a JSON array, one object per task."""
+_INPUT = "Input."
+_ANSWER = "Answer."
+_TIME_COLUMNS = frozenset(
+    {"CreationTime", "Expiration", "AcceptTime", "SubmitTime", "AutoApprovalTime"}
+    | {"ApprovalTime", "RejectionTime"}
+)
+_LEGACY_INT_COLUMNS = ("NumberOfSimilarHITs", "LifetimeInSeconds")
+_RATE_FIELDS = {
+    "LifetimeApprovalRate": "lifetime_approval_rate",
+    "Last30DaysApprovalRate": "last_30_days_approval_rate",
+    "Last7DaysApprovalRate": "last_7_days_approval_rate",
+}
+_FIELD_COLUMNS = {
+    "work_time_in_seconds": "WorkTimeInSeconds",
+    **{field: column for column, field in _RATE_FIELDS.items()},
+    "approve": "Approve",
+    "reject": "Reject",
+}
+
+# --- timestamps ---------------------------------------------------------------------------------
+
+
+def _zone(name: str, hours: int) -> tzinfo:
+    return tz.tzoffset(name, hours * 3600)
+
+
+BATCH_TIMEZONES: Mapping[str, tzinfo] = {
+    name: _zone(name, hours)
+    for name, hours in {
+        "UTC": 0,
+        "GMT": 0,
+        "Z": 0,
+        "EST": -5,
+        "EDT": -4,
+        "CST": -6,
+        "CDT": -5,
+        "MST": -7,
+        "MDT": -6,
+        "PST": -8,
+        "PDT": -7,
+        "AKST": -9,
+        "AKDT": -8,
+        "HST": -10,
+        "HDT": -9,
+    }.items()
+}
+"""python-dateutil ``tzinfos``: the zone abbreviations of the website's timestamps.
+
+Real files use PST and PDT (the site ran on US Pacific time); the other United States zones and
+UTC/GMT are accepted too. ``CST`` is US Central (not China Standard Time). An abbreviation outside
+this table is an error, never a naive time.
+"""
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS, 1)}
+_STAMP = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) "
+    r"([A-Za-z]{1,6}) (\d{4})"
+)
+_ZONE_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,6})(?![A-Za-z])")
+_DATE_WORDS = frozenset(day.upper() for day in _DAYS) | frozenset(m.upper() for m in _MONTHS)
+_DATE_WORDS |= frozenset({"T", "AM", "PM"})
+_UTC = timezone.utc
+_STAMP_CACHE: dict[str, datetime] = {}
+
+
+def _time_error(value: str, rule: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "batch_timestamp", "{rule}; got {value}", {"rule": rule, "value": repr(value)}
+    )
+
+
+def parse_batch_timestamp(value: str) -> datetime:
+    """Read a batch CSV timestamp (``Mon Mar 15 23:03:02 PDT 2021``) as an aware UTC datetime.
+
+    The zone abbreviation must be one of :data:`BATCH_TIMEZONES`. Other complete forms that
+    python-dateutil reads with that table (for example ISO 8601 with an offset, as a spreadsheet
+    may rewrite the column) are accepted too, but only with an explicit zone.
+
+    >>> parse_batch_timestamp("Mon Mar 15 23:03:02 PDT 2021").isoformat()
+    '2021-03-16T06:03:02+00:00'
+    """
+    cached = _STAMP_CACHE.get(value)
+    if cached is not None:
+        return cached
+    match = _STAMP.fullmatch(value)
+    result = _parse_standard(value, match) if match else _parse_other(value)
+    if len(_STAMP_CACHE) > 4096:  # files repeat CreationTime/Expiration on every row
+        _STAMP_CACHE.clear()
+    _STAMP_CACHE[value] = result
+    return result
+
+
+def _parse_standard(value: str, match: re.Match[str]) -> datetime:
+    weekday, month, day, hour, minute, second, zone, year = match.groups()
+    zone_info = BATCH_TIMEZONES.get(zone)
+    if zone_info is None:
+        raise _time_error(
+            value,
+            f"Unknown time zone abbreviation {zone!r}; batch timestamps use one of "
+            + ", ".join(BATCH_TIMEZONES),
+        )
+    if month not in _MONTH_NUMBER:
+        raise _time_error(value, f"Unknown month {month!r}")
+    try:
+        local = datetime(
+            int(year), _MONTH_NUMBER[month], int(day), int(hour), int(minute), int(second),
+            tzinfo=zone_info,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise _time_error(value, f"Not a valid date or time ({exc})") from exc
+    if _DAYS[local.weekday()] != weekday:
+        raise _time_error(value, f"{local:%Y-%m-%d} is a {_DAYS[local.weekday()]}, not a {weekday}")
+    return _to_utc(local, value)
+
+
+def _to_utc(local: datetime, value: str) -> datetime:
+    try:
+        return local.astimezone(_UTC)
+    except OverflowError as exc:  # late on 9999-12-31 west of UTC, early on 0001-01-01 east
+        raise _time_error(
+            value, "The time falls outside the years 1 to 9999 once converted to UTC"
+        ) from exc
+
+
+def _parse_other(value: str) -> datetime:
+    text = value.strip()
+    if not re.search(r"\d{4}", text) or not re.search(r"\d{1,2}:\d{2}", text):
+        raise _time_error(
+            value,
+            "A batch timestamp should look like 'Mon Mar 15 23:03:02 PDT 2021' (a full date, "
+            "a time and a zone)",
+        )
+    for word in _ZONE_WORD.findall(text):
+        if word.upper() not in _DATE_WORDS and word not in BATCH_TIMEZONES:
+            raise _time_error(
+                value,
+                f"Unknown time zone abbreviation {word!r}; batch timestamps use one of "
+                + ", ".join(BATCH_TIMEZONES),
+            )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(text, tzinfos=dict(BATCH_TIMEZONES))
+    except (ValueError, OverflowError, date_parser.UnknownTimezoneWarning) as exc:
+        raise _time_error(value, f"Not a timestamp ({exc})") from exc
+    except ArithmeticError as exc:  # decimal.InvalidOperation: dateutil on 40-digit seconds
+        raise _time_error(value, "Not a timestamp (a number in it is too large)") from exc
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise _time_error(value, "A batch timestamp needs a time zone; this one has none")
+    return _to_utc(parsed, value)
+
+
+@lru_cache(maxsize=32)
+def _named_zone(name: str) -> tzinfo:
+    """An IANA zone: the standard library's (fast) when it has the data, else dateutil's."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        found = tz.gettz(name)
+        if found is None:
+            raise ValueError(f"Unknown time zone {name!r}") from None
+        return found
+
+
+def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_Angeles") -> str:
+    """Write a timestamp the way the website does, in ``zone`` (US Pacific by default).
+
+    The zone's abbreviation at that instant must be in :data:`BATCH_TIMEZONES`, so that
+    :func:`parse_batch_timestamp` reads it back to the same instant. A naive ``value`` is taken
+    as UTC.
+
+    The format has whole seconds only: sub-seconds (boto3 gives milliseconds) are truncated, so
+    a time with a fraction reads back up to one second earlier. Truncating rather than refusing
+    is deliberate: the format cannot carry a fraction, and refusing would make every boto3 time
+    unwritable. Compare times read back with ``value.replace(microsecond=0)``.
+
+    >>> from datetime import datetime, timezone
+    >>> format_batch_timestamp(datetime(2021, 3, 16, 6, 3, 2, 999000, tzinfo=timezone.utc))
+    'Mon Mar 15 23:03:02 PDT 2021'
+    """
+    zone_info = _named_zone(zone) if isinstance(zone, str) else zone
+    try:
+        local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
+    except OverflowError:
+        raise ValueError(
+            f"{value.isoformat()} falls outside the years 1 to 9999 in the zone {zone!r}"
+        ) from None
+    name = local.tzname()
+    known = BATCH_TIMEZONES.get(name or "")
+    if known is None or known.utcoffset(None) != local.utcoffset():
+        raise ValueError(
+            f"The zone {zone!r} gives the abbreviation {name!r} at {value.isoformat()}, which "
+            "batch timestamps cannot carry; use a US zone or UTC"
+        )
+    return (
+        f"{_DAYS[local.weekday()]} {_MONTHS[local.month - 1]} {local.day:02d} "
+        f"{local:%H:%M:%S} {name} {local.year:04d}"
+    )
+
+
+# --- approval rates -----------------------------------------------------------------------------
+
+_RATE = re.compile(r"(\d{1,3})% \((\d+)/(\d+)\)")
+
+
+class ApprovalRate(BaseModel):
+    """A Worker's approval rate as the batch CSV prints it: ``100% (20/20)``.
+
+    ``percent`` is the rate the website printed (0 to 100), ``approved`` and ``total`` the counts
+    behind it. ``str()`` gives the CSV form back.
+
+    >>> rate = ApprovalRate.model_validate("98% (49/50)")
+    >>> rate.percent, rate.approved, rate.total, str(rate)
+    (98, 49, 50, '98% (49/50)')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    percent: int = Field(ge=0, le=100, description="The approval rate in percent, as printed.")
+    approved: int = Field(ge=0, description="The number of the Worker's approved assignments.")
+    total: int = Field(ge=0, description="The number of the Worker's reviewed assignments.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = _RATE.fullmatch(value.strip())
+            if match is None:
+                raise PydanticCustomError(
+                    "approval_rate",
+                    "An approval rate should look like '100% (20/20)'; got {value}",
+                    {"value": repr(value)},
+                )
+            percent, approved, total = match.groups()
+            return {"percent": percent, "approved": approved, "total": total}
+        return value
+
+    @model_validator(mode="after")
+    def _counts(self) -> ApprovalRate:
+        if self.approved > self.total:
+            raise PydanticCustomError(
+                "approval_rate_counts",
+                "An approval rate cannot count more approved ({approved}) than reviewed "
+                "({total}) assignments",
+                {"approved": self.approved, "total": self.total},
+            )
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.percent}% ({self.approved}/{self.total})"
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+class BatchResultRow(BaseModel):
+    """One row of a batch results CSV: the HIT, the Assignment and the batch's own columns.
+
+    >>> row = BatchResultRow.model_validate(
+    ...     {"hit": {"HITId": "302U8RURJ04D3PI759V2HM1G13KNVM"},
+    ...      "assignment": {"AssignmentId": "3DHE4R9OCXE0JQ1DKX3YDHRZJ2D2GD",
+    ...                     "HITId": "302U8RURJ04D3PI759V2HM1G13KNVM"},
+    ...      "answers": {"category.label": "neutral"}, "lifetime_approval_rate": "100% (20/20)"}
+    ... )
+    >>> row.answers["category.label"], row.lifetime_approval_rate.percent
+    ('neutral', 100)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    hit: HIT = Field(
+        description="The HIT columns (HITId ... LifetimeInSeconds); NumberOfSimilarHITs and "
+        "LifetimeInSeconds, when set, are in the HIT's extras."
+    )
+    assignment: Assignment = Field(
+        description="The Assignment columns (AssignmentId ... RequesterFeedback). ``answer`` is "
+        "None: the file carries the answers as columns (see ``answers``)."
+    )
+    inputs: dict[str, str] = Field(
+        default_factory=dict,
+        description="The Input.* columns (the batch's input data), without the prefix, in order.",
+    )
+    answers: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The Answer.* columns without the prefix, in order: text as written, except "
+        "a crowd-form taskAnswers column, which is decoded (decode_task_answers) to its list of "
+        "objects. With fold=True, choice groups are folded (fold_choices).",
+    )
+    raw_answers: dict[str, str] | None = Field(
+        default=None,
+        description="The Answer.* cells exactly as read, without the prefix, when the row was "
+        "read with fold=True (None otherwise). Folding renames and merges columns, so "
+        "write_batch_csv writes these cells, after checking that folding them still gives "
+        "``answers``: a round trip gives the original answer columns back.",
+    )
+    work_time_in_seconds: Seconds | None = Field(
+        default=None,
+        description="WorkTimeInSeconds: the time between the Worker accepting and submitting.",
+    )
+    lifetime_approval_rate: ApprovalRate | None = Field(
+        default=None, description="LifetimeApprovalRate: the Worker's approval rate over all time."
+    )
+    last_30_days_approval_rate: ApprovalRate | None = Field(
+        default=None, description="Last30DaysApprovalRate: the approval rate of the last 30 days."
+    )
+    last_7_days_approval_rate: ApprovalRate | None = Field(
+        default=None, description="Last7DaysApprovalRate: the approval rate of the last 7 days."
+    )
+    approve: bool = Field(
+        default=False,
+        description="The Approve column: True when it holds an X (the upload approves this "
+        "assignment).",
+    )
+    reject: str | None = Field(
+        default=None,
+        description="The Reject column: the reason given to the Worker when the upload rejects "
+        "this assignment.",
+    )
+    extra_columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Columns the format does not define, by header name, in order (never "
+        "dropped; written back after the fixed columns).",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BatchResultRow:
+        hit_id, assignment_hit = self.hit.hit_id, self.assignment.hit_id
+        if assignment_hit is not None and hit_id != assignment_hit:
+            raise PydanticCustomError(
+                "batch_hit_id_mismatch",
+                "The assignment's HITId {assignment_hit} differs from the row's HITId {hit_id}",
+                {"assignment_hit": repr(assignment_hit), "hit_id": repr(hit_id)},
+            )
+        if self.approve and self.reject:
+            raise PydanticCustomError(
+                "batch_approve_and_reject",
+                "A row can be approved (Approve X) or rejected (Reject with a reason), not both; "
+                "got Reject {reason}",
+                {"reason": repr(self.reject)},
+            )
+        return self
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def _row_error(line: int, column: str | None, message: str) -> ArchiveError:
+    where = f"line {line}" + (f", column {column}" if column else "")
+    return ArchiveError(f"batch CSV, {where}: {message}", location=where, line=line)
+
+
+def _reward(value: str) -> Any:
+    if value.startswith("$"):
+        return value[1:]
+    if value[:1].isdigit():
+        return value
+    raise PydanticCustomError(
+        "batch_reward",
+        "A batch Reward should be US dollars such as '$0.50'; got {value}",
+        {"value": repr(value)},
+    )
+
+
+def _approve(value: str) -> bool:
+    if value in ("X", "x"):
+        return True
+    if not value:
+        return False
+    raise PydanticCustomError(
+        "batch_approve",
+        "The Approve column should be empty or X; got {value}",
+        {"value": repr(value)},
+    )
+
+
+class _Layout:
+    """Where each column of one file goes."""
+
+    def __init__(self, header: list[str]) -> None:
+        seen: set[str] = set()
+        for name in header:
+            if name in seen:
+                raise _row_error(1, name, f"the header names the column {name!r} twice")
+            seen.add(name)
+        missing = [name for name in REQUIRED_COLUMNS if name not in seen]
+        if missing:
+            raise _row_error(
+                1,
+                None,
+                "not a batch results file: the header lacks the required column"
+                + ("s " if len(missing) > 1 else " ")
+                + ", ".join(missing)
+                + f" (it has {len(header)} columns: {', '.join(header[:6])}"
+                + (", ..." if len(header) > 6 else "")
+                + ")",
+            )
+        self.header = tuple(header)
+        self.width = len(header)
+        self.min_width = self.width - _trailing_review(header)
+        self.optional = header[self.min_width :]
+
+
+class BatchCSVReader(Iterable[BatchResultRow]):
+    """The rows of one batch results file, read lazily (see :func:`read_batch_csv`).
+
+    ``header`` is set once the header line has been read; ``errors`` lists the rows that failed
+    (only in ``errors="collect"`` mode; ``"raise"`` raises the first instead). A reader made from
+    a path can be iterated again; one made from a file object reads it once.
+
+    >>> reader = BatchCSVReader("tests/data/batch_05.csv", errors="collect")
+    >>> sum(row.approve for row in reader), reader.errors, len(reader.header)
+    (10, [], 45)
+    """
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        errors: Literal["raise", "collect"] = "raise",
+        fold: bool = False,
+    ) -> None:
+        if errors not in ("raise", "collect"):
+            raise ValueError(f"errors should be 'raise' or 'collect'; got {errors!r}")
+        self._source = source
+        self._collect = errors == "collect"
+        self._fold = fold
+        self.errors: list[ArchiveError] = []
+        self.header: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[BatchResultRow]:
+        self.errors.clear()  # a path can be read again: report the failures of this pass
+        source = self._source
+        if isinstance(source, (str, os.PathLike)):
+            with open(source, encoding="utf-8-sig", errors=_UNDECODED, newline="") as handle:
+                yield from self._read(handle)
+        elif isinstance(source, io.TextIOBase) or not _is_binary(source):
+            yield from self._read(cast(IO[str], source))
+        else:
+            wrapper = io.TextIOWrapper(
+                cast(IO[bytes], source), encoding="utf-8-sig", errors=_UNDECODED, newline=""
+            )
+            try:
+                yield from self._read(wrapper)
+            finally:
+                wrapper.detach()  # the caller's file stays open: it is theirs to close
+
+    def _read(self, handle: IO[str]) -> Iterator[BatchResultRow]:
+        reader = csv.reader(handle, strict=True)
+        previous_line = 0
+        layout: _Layout | None = None
+        while True:
+            limit = csv.field_size_limit(_FIELD_LIMIT)  # process-wide: restored right after
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
+            except UnicodeDecodeError as exc:  # a text handle opened with another encoding
+                raise _row_error(
+                    previous_line + 1,
+                    None,
+                    f"the file cannot be decoded as {exc.encoding}: the bytes "
+                    f"{exc.object[exc.start : exc.end]!r} are invalid ({exc.reason}) at or after "
+                    "this line (a text file decodes in blocks); open it with the file's "
+                    "encoding, or pass the path or a binary file (read as UTF-8, located exactly)",
+                ) from exc
+            finally:
+                csv.field_size_limit(limit)
+            line, previous_line = previous_line + 1, reader.line_num
+            if not record:  # a blank line holds no data
+                continue
+            undecoded = _undecoded(record, line, layout.header if layout else ())
+            if undecoded is not None:
+                if layout is None or not self._collect:
+                    raise undecoded
+                self.errors.append(undecoded)
+                continue
+            if layout is None:
+                if line == 1 and record[0].startswith("\ufeff"):
+                    record[0] = record[0][1:]
+                layout = _Layout(record)
+                self.header = layout.header
+                continue
+            try:
+                yield self._row(layout, record, line)
+            except ArchiveError as exc:
+                if not self._collect:
+                    raise
+                self.errors.append(exc)
+        if layout is None:
+            raise _row_error(
+                1, None, "the file is empty: a batch results file starts with a header"
+            )
+
+    def _row(self, layout: _Layout, record: list[str], line: int) -> BatchResultRow:
+        if not layout.min_width <= len(record) <= layout.width:
+            raise _row_error(
+                line,
+                None,
+                f"the row has {len(record)} fields; the header has {layout.width}"
+                + (
+                    f" (rows may omit only the trailing {', '.join(layout.optional)})"
+                    if layout.optional
+                    else ""
+                ),
+            )
+        hit: dict[str, Any] = {}
+        assignment: dict[str, Any] = {}
+        row: dict[str, Any] = {"hit": hit, "assignment": assignment}
+        inputs: dict[str, str] = {}
+        answers: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        for name, value in zip(layout.header, record, strict=False):
+            try:
+                if name.startswith(_INPUT):
+                    inputs[name[len(_INPUT) :]] = value
+                elif name.startswith(_ANSWER):
+                    answers[name[len(_ANSWER) :]] = value
+                elif name not in _KNOWN_COLUMNS:
+                    extra[name] = value
+                elif not value:
+                    continue
+                elif name in _TIME_COLUMNS:
+                    target = hit if name in ("CreationTime", "Expiration") else assignment
+                    target[name] = parse_batch_timestamp(value)
+                elif name == "Reward":
+                    hit[name] = parse_currency(_reward(value))
+                elif name in _LEGACY_INT_COLUMNS:
+                    hit[name] = _integer(value)
+                elif name in _BATCH_HIT_SET:
+                    hit[name] = value
+                elif name in _BATCH_ASSIGNMENT_SET:
+                    assignment[name] = value
+                elif name == "WorkTimeInSeconds":
+                    row["work_time_in_seconds"] = value
+                elif name in _RATE_FIELDS:
+                    row[_RATE_FIELDS[name]] = value
+                elif name == "Approve":
+                    row["approve"] = _approve(value)
+                else:  # Reject
+                    row["reject"] = value
+            except PydanticCustomError as exc:
+                raise _row_error(line, name, str(exc)) from exc
+        if "HITId" in hit:
+            assignment["HITId"] = hit["HITId"]
+        for name in REQUIRED_COLUMNS:
+            if name not in hit and name not in assignment:
+                raise _row_error(line, name, f"the required column {name} is empty")
+        if inputs:
+            row["inputs"] = inputs
+        if self._fold:
+            row["raw_answers"] = dict(answers)
+        if answers:
+            row["answers"] = _decode_answers(answers, self._fold, line)
+        if extra:
+            row["extra_columns"] = extra
+        try:
+            return BatchResultRow.model_validate(row)
+        except ValidationError as exc:
+            summary = summarize(exc)
+            loc = summary.loc
+            column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
+            column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
+            column = column or _RULE_COLUMNS.get(summary.error["type"])
+            raise _row_error(line, column, summary.message) from exc
+
+
+_RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
+_BATCH_HIT_SET = frozenset(BATCH_HIT_COLUMNS)
+_KNOWN_COLUMNS = frozenset(BATCH_COLUMNS) | frozenset(_REVIEW_COLUMNS)
+_BATCH_ASSIGNMENT_SET = frozenset(BATCH_ASSIGNMENT_COLUMNS)
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "batch_integer", "Input should be an integer; got {value}", {"value": repr(value)}
+        ) from None
+
+
+def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str, Any]:
+    """Decode a crowd-form taskAnswers column and, on request, fold choice groups."""
+    column = _ANSWER + TASK_ANSWERS
+    try:
+        text = answers.get(TASK_ANSWERS)
+        if text:  # an empty cell stays "" (no submission to decode)
+            tasks = decode_task_answers(text)
+            answers[TASK_ANSWERS] = [fold_choices(task) for task in tasks] if fold else tasks
+        if fold:
+            column = "Answer.*"
+            return fold_choices(answers)
+    except CrowdAnswerError as exc:
+        raise _row_error(line, column, str(exc)) from exc
+    return answers
+
+
+_FIELD_LIMIT = 2**31 - 1  # csv's default 131072 refuses real taskAnswers; C long on every OS
+_UNDECODED = "surrogateescape"  # bytes that are not UTF-8 are reported by line and column
+_UNDECODED_CHARACTER = re.compile("[\udc80-\udcff]+")
+
+
+def _undecoded(record: list[str], line: int, header: Sequence[str]) -> ArchiveError | None:
+    if "".join(record).isascii():
+        return None
+    for number, value in enumerate(record, 1):
+        found = _UNDECODED_CHARACTER.search(value)
+        if found:
+            raw = found.group().encode("utf-8", "surrogateescape")
+            return _row_error(
+                line,
+                header[number - 1] if number <= len(header) else f"#{number}",
+                f"the file is not UTF-8: the bytes {raw!r} cannot be decoded (save the file "
+                "as UTF-8)",
+            )
+    return None
+
+
+def _is_binary(source: IO[str] | IO[bytes]) -> bool:
+    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)):
+        return True
+    return "b" in str(getattr(source, "mode", ""))
+
+
+def read_batch_csv(
+    source: Source,
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    fold: bool = False,
+) -> BatchCSVReader:
+    """Read a batch results CSV lazily, one :class:`BatchResultRow` at a time.
+
+    ``source`` is a path, a text file (open it with ``newline=""``) or a binary file. Rows are
+    parsed as you iterate, in constant memory. A row that cannot be loaded raises an
+    :class:`~mturk_models.exceptions.ArchiveError` naming its line and column
+    (``errors="raise"``, the default), or is skipped and recorded in the reader's ``errors``
+    list (``errors="collect"``): no row is dropped without being reported. A file that is not
+    a batch results file (missing HITId, AssignmentId or WorkerId column), not CSV or not UTF-8
+    raises in both modes. ``fold=True`` folds flattened crowd columns (``confidence.high.on`` =
+    ``true``) into one answer per group.
+
+    >>> reader = read_batch_csv("tests/data/batch_02.csv")
+    >>> row = next(iter(reader))
+    >>> row.hit.reward, row.assignment.submit_time.isoformat(), row.answers["category.label"]
+    (Decimal('0.01'), '2021-03-02T04:50:54+00:00', 'surprise')
+    """
+    return BatchCSVReader(source, errors=errors, fold=fold)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _columns_for(row: BatchResultRow) -> list[str]:
+    return [
+        *BATCH_COLUMNS,
+        *row.extra_columns,
+        *(_INPUT + name for name in row.inputs),
+        *(_ANSWER + name for name in (row.answers if row.raw_answers is None else row.raw_answers)),
+        *_REVIEW_COLUMNS,
+    ]
+
+
+def _answer_cells(row: BatchResultRow, number: int) -> Iterator[tuple[str, str]]:
+    """The Answer.* cells of a row: its raw cells when it was folded, else its answers."""
+    where = f"row {number}"
+    if row.raw_answers is not None:
+        try:
+            refolded = _decode_answers(dict(row.raw_answers), True, number)
+        except ArchiveError as exc:
+            raise ArchiveError(
+                f"batch CSV {where}: its raw_answers cannot be folded: {exc}", location=where
+            ) from exc
+        if refolded != row.answers:
+            raise ArchiveError(
+                f"batch CSV {where}: the row was read with fold=True and its answers no longer "
+                "match its raw_answers (the Answer.* cells written); change raw_answers, or "
+                "set raw_answers=None to write the answers as they are",
+                location=where,
+            )
+        for name, value in row.raw_answers.items():
+            yield _ANSWER + name, value
+        return
+    for name, value in row.answers.items():
+        if value is None:
+            raise ArchiveError(
+                f"batch CSV {where}, column {_ANSWER}{name}: the answer is None, which a batch "
+                "file cannot hold (an empty cell reads back as ''); folded rows are written "
+                "from their raw_answers",
+                location=f"{where}, column {_ANSWER}{name}",
+            )
+        if isinstance(value, str):
+            yield _ANSWER + name, value
+        else:
+            yield _ANSWER + name, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _cells(row: BatchResultRow, zone: str | tzinfo, number: int) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    hit = row.hit.model_dump(by_alias=True, exclude_none=True)
+    assignment = row.assignment.model_dump(by_alias=True, exclude_none=True)
+    for source, columns in ((hit, BATCH_HIT_COLUMNS), (assignment, BATCH_ASSIGNMENT_COLUMNS)):
+        for name in columns:
+            value = source.get(name)
+            if value is None:
+                continue
+            if name in _TIME_COLUMNS:
+                cells[name] = format_batch_timestamp(value, zone)
+            elif name == "Reward":
+                cells[name] = f"${value}"
+            else:
+                cells[name] = str(value)
+    if row.work_time_in_seconds is not None:
+        cells["WorkTimeInSeconds"] = str(row.work_time_in_seconds)
+    for column, field in _RATE_FIELDS.items():
+        rate = getattr(row, field)
+        if rate is not None:
+            cells[column] = str(rate)
+    cells.update(row.extra_columns)
+    cells.update((_INPUT + name, value) for name, value in row.inputs.items())
+    cells.update(_answer_cells(row, number))
+    if row.approve:
+        cells["Approve"] = "X"
+    if row.reject:
+        cells["Reject"] = row.reject
+    return cells
+
+
+def write_batch_csv(
+    rows: Iterable[BatchResultRow],
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    columns: Sequence[str] | None = None,
+    quote_all: bool = True,
+    lineterminator: str = "\r\n",
+    short_rows: bool = True,
+    zone: str | tzinfo = "America/Los_Angeles",
+) -> int:
+    """Write rows in the website's batch results format; returns the number of rows written.
+
+    By default the output is what the website's download looks like: every field quoted, CRLF,
+    timestamps in US Pacific time, and rows without a review decision two fields shorter than
+    the header (Approve and Reject omitted; ``short_rows=False`` writes them empty).
+    ``quote_all=False, lineterminator="\\n"`` gives the spreadsheet-edited form.
+
+    The header is ``columns`` or, by default, the 27 fixed columns, the first row's extra,
+    ``Input.*`` and ``Answer.*`` columns, then Approve and Reject. Rows are streamed; a later row
+    with a column the header does not have is an :class:`~mturk_models.exceptions.ArchiveError`
+    (it would be lost); a missing one is written empty. Only the batch columns are written: HIT
+    and Assignment fields the format has no column for (``question``, ``deadline``, ...) are not.
+    Timestamps are written in whole seconds (sub-seconds are truncated, see
+    :func:`format_batch_timestamp`). Rows read with ``fold=True`` are written from their
+    ``raw_answers``, so the original Answer.* columns come back; an answer that is None (which
+    a cell cannot hold) is an :class:`~mturk_models.exceptions.ArchiveError`, never ``"null"``.
+
+    >>> import io
+    >>> rows = list(read_batch_csv("tests/data/batch_02.csv"))
+    >>> out = io.StringIO()
+    >>> write_batch_csv(rows, out)
+    12
+    >>> list(read_batch_csv(io.StringIO(out.getvalue()))) == rows
+    True
+    """
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            return _write(rows, handle, columns, quote_all, lineterminator, short_rows, zone)
+    return _write(rows, target, columns, quote_all, lineterminator, short_rows, zone)
+
+
+def _write(
+    rows: Iterable[BatchResultRow],
+    handle: IO[str],
+    columns: Sequence[str] | None,
+    quote_all: bool,
+    lineterminator: str,
+    short_rows: bool,
+    zone: str | tzinfo,
+) -> int:
+    writer = _CSVWriter(handle, quote_all, lineterminator)
+    header: list[str] | None = list(columns) if columns is not None else None
+    known: frozenset[str] = frozenset(header or ())
+    review_tail = 0
+    count = 0
+    for row in rows:
+        if header is None:
+            header = _columns_for(row)
+        if count == 0:
+            known = frozenset(header)
+            writer.writerow(header)
+            review_tail = _trailing_review(header)
+        cells = _cells(row, zone, count + 1)
+        unknown = [name for name in cells if name not in known]
+        if unknown:
+            raise ArchiveError(
+                f"batch CSV row {count + 1}: the column(s) {', '.join(unknown)} are not in the "
+                "header; pass columns=[...] naming every column",
+                location=f"row {count + 1}",
+            )
+        values = [cells.get(name, "") for name in header]
+        if short_rows and review_tail and not any(values[len(values) - review_tail :]):
+            values = values[: len(values) - review_tail]
+        writer.writerow(values)
+        count += 1
+    if count == 0 and header is not None:
+        writer.writerow(header)
+    return count
+
+
+class _CSVWriter:
+    """csv.writer that quotes every field holding CR or LF, whatever the line terminator.
+
+    (The standard writer's minimal quoting only looks for the terminator's own characters, so
+    a lone CR in a field written with LF line ends would split the record when read back.)
+    """
+
+    def __init__(self, handle: IO[str], quote_all: bool, lineterminator: str) -> None:
+        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+        self._handle = handle
+        self._terminator = lineterminator
+        self._direct = quote_all or lineterminator == "\r\n"
+        if self._direct:
+            self._writer = csv.writer(handle, quoting=quoting, lineterminator=lineterminator)
+        else:
+            self._buffer = io.StringIO()
+            self._writer = csv.writer(self._buffer, quoting=quoting, lineterminator="\r\n")
+
+    def writerow(self, values: Sequence[str]) -> None:
+        if self._direct:
+            self._writer.writerow(values)
+            return
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(values)
+        self._handle.write(self._buffer.getvalue()[:-2] + self._terminator)
+
+
+def _trailing_review(header: Sequence[str]) -> int:
+    count = 0
+    for name in reversed(header):
+        if name not in _REVIEW_COLUMNS:
+            break
+        count += 1
+    return count
