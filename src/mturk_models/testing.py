@@ -56,7 +56,7 @@ from dateutil.tz import gettz, tzlocal, tzutc
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from ._base import ResponseModel
+from ._base import Structure
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
 from .api.assignments import Assignment
 from .api.bonuses import BonusPayment
@@ -157,7 +157,7 @@ __all__ = [
     "xml_texts",
 ]
 
-M = TypeVar("M", bound=ResponseModel)
+M = TypeVar("M", bound=Structure)
 
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _UTC = timezone.utc

@@ -18,7 +18,7 @@ from mturk_models import (
     ListAssignmentsForHITResponse,
     iter_assignments,
 )
-from mturk_models._base import RequestModel, ResponseModel
+from mturk_models._base import RequestModel, Structure
 from mturk_models.testing import (
     boto3_list_assignments_for_hit_responses,
     get_assignment_responses,
@@ -129,7 +129,7 @@ class _Request(RequestModel):
     max_results: int | None = Field(default=None, description="y")
 
 
-class _Response(ResponseModel):
+class _Response(Structure):
     hit_type_id: str | None = Field(default=None, alias="HITTypeId", description="x")
 
 

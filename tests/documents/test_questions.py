@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from tests.conftest import data_path
 
 from mturk_models import (
     EXTERNAL_QUESTION_NAMESPACE,
@@ -52,8 +53,6 @@ from mturk_models import (
 )
 from mturk_models.documents.questions import MAX_FILE_SIZE_IN_BYTES
 from mturk_models.testing import external_questions, html_questions, question_forms
-
-from tests.conftest import data_path
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from tests.conftest import data_path
 
 from mturk_models import (
     CreateHITRequest,
@@ -31,8 +32,6 @@ from mturk_models import (
     parse_question,
 )
 from mturk_models.documents.questions import QUESTION_FORM_NAMESPACE, QUESTION_FORM_NAMESPACE_2005
-
-from tests.conftest import data_path
 
 # The example of "Formatted Content: XHTML", as the page gives it (with &nbsp;).
 TIC_TAC_TOE = """

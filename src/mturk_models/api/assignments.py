@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from .._base import ResponseModel
+from .._base import Structure
 from .._types import EntityId, UtcDatetime, WorkerId
 from ..enums import AssignmentStatus
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Assignment"]
 
 
-class Assignment(ResponseModel):
+class Assignment(Structure):
     """A single assignment of a HIT to a Worker, as GetAssignment and ListAssignmentsForHIT give it.
 
     ``answer`` keeps the QuestionFormAnswers XML exactly as sent. Timestamps are aware UTC.

@@ -6,13 +6,13 @@ from typing import Any
 
 from pydantic import Field
 
-from .._base import ResponseModel
+from .._base import Structure
 from .._types import Count, CurrencyAmount, EntityId, PaginationToken, Seq, UtcDatetime, WorkerId
 
 __all__ = ["BonusPayment", "ListBonusPaymentsResponse"]
 
 
-class BonusPayment(ResponseModel):
+class BonusPayment(Structure):
     """A bonus paid to a Worker for an assignment, as ListBonusPayments returns it.
 
     >>> b = BonusPayment.model_validate(
@@ -40,7 +40,7 @@ class BonusPayment(ResponseModel):
     )
 
 
-class ListBonusPaymentsResponse(ResponseModel):
+class ListBonusPaymentsResponse(Structure):
     """One page of ``client.list_bonus_payments(...)`` (or a legacy GetBonusPayments result).
 
     >>> ListBonusPaymentsResponse.model_validate({"NumResults": 0, "BonusPayments": []}).num_results

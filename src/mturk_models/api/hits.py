@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .._base import ResponseModel
+from .._base import Structure
 from .._types import Count, CurrencyAmount, EntityId, Seconds, Seq, UtcDatetime
 from ..enums import HITReviewStatus, HITStatus
 from .qualifications import QualificationRequirement
@@ -15,7 +15,7 @@ MAX_QUALIFICATION_REQUIREMENTS = 10
 """A HIT can have between zero and ten QualificationRequirements (API reference, HIT)."""
 
 
-class HIT(ResponseModel):
+class HIT(Structure):
     """A HIT: everything a Worker needs to accept and complete it.
 
     Every field is optional because the API returns partial HITs (ListReviewableHITs gives only

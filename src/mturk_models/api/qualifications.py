@@ -23,7 +23,7 @@ import pycountry
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .._base import ResponseModel
+from .._base import Structure
 from .._types import EntityId, Int32, Seq
 from ..enums import ActionsGuarded, Comparator, Environment
 
@@ -63,7 +63,7 @@ def _subdivisions(country: str) -> frozenset[str]:
     return frozenset(sub.code.partition("-")[2] for sub in found)
 
 
-class Locale(ResponseModel):
+class Locale(Structure):
     """A geographical region: an ISO 3166-1 alpha-2 country, optionally an ISO 3166-2 subdivision.
 
     Country and subdivision codes are checked against pycountry's copy of the ISO 3166 tables.
@@ -157,7 +157,7 @@ PRESENCE_COMPARATORS: Final = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_
 only ones the Masters qualification types accept."""
 
 
-class QualificationRequirement(ResponseModel):
+class QualificationRequirement(Structure):
     """A condition on a Worker's qualification for accepting (or seeing) a HIT.
 
     >>> from mturk_models import Comparator, QualificationRequirement

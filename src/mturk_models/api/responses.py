@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .._base import ResponseModel
+from .._base import Structure
 from .._types import Count, PaginationToken, Seq
 from .assignments import Assignment
 from .hits import HIT
@@ -24,7 +24,7 @@ __all__ = [
 _METADATA = "boto3's ResponseMetadata (RequestId, HTTPStatusCode, HTTPHeaders, RetryAttempts)."
 
 
-class GetAssignmentResponse(ResponseModel):
+class GetAssignmentResponse(Structure):
     """What ``client.get_assignment(AssignmentId=...)`` returns.
 
     >>> r = GetAssignmentResponse.model_validate({"Assignment": {}, "HIT": {}})
@@ -37,7 +37,7 @@ class GetAssignmentResponse(ResponseModel):
     response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)
 
 
-class GetHITResponse(ResponseModel):
+class GetHITResponse(Structure):
     """What ``client.get_hit(HITId=...)`` returns.
 
     >>> GetHITResponse.model_validate({"HIT": {"HITId": "3ABC"}}).hit.hit_id
@@ -50,7 +50,7 @@ class GetHITResponse(ResponseModel):
     response_metadata: dict[str, Any] | None = Field(default=None, description=_METADATA)
 
 
-class ListAssignmentsForHITResponse(ResponseModel):
+class ListAssignmentsForHITResponse(Structure):
     """One page of ``client.list_assignments_for_hit(HITId=...)``.
 
     >>> page = ListAssignmentsForHITResponse.model_validate({"NumResults": 0, "Assignments": []})
@@ -140,7 +140,7 @@ def iter_assignments(
         yield from _PAGES.validate_python({index: page})[index].assignments or ()
 
 
-class ListHITsResponse(ResponseModel):
+class ListHITsResponse(Structure):
     """One page of ``client.list_hits()`` or ``client.list_reviewable_hits()`` (same shape).
 
     The legacy SearchHITs and GetReviewableHITs results load into it too.
