@@ -33,7 +33,7 @@ from typing import Any
 
 import xmltodict
 
-from mturk_models.cli._main import main
+from mturk_models.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "boto3_01.jsonl"
 

@@ -473,7 +473,12 @@ def _chain(
     yield from rest
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """How :func:`write_jsonl` (and the command line's JSON output) write a non-JSON value.
+
+    Datetimes become ISO 8601 strings, Decimals strings (every digit kept), tuples arrays;
+    anything else is a ``TypeError``, never a silent ``str()``.
+    """
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -499,7 +504,7 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str
     count = 0
     try:
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+            handle.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
             count += 1
     finally:
         if owned:

@@ -35,7 +35,8 @@ from mturk_models import (
     ListAssignmentsForHITResponse,
     read_batch_csv,
 )
-from mturk_models.cli._main import main, print_table
+from mturk_models.cli import main
+from mturk_models.cli._output import print_table
 from mturk_models.cli._sources import _interpret
 from mturk_models.testing import list_assignments_for_hit_responses
 
@@ -686,7 +687,7 @@ def test_table_layouts() -> None:
 def test_answers_progress_bar_only_on_a_terminal_for_large_inputs(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import mturk_models.cli._main as cli_module
+    import mturk_models.cli.answers as cli_module
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -717,12 +718,12 @@ def test_debug_shows_tracebacks_and_internal_errors_are_one_line(
     assert "Traceback (most recent call last)" in err
     assert f"\n{missing}: cannot read: No such file or directory\n" in err
 
-    import mturk_models.cli._main as cli_module
+    import mturk_models.cli.demo as demo_module
 
     def broken(*_: object) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "_demo", broken)
+    monkeypatch.setattr(demo_module, "run", broken)
     code, _, err = cli(capsys, "demo")
     assert code == 1
     assert err == (
@@ -1104,7 +1105,7 @@ def test_the_cli_guide_names_every_command_and_option() -> None:
     """docs/cli.md keeps up with the parser: each command and each long option appears."""
     import argparse
 
-    from mturk_models.cli._main import _parser
+    from mturk_models.cli import build_parser as _parser
 
     guide = (ROOT / "docs" / "cli.md").read_text("utf-8")
     parser = _parser()

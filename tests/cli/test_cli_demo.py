@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mturk_models.cli._main import main
+from mturk_models.cli import main
 
 SRC = Path(__file__).parent.parent.parent / "src"
 IDS = ["3NKQQ8O39Z3JIVE5JGJ3B5CU0ERUDR", "AWVLT2L5AP873", "3F6045TU7DM69TFRJMD84TAZ7K7999"]

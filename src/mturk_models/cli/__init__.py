@@ -1,7 +1,134 @@
-"""The ``mturk-models`` command line. Nothing in the package imports this folder."""
+"""The ``mturk-models`` command line: ``answers``, ``validate-hit``, ``schema``, ``demo``.
+
+Nothing in the package imports this folder; the console script ``mturk-models`` and
+``python -m mturk_models`` call :func:`main`. One module per command holds its ``EPILOG``, its
+``register(subparsers)`` (ending in ``set_defaults(run=run)``, so argparse dispatches) and its
+``run(args, ctx)``; :mod:`._common` and :mod:`._output` hold what they share, :mod:`._sources`
+the input detection. Adding a command is a module and one line in :data:`COMMANDS`.
+
+Built on the standard library's :mod:`argparse`, on purpose: the library's only dependencies are
+pydantic, python-dateutil, defusedxml and pycountry, and a command line that needs four
+subcommands, a few flags, ``--help`` with examples (``RawDescriptionHelpFormatter`` epilogs) and
+exit code 2 on usage errors gets all of that from argparse. Click or Typer would add a dependency
+(and Typer's startup cost) to every install for no feature the commands use.
+
+Exit codes: 0 everything read or valid; 1 any input failed (bad file, unreadable path, a record or
+request that does not validate; the good inputs are still processed), or the output could not be
+written (a full disk); 2 usage error (unknown option, missing argument); 130 interrupted. Errors
+are printed one per line on stderr, without a traceback unless ``--debug`` is given.
+"""
 
 from __future__ import annotations
 
-from ._main import main
+import argparse
+import io
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import TextIO
 
-__all__ = ["main"]
+from .. import __version__
+from . import answers, demo, schema, validate_hit
+from ._common import (
+    EXIT_CODES,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    PROG,
+    STDOUT,
+    Context,
+    OutputError,
+    Reporter,
+    common_options,
+    one_line,
+)
+from ._output import discard_stdout
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS = (answers, validate_hit, schema, demo)
+"""The command modules, in the order ``--help`` lists them."""
+
+_MAIN_EPILOG = f"""\
+examples:
+  mturk-models demo                                  wrap a bundled real GetAssignment response
+  mturk-models answers assignments.jsonl             answers as a table in the terminal
+  aws mturk list-assignments-for-hit --hit-id 3F6045TU7DM69TFRJMD84TAZ7K7999 \\
+      | mturk-models answers - --format csv > answers.csv
+  mturk-models validate-hit create_hit.json          check a HIT before creating it
+  mturk-models schema Assignment                     JSON Schema of a model
+
+Run 'mturk-models COMMAND --help' for the options of a command.
+
+{EXIT_CODES}"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: the common options, then each command's ``register()``."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Typed, validated Amazon Mechanical Turk data from the command line.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 an input failed, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # Closed standard streams (``>&-``, ``2>&-``; some daemons and job runners) are None.
+    stderr: TextIO = sys.stderr if sys.stderr is not None else io.StringIO()
+    reporter = Reporter(
+        stderr, quiet=getattr(args, "quiet", False), debug=getattr(args, "debug", False)
+    )
+    out = sys.stdout
+    if out is None:
+        if args.command != "answers" or not args.output:
+            hint = "; write to a file with -o FILE" if args.command == "answers" else ""
+            stderr.write(f"{PROG}: standard output is closed, so nothing can be written{hint}\n")
+            return EXIT_USAGE
+        out = io.StringIO()  # never written: the rows go to -o FILE
+    if args.command is None:
+        parser.print_help(stderr)
+        return EXIT_USAGE
+    # A closed standard input (``<&-``, some daemons) is None: "-" then reads as empty.
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
+    ctx = Context(stdin=stdin, stdout=out, stderr=stderr, reporter=reporter)
+    try:
+        try:
+            code: int = args.run(args, ctx)
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # reading errors are reported where they happen: this is output
+            raise OutputError(STDOUT, exc) from exc
+    except KeyboardInterrupt:
+        stderr.write(f"{PROG}: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly; the pipeline's status is the reader's.
+        discard_stdout()
+        return EXIT_FAILED
+    except OutputError as exc:  # a full disk: what was written stays, the rest is not
+        if exc.name == STDOUT:
+            discard_stdout()
+        if reporter.debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=stderr)
+        stderr.write(f"{PROG}: {exc}\n")
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: one line, and the traceback only with --debug
+        if reporter.debug:
+            raise
+        stderr.write(
+            f"{PROG}: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+            "(rerun with --debug for the traceback, and please report it)\n"
+        )
+        return EXIT_FAILED
+    return code

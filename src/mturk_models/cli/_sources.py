@@ -28,7 +28,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -53,9 +53,6 @@ __all__ = [
     "open_input",
     "read_items",
 ]
-
-FORMATS = ("json", "jsonl", "xml", "csv")
-"""The input formats, as ``--from`` names them."""
 
 _HEAD = 64 * 1024
 _XML_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
@@ -204,31 +201,51 @@ def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[R
     out to hold several values (JSON Lines whose first line is longer than the head) is read as
     JSON Lines instead of failing.
     """
-    if fmt == "json":
-        data = source.stream.read()
-        try:
-            value = load_json(data)
-        except InputError as exc:
-            if detected and isinstance(exc.__cause__, json.JSONDecodeError):
-                # JSON Lines after all: several values (the first line longer than the head),
-                # or lines of values after a bad first one, beyond what detection saw.
-                extra = exc.__cause__.msg == "Extra data"
-                if extra or _mostly_values(_utf8_lines(io.BytesIO(data), data), skip=1):
-                    yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
-                    return
-            raise
-        yield from _interpret(value, "")
-    elif fmt == "jsonl":
-        yield from _read_jsonl(_utf8_lines(source.stream, source.head))
-    elif fmt == "xml":
-        yield from _read_xml(source.stream.read())
-    elif fmt == "csv":
-        if _utf16_codec(source.head) is not None:  # a BOM, or NUL bytes between the letters
-            yield Problem("", InputError(_UTF16_CSV))
-            return
-        yield from _read_csv(source.stream)
-    else:  # pragma: no cover - argparse restricts the choices
+    reader = _READERS.get(fmt)
+    if reader is None:  # pragma: no cover - argparse restricts the choices
         raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return reader(source, detected)
+
+
+def _read_json(source: Input, detected: bool) -> Iterator[Record | Problem]:
+    data = source.stream.read()
+    try:
+        value = load_json(data)
+    except InputError as exc:
+        if detected and isinstance(exc.__cause__, json.JSONDecodeError):
+            # JSON Lines after all: several values (the first line longer than the head),
+            # or lines of values after a bad first one, beyond what detection saw.
+            extra = exc.__cause__.msg == "Extra data"
+            if extra or _mostly_values(_utf8_lines(io.BytesIO(data), data), skip=1):
+                yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
+                return
+        raise
+    yield from _interpret(value, "")
+
+
+def _read_json_lines(source: Input, detected: bool) -> Iterator[Record | Problem]:
+    yield from _read_jsonl(_utf8_lines(source.stream, source.head))
+
+
+def _read_xml_input(source: Input, detected: bool) -> Iterator[Record | Problem]:
+    yield from _read_xml(source.stream.read())
+
+
+def _read_csv_input(source: Input, detected: bool) -> Iterator[Record | Problem]:
+    if _utf16_codec(source.head) is not None:  # a BOM, or NUL bytes between the letters
+        yield Problem("", InputError(_UTF16_CSV))
+        return
+    yield from _read_csv(source.stream)
+
+
+_READERS: dict[str, Callable[[Input, bool], Iterator[Record | Problem]]] = {
+    "json": _read_json,
+    "jsonl": _read_json_lines,
+    "xml": _read_xml_input,
+    "csv": _read_csv_input,
+}
+FORMATS = tuple(_READERS)
+"""The input formats, as ``--from`` names them."""
 
 
 _UTF16_CSV = "batch CSV, line 1: the file is UTF-16, not UTF-8 (save the file as UTF-8)"

@@ -1,0 +1,169 @@
+"""What every command shares: exit codes, the :class:`Context`, error lines, the subparser.
+
+A command module (``answers``, ``validate_hit``, ``schema``, ``demo``) imports from here and from
+:mod:`._output`, never from the package's ``__init__`` (which imports the commands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
+
+from pydantic import ValidationError
+
+from .._errors import shown
+
+PROG = "mturk-models"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXIT_CODES = """\
+exit codes:
+  0  success: every input read (answers), every request valid (validate-hit)
+  1  an input failed: unreadable path, unknown format, a record or request that does not
+     validate (the other inputs are still processed and each failure is reported); or the
+     output could not be written (a full disk)
+  2  usage error: unknown command or option, missing argument
+  130  interrupted (Ctrl-C)"""
+"""The epilog paragraph every command's ``--help`` ends with."""
+
+STDOUT = "standard output"
+
+
+class Reporter:
+    """Errors on stderr, one line each; notes unless ``--quiet``; tracebacks with ``--debug``."""
+
+    def __init__(self, stderr: TextIO, *, quiet: bool, debug: bool) -> None:
+        self.stderr = stderr
+        self.quiet = quiet
+        self.debug = debug
+        self.failures = 0
+
+    def error(self, where: str, exc: BaseException) -> None:
+        """Report ``exc`` located at ``where``, one line per validation error."""
+        self.failures += 1
+        if self.debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=self.stderr)
+        for line in error_lines(exc):
+            self.stderr.write(f"{where or PROG}: {line}\n")
+        self.stderr.flush()
+
+    def note(self, message: str) -> None:
+        """An informational line on stderr, silenced by ``--quiet``."""
+        if not self.quiet:
+            self.stderr.write(f"{message}\n")
+            self.stderr.flush()
+
+
+@dataclass
+class Context:
+    """What a command's ``run(args, ctx)`` reads from and writes to.
+
+    ``stdin`` is binary (inputs are told by their bytes); ``stdout`` is text, set up per output
+    format by :func:`._output.stdout_for`; problems go through ``reporter`` (on stderr).
+    """
+
+    stdin: BinaryIO
+    stdout: TextIO
+    stderr: TextIO
+    reporter: Reporter
+
+
+class OutputError(Exception):
+    """The output could not be written (a full disk, an I/O error): not a bug, not an input."""
+
+    def __init__(self, name: str, error: OSError) -> None:
+        super().__init__(f"cannot write to {name}: {error.strerror or error}")
+        self.name = name
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace, line breaks included, made one space."""
+    return " ".join(text.split())
+
+
+def location(loc: Iterable[int | str]) -> str:
+    """A pydantic error location as a path: ``QualificationRequirements[0].Comparator``."""
+    path = ""
+    for step in loc:
+        if isinstance(step, int):
+            path += f"[{step}]"
+        else:
+            path += f".{step}" if path else str(step)
+    return path
+
+
+def got(value: Any) -> str:
+    """A value as error messages show it (cut to 60 characters)."""
+    return shown(value, 60)
+
+
+def validation_errors(exc: ValidationError) -> list[dict[str, str]]:
+    """The errors of a pydantic ``ValidationError`` as ``{"loc", "msg", "type"}`` dicts.
+
+    ``loc`` is a path such as ``QualificationRequirements[0].Comparator`` (boto3's keys); the
+    message names the value when pydantic's own message does not.
+    """
+    found = []
+    for error in exc.errors(include_url=False):
+        message = one_line(error["msg"])
+        value = error.get("input")
+        if (
+            error["type"] != "missing"
+            and isinstance(value, (str, int, float, bool))
+            and "got" not in message
+            and got(value) not in message
+        ):
+            message = f"{message}; got {got(value)}"
+        found.append({"loc": location(error["loc"]), "msg": message, "type": error["type"]})
+    return found
+
+
+def error_line(error: dict[str, str]) -> str:
+    """One error of :func:`validation_errors` as ``Loc: message [code]``."""
+    text = f"{error['msg']} [{error['type']}]"
+    return f"{error['loc']}: {text}" if error["loc"] else text
+
+
+def error_lines(exc: BaseException) -> list[str]:
+    """The one-line messages of an error (one per error of a ``ValidationError``)."""
+    if isinstance(exc, ValidationError):
+        return [error_line(error) for error in validation_errors(exc)]
+    return [one_line(str(exc)) or type(exc).__name__]
+
+
+def common_options() -> argparse.ArgumentParser:
+    """``--quiet`` and ``--debug``, accepted before and after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("output control")
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print errors only: no summary, no progress bar",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print a traceback with each error",
+    )
+    return common
+
+
+def add_command(
+    subparsers: Any, name: str, summary: str, description: str, epilog: str
+) -> argparse.ArgumentParser:
+    """A subcommand with ``--quiet``/``--debug`` and an epilog printed as written."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common_options()],
+    )
+    return parser

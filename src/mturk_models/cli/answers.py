@@ -1,0 +1,267 @@
+"""``mturk-models answers``: saved assignments (JSON, JSON Lines, XML, batch CSV) as rows."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import stat
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from ._common import (
+    EXIT_CODES,
+    EXIT_FAILED,
+    EXIT_OK,
+    STDOUT,
+    Context,
+    OutputError,
+    Reporter,
+    add_command,
+)
+from ._output import Progress, print_table, stdout_for, write_json
+from ._sources import (
+    FORMATS,
+    Input,
+    InputError,
+    Item,
+    Problem,
+    detect_format,
+    open_input,
+    read_items,
+)
+
+EPILOG = f"""\
+input formats (told from the content; --from names one when needed):
+  json   a boto3 / AWS CLI response saved as JSON: GetAssignment, a ListAssignmentsForHIT page,
+         a list of pages, a bare assignment or a list of them
+  jsonl  JSON Lines: one assignment (or page) per line, as amti save-batch writes it
+  xml    a legacy XML API response (GetAssignmentsForHIT, GetAssignment), or a bare
+         QuestionFormAnswers document
+  csv    a Requester website batch results CSV
+
+output: a table when standard output is a terminal; otherwise --format (default csv, or the
+extension of -o FILE). Wide rows (default) hold one assignment each, with AssignmentId,
+WorkerId, HITId, status, times and one column per question identifier; --long gives one row
+per (assignment, question, value).
+
+examples:
+  mturk-models answers results/*.jsonl
+  mturk-models answers assignments.jsonl --format csv -o answers.csv
+  mturk-models answers Batch_4369243_batch_results.csv --long --format jsonl
+  aws mturk list-assignments-for-hit --hit-id HITID | mturk-models answers - -o answers.csv
+  mturk-models answers --from xml saved_response.txt
+
+{EXIT_CODES}"""
+
+_PROGRESS_MIN_BYTES = 8 * 1024 * 1024
+"""Below this total input size no progress bar is drawn: reading takes well under a second."""
+
+
+def register(subparsers: Any) -> None:
+    """Add ``answers`` and its options to the command line."""
+    parser = add_command(
+        subparsers,
+        "answers",
+        "read saved assignments (JSON, JSON Lines, legacy XML, batch CSV) into a table",
+        "Read saved assignments and write their answers as a table, CSV or JSON.",
+        EPILOG,
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="input files; - reads stdin")
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=FORMATS,
+        help="input format of every FILE (default: told from each file's content)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("table", "csv", "jsonl", "json"),
+        help="output format (default: table on a terminal, else csv or the -o extension)",
+    )
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help="one row per (assignment, question, value) instead of one per assignment",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.set_defaults(run=run)
+
+
+class _AnswersRun:
+    """One ``answers`` run: reads every input, reports its problems, counts, draws progress."""
+
+    def __init__(self, args: argparse.Namespace, reporter: Reporter, stdin: Any) -> None:
+        self.args = args
+        self.reporter = reporter
+        self.stdin = stdin
+        self.assignments = 0
+        self.files_failed = 0
+        self.done_bytes = 0
+        self.progress: Progress | None = None
+
+    def start_progress(self, passes: int) -> None:
+        """Draw a progress bar if stderr is a terminal and the inputs are large files."""
+        inputs = self.args.files
+        if self.reporter.quiet or not self.reporter.stderr.isatty() or "-" in inputs:
+            return
+        total = 0
+        for name in inputs:
+            with contextlib.suppress(OSError):
+                total += os.stat(name).st_size
+        if total >= _PROGRESS_MIN_BYTES:
+            self.progress = Progress(self.reporter.stderr, total * passes)
+
+    def rows(self, *, long: bool, report: bool = True) -> Iterator[dict[str, Any]]:
+        """The export rows of every good assignment of every input, in order.
+
+        With ``report=False`` (a first pass that only collects the columns) problems are
+        skipped silently: the second pass reports them, once.
+        """
+        from ..export import to_rows
+
+        for where, item in self._items(report):
+            try:
+                rows = list(to_rows([item], long=long))
+            except ValueError as exc:  # ExportError: an Answer that does not parse
+                if report:
+                    self._report(where, exc)
+                continue
+            if report:
+                self.assignments += 1
+            yield from rows
+        if report and self.progress is not None:
+            self.progress.close()
+
+    def _items(self, report: bool) -> Iterator[tuple[str, Item]]:
+        for name in self.args.files:
+            label = "<stdin>" if name == "-" else name
+            failed = self.reporter.failures
+            source: Input | None = None
+            try:
+                source = open_input(name, self.stdin)
+                fmt = self.args.source_format or detect_format(source.head)
+                detected = self.args.source_format is None
+                for record in read_items(source, fmt, detected=detected):
+                    where = f"{label}: {record.where}" if record.where else label
+                    if isinstance(record, Problem):
+                        if report:
+                            self._report(where, record.error)
+                        continue
+                    if self.progress is not None:
+                        self.progress.update(self.done_bytes + source.consumed, self.assignments)
+                    yield where, record.item
+            except (InputError, OSError) as exc:
+                if report:
+                    self._report(label, exc)
+            finally:
+                if source is not None:
+                    self.done_bytes += source.consumed
+                    source.close()
+            if self.reporter.failures > failed:
+                self.files_failed += 1
+
+    def _report(self, where: str, exc: BaseException) -> None:
+        if self.progress is not None:
+            self.progress.clear()
+        self.reporter.error(where, exc)
+
+
+def _output_format(args: argparse.Namespace, out: TextIO) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        for suffix in ("jsonl", "json", "csv"):
+            if args.output.lower().endswith(f".{suffix}"):
+                return suffix
+        return "csv"
+    return "table" if out.isatty() else "csv"
+
+
+def _same_file(output: str, inputs: Sequence[str], stdin: Any) -> str | None:
+    """The input that ``output`` would overwrite, if any (opening it for writing empties it).
+
+    Standard input counts when it is a regular file (``< FILE``): the same device and inode.
+    """
+    for name in inputs:
+        with contextlib.suppress(OSError, ValueError):
+            if name == "-":
+                given = os.fstat(stdin.fileno())
+                target = os.stat(output)
+                if stat.S_ISREG(given.st_mode) and os.path.samestat(given, target):
+                    return "<stdin>"
+            elif os.path.samefile(output, name):
+                return name
+    return None
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Read every input and write its rows; report each problem (exit 1) and go on."""
+    from ..export import LONG_COLUMNS, WIDE_COLUMNS, write_csv, write_jsonl
+
+    reporter, out, stdin = ctx.reporter, ctx.stdout, ctx.stdin
+    answers_run = _AnswersRun(args, reporter, stdin)
+    fmt = _output_format(args, out)
+    target: TextIO = out if args.output else stdout_for(out, fmt)
+    if args.output:
+        clash = _same_file(args.output, args.files, stdin)
+        if clash is not None:
+            reporter.error(args.output, InputError(f"is also an input ({clash}); not overwritten"))
+            return EXIT_FAILED
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
+            return EXIT_FAILED
+    columns: list[str] | None = None
+    if fmt == "csv":
+        if args.long:
+            columns = list(LONG_COLUMNS)
+        elif "-" not in args.files and all(os.path.isfile(name) for name in args.files):
+            # The wide header needs every question of every input: a first, silent pass over
+            # the files collects the columns, so the rows can then stream. (Standard input and
+            # pipes, such as bash's <(...), cannot be read twice: their rows are held until the
+            # header is known.)
+            answers_run.start_progress(passes=2)
+            seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)  # the header of no rows too
+            for row in answers_run.rows(long=False, report=False):
+                seen.update(dict.fromkeys(row))
+            columns = list(seen)
+    if answers_run.progress is None:
+        answers_run.start_progress(passes=1)
+    try:
+        rows = answers_run.rows(long=args.long)
+        if fmt == "table":
+            print_table(list(rows), target, shutil.get_terminal_size().columns)
+        elif fmt == "csv":
+            if columns is None:  # wide rows from standard input
+                held = list(rows)
+                write_csv(held, target, columns=None if held else WIDE_COLUMNS, sample=len(held))
+            else:
+                write_csv(rows, target, columns=columns)
+        elif fmt == "jsonl":
+            write_jsonl(rows, target)
+        else:
+            write_json(rows, target)
+        target.flush()  # a full disk shows here, reported, rather than at exit
+        if args.output:
+            target.close()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the inputs' own read errors are reported where they are read
+        raise OutputError(args.output or STDOUT, exc) from exc
+    finally:
+        if args.output:
+            with contextlib.suppress(OSError):  # closed above, or already failing
+                target.close()
+    inputs = len(args.files)
+    reporter.note(
+        f"{answers_run.assignments:,} assignment{'s' if answers_run.assignments != 1 else ''} "
+        f"from {inputs} input{'s' if inputs != 1 else ''}"
+        + (f"; {answers_run.files_failed} with errors" if answers_run.files_failed else "")
+    )
+    return EXIT_FAILED if reporter.failures else EXIT_OK
