@@ -1168,7 +1168,7 @@ def test_crowd_answers_errors(answers: tuple[Any, ...], message: str) -> None:
 
 
 def test_demo_prints_the_parsed_answers(capsys: pytest.CaptureFixture[str]) -> None:
-    from mturk_models.cli._main import main
+    from mturk_models.cli import main
 
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
