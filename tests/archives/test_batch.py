@@ -7,7 +7,11 @@ missing column, an unknown zone, a bad reward, a short row, a wrong Approve valu
 from __future__ import annotations
 
 import contextlib
+import csv
+import hashlib
 import io
+import re
+import zoneinfo
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -175,27 +179,59 @@ def test_reader_is_lazy_and_exposes_header() -> None:
 # --- writing ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("number", [1, 2, 3, 4, 6])
-def test_write_reproduces_unmodified_downloads_byte_for_byte(number: int) -> None:
-    name = f"batch_{number:02d}.csv"
+SAMPLES = sorted(path.name for path in data_path(".").glob("batch_*.csv"))
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_write_with_the_readers_options_gives_every_sample_back_byte_for_byte(name: str) -> None:
+    reader = read_batch_csv(data_path(name))
+    loaded = list(reader)
     out = io.StringIO(newline="")
-    assert write_batch_csv(rows(name), out) == COUNTS[number]
+    assert write_batch_csv(loaded, out, **reader.write_options) == len(loaded)
     assert out.getvalue() == data_path(name).read_bytes().decode("utf-8")
 
 
-def test_write_reproduces_complete_download_but_its_final_line_end() -> None:
-    # batch_07 is a complete file: the website's download has no line end after the last row.
+def test_the_default_style_is_the_websites_complete_download() -> None:
+    # batch_07 is a complete download (so is the original of batch_02): no line end after the
+    # last row. The other samples are cut after a row and keep that row's CRLF.
     out = io.StringIO(newline="")
     write_batch_csv(rows("batch_07.csv"), out)
-    assert out.getvalue() == text_of("batch_07.csv") + "\r\n"
+    assert out.getvalue() == text_of("batch_07.csv")
+    assert not text_of("batch_07.csv").endswith("\n")
+    reader = read_batch_csv(data_path("batch_07.csv"))
+    list(reader)
+    assert reader.write_options == {
+        "delimiter": ",",
+        "quote_all": True,
+        "lineterminator": "\r\n",
+        "short_rows": True,
+        "final_line_end": False,
+    }
 
 
 def test_write_reproduces_spreadsheet_edited_file() -> None:
     out = io.StringIO(newline="")
     write_batch_csv(
-        rows("batch_05.csv"), out, quote_all=False, lineterminator="\n", short_rows=False
+        rows("batch_05.csv"),
+        out,
+        quote_all=False,
+        lineterminator="\n",
+        short_rows=False,
+        final_line_end=True,
     )
     assert out.getvalue() == data_path("batch_05.csv").read_bytes().decode("utf-8")
+
+
+def test_write_options_are_set_only_once_the_file_is_read() -> None:
+    reader = read_batch_csv(data_path("batch_05.csv"))
+    assert reader.write_options == {}
+    iterator = iter(reader)
+    next(iterator)
+    assert reader.write_options == {}
+    list(iterator)
+    assert reader.write_options["lineterminator"] == "\n"
+    assert reader.write_options["short_rows"] is False
+    assert reader.write_options["final_line_end"] is True
 
 
 def test_write_to_path_and_explicit_columns(tmp_path: Path) -> None:
@@ -207,7 +243,7 @@ def test_write_to_path_and_explicit_columns(tmp_path: Path) -> None:
         write_batch_csv(loaded, io.StringIO(), columns=list(BATCH_COLUMNS))
     out = io.StringIO()
     assert write_batch_csv([], out, columns=["HITId", "AssignmentId", "WorkerId"]) == 0
-    assert out.getvalue() == '"HITId","AssignmentId","WorkerId"\r\n'
+    assert out.getvalue() == '"HITId","AssignmentId","WorkerId"'
 
 
 def test_write_refuses_a_later_row_with_new_columns() -> None:
@@ -645,3 +681,267 @@ def test_writing_folded_rows_gives_the_same_file(data: st.DataObject) -> None:
     second = io.StringIO(newline="")
     write_batch_csv(folded, second)
     assert second.getvalue() == first.getvalue()
+
+
+# --- anonymised WorkerIds ---------------------------------------------------------------------
+# Variant: batch_02 with every WorkerId replaced by its SHA-256 hex digest, the form the
+# anonymising scripts that researchers publish with their data produce (hashlib.sha256(id)).
+
+
+def anonymised(text: str, loaded: list[BatchResultRow]) -> tuple[str, dict[str, str]]:
+    mapping = {}
+    for row in loaded:
+        worker = row.assignment.worker_id
+        assert worker is not None
+        mapping[worker] = hashlib.sha256(worker.encode()).hexdigest()
+    for worker, digest in mapping.items():
+        text = text.replace(f'"{worker}"', f'"{digest}"')
+    return text, mapping
+
+
+def test_anonymised_worker_ids_are_refused_unless_asked_with_a_hint() -> None:
+    text, _ = anonymised(text_of("batch_02.csv"), rows("batch_02.csv"))
+    with pytest.raises(ArchiveError, match="anonymized_worker_ids=True") as info:
+        read_text(text)
+    assert info.value.location == "line 2, column WorkerId"
+
+
+def test_anonymised_worker_ids_are_kept_exactly_when_asked() -> None:
+    original = rows("batch_02.csv")
+    text, mapping = anonymised(text_of("batch_02.csv"), original)
+    loaded = read_text(text, anonymized_worker_ids=True)
+    assert [row.assignment.worker_id for row in loaded] == [
+        mapping[row.assignment.worker_id or ""] for row in original
+    ]
+    # Everything else is what the original file gives.
+    for mine, theirs in zip(loaded, original, strict=True):
+        assert mine.assignment.model_copy(update={"worker_id": None}) == (
+            theirs.assignment.model_copy(update={"worker_id": None})
+        )
+        assert mine.answers == theirs.answers
+    out = io.StringIO(newline="")
+    write_batch_csv(loaded, out, final_line_end=True)
+    assert out.getvalue() == text
+    # Other IDs and rules are still checked; an empty WorkerId is still an error.
+    bad_assignment = text.replace('"3G2UL9A02EH58Y9DEWB7XHVIXP0672"', '"not-an-id"', 1)
+    with pytest.raises(ArchiveError, match=r"line 2, column AssignmentId"):
+        read_text(bad_assignment, anonymized_worker_ids=True)
+    empty = text.replace(f'"{next(iter(mapping.values()))}"', '""', 1)
+    with pytest.raises(ArchiveError, match=r"column WorkerId: the required column WorkerId"):
+        read_text(empty, anonymized_worker_ids=True)
+
+
+def test_valid_worker_ids_read_alike_with_and_without_the_option() -> None:
+    assert list(read_batch_csv(data_path("batch_03.csv"), anonymized_worker_ids=True)) == rows(
+        "batch_03.csv"
+    )
+
+
+# --- byte-order marks, delimiters and other tools' files --------------------------------------
+
+
+def test_a_bom_on_a_text_handle_is_dropped(tmp_path: Path) -> None:
+    # What an unmodified download opened with open(path) (not utf-8-sig) gives: the BOM is the
+    # first character, before the quoted header.
+    path = tmp_path / "with_bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + data_path("batch_02.csv").read_bytes())
+    with path.open(encoding="utf-8") as handle:
+        assert list(read_batch_csv(handle)) == rows("batch_02.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        assert list(read_batch_csv(handle)) == rows("batch_02.csv")
+    assert list(read_batch_csv(path)) == rows("batch_02.csv")
+    assert read_text("\ufeff" + text_of("batch_05.csv")) == rows("batch_05.csv")
+
+
+def resaved(name: str, delimiter: str) -> str:
+    """A sample written again with another delimiter, as a spreadsheet saves it."""
+    records = list(csv.reader(io.StringIO(text_of(name), newline="")))
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(records)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_other_delimiters_are_detected_and_written_back(delimiter: str) -> None:
+    text = resaved("batch_05.csv", delimiter)
+    reader = read_batch_csv(io.StringIO(text, newline=""))
+    assert list(reader) == rows("batch_05.csv")
+    assert reader.delimiter == delimiter
+    out = io.StringIO(newline="")
+    write_batch_csv(rows("batch_05.csv"), out, **reader.write_options)
+    assert out.getvalue() == text
+    assert read_text(text, delimiter=delimiter) == rows("batch_05.csv")
+
+
+def test_a_header_that_comes_out_as_one_column_says_so() -> None:
+    text = resaved("batch_05.csv", ";")
+    with pytest.raises(ArchiveError, match=r"one column .*separated by ';'.*delimiter=") as info:
+        read_text(text, delimiter=",")
+    assert info.value.line == 1
+    with pytest.raises(ArchiveError, match=r"one column"):
+        read_text("just one column\n1\n")
+    with pytest.raises(ValueError, match="delimiter should be one character"):
+        read_batch_csv("x.csv", delimiter=";;")
+
+
+def test_the_command_line_tools_results_file_is_named() -> None:
+    with pytest.raises(ArchiveError, match=r"Command Line Tools \(getResults\)") as info:
+        list(read_batch_csv(data_path("clt_01.results")))
+    assert info.value.location == "line 1"
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "column", ["CreationTime", "AcceptTime", "Reward", "Answer.category.label"]
+)
+@pytest.mark.parametrize("surrogate", [chr(0xD800), chr(0xDFFF), chr(0xDC80)])
+def test_surrogates_in_a_text_stream_are_located_errors(column: str, surrogate: str) -> None:
+    loaded = list(csv.reader(io.StringIO(text_of("batch_02.csv"), newline="")))
+    index = loaded[0].index(column)
+    loaded[2][index] = loaded[2][index][:3] + surrogate + loaded[2][index][3:]
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(loaded)
+    with pytest.raises(ArchiveError) as info:
+        read_text(out.getvalue())
+    assert info.value.location == f"line 3, column {column}"
+    assert str(info.value)  # the message can be built and printed
+    reader = read_batch_csv(io.StringIO(out.getvalue(), newline=""), errors="collect")
+    assert len(list(reader)) == 11
+    assert [error.line for error in reader.errors] == [3]
+
+
+def test_a_surrogate_in_a_timestamp_gives_a_printable_error() -> None:
+    with pytest.raises(PydanticCustomError) as info:
+        parse_batch_timestamp("Mon\ud800 Mar 01 20:48:54 PST 2021")
+    assert "\\ud800" in str(info.value)
+
+
+MUTATIONS = st.sampled_from(
+    ["", ",", ";", "\t", '"', "\r", "\n", "\r\n", "\ufeff", "\x00", "\ud800", "\udc80", "$", "X"]
+)
+
+
+@given(st.sampled_from(SAMPLES), st.data())
+def test_mutated_samples_give_rows_or_archive_error(name: str, data: st.DataObject) -> None:
+    text = text_of(name)
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 3))
+        text = text[:at] + data.draw(MUTATIONS | st.text(max_size=3)) + text[at + cut :]
+    for source in (io.StringIO(text, newline=""), io.BytesIO(text.encode("utf-8", "replace"))):
+        with contextlib.suppress(ArchiveError):
+            list(read_batch_csv(source, errors=data.draw(st.sampled_from(["raise", "collect"]))))
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_give_rows_or_archive_error(data: bytes) -> None:
+    header = data_path("batch_02.csv").read_bytes().split(b"\r\n")[0]
+    for source in (data, header + b"\r\n" + data):
+        with contextlib.suppress(ArchiveError):
+            list(read_batch_csv(io.BytesIO(source)))
+
+
+def test_a_blank_line_between_rows_is_skipped_and_reading_goes_on() -> None:
+    header, *records = text_of("batch_02.csv").split("\r\n")
+    text = "\r\n".join([header, records[0], "", records[1], "", "", *records[2:]])
+    loaded = read_text(text)
+    assert loaded == rows("batch_02.csv")
+    # Line numbers still count the blank lines.
+    broken = text.replace('"$0.01"', '"x"')
+    with pytest.raises(ArchiveError, match=r"^batch CSV, line 2, column Reward"):
+        read_text(broken)
+    reader = read_batch_csv(io.StringIO(broken, newline=""), errors="collect")
+    list(reader)
+    assert [error.line for error in reader.errors][:3] == [2, 4, 7]
+
+
+def test_a_reward_without_dollar_sign_as_spreadsheets_write_it() -> None:
+    text = text_of("batch_05.csv")
+    assert ",$0.5," in text or ",$0.50," in text or "$" in text
+    stripped = re.sub(r",\$(\d)", r",\1", text)
+    assert "$" not in stripped.split("\n")[1]
+    assert read_text(stripped) == rows("batch_05.csv")
+    with pytest.raises(ArchiveError, match="column Reward"):
+        read_text(re.sub(r",\$(\d)", r",USD \1", text))
+
+
+def test_batch_result_rows_are_immutable() -> None:
+    row = rows("batch_02.csv")[0]
+    with pytest.raises(ValidationError, match="frozen"):
+        row.approve = True  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="frozen"):
+        row.lifetime_approval_rate.percent = 1  # type: ignore[misc,union-attr]
+    assert hash(row.lifetime_approval_rate) == hash(ApprovalRate.model_validate("100% (3/3)"))
+
+
+# --- the zone table, pinned to literal offsets and to the IANA zones --------------------------
+
+PINNED_OFFSETS = {
+    "UTC": 0, "GMT": 0, "Z": 0,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+    "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "HDT": -9,
+}  # fmt: skip
+IANA = {
+    "EST": ("America/New_York", 1), "EDT": ("America/New_York", 7),
+    "CST": ("America/Chicago", 1), "CDT": ("America/Chicago", 7),
+    "MST": ("America/Denver", 1), "MDT": ("America/Denver", 7),
+    "PST": ("America/Los_Angeles", 1), "PDT": ("America/Los_Angeles", 7),
+    "AKST": ("America/Anchorage", 1), "AKDT": ("America/Anchorage", 7),
+    "HST": ("Pacific/Honolulu", 1), "HDT": ("America/Adak", 7),
+}  # fmt: skip
+
+
+def test_the_zone_table_has_the_pinned_offsets() -> None:
+    assert set(BATCH_TIMEZONES) == set(PINNED_OFFSETS)
+    for name, hours in PINNED_OFFSETS.items():
+        assert BATCH_TIMEZONES[name].utcoffset(None) == timedelta(hours=hours), name
+
+
+@pytest.mark.parametrize(("abbreviation", "zone"), IANA.items())
+def test_each_abbreviation_is_its_us_zone(abbreviation: str, zone: tuple[str, int]) -> None:
+    name, month = zone
+    local = datetime(2021, month, 15, 12, 0, 0, tzinfo=zoneinfo.ZoneInfo(name))
+    assert local.tzname() == abbreviation
+    offset = local.utcoffset()
+    assert offset == timedelta(hours=PINNED_OFFSETS[abbreviation])
+    # A timestamp written with the abbreviation reads back as that instant.
+    stamp = f"{local:%a %b %d %H:%M:%S} {abbreviation} 2021"
+    assert parse_batch_timestamp(stamp) == local.astimezone(UTC)
+    assert format_batch_timestamp(local, name) == stamp
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("Mon Mar 15 23:03:02 CST 2021", datetime(2021, 3, 16, 5, 3, 2, tzinfo=UTC)),
+        ("Mon Mar 15 23:03:02 MST 2021", datetime(2021, 3, 16, 6, 3, 2, tzinfo=UTC)),
+        ("Mon Mar 15 23:03:02 AKDT 2021", datetime(2021, 3, 16, 7, 3, 2, tzinfo=UTC)),
+        ("Mon Mar 15 23:03:02 HST 2021", datetime(2021, 3, 16, 9, 3, 2, tzinfo=UTC)),
+        ("Mon Mar 15 23:03:02 HDT 2021", datetime(2021, 3, 16, 8, 3, 2, tzinfo=UTC)),
+    ],
+)
+def test_zone_abbreviations_give_literal_instants(stamp: str, expected: datetime) -> None:
+    assert parse_batch_timestamp(stamp) == expected
+
+
+def test_am_and_pm_timestamps_in_other_forms() -> None:
+    assert parse_batch_timestamp("Mar 15, 2021 11:03:02 AM PDT") == datetime(
+        2021, 3, 15, 18, 3, 2, tzinfo=UTC
+    )
+    assert parse_batch_timestamp("Mar 15, 2021 11:03:02 PM PDT") == datetime(
+        2021, 3, 16, 6, 3, 2, tzinfo=UTC
+    )
+    assert parse_batch_timestamp("3/15/2021 12:03:02 AM PST") == datetime(
+        2021, 3, 15, 8, 3, 2, tzinfo=UTC
+    )
+
+
+def test_format_takes_an_aware_non_utc_datetime_as_its_instant() -> None:
+    tokyo = datetime(2021, 3, 16, 15, 3, 2, tzinfo=timezone(timedelta(hours=9)))
+    assert format_batch_timestamp(tokyo) == "Mon Mar 15 23:03:02 PDT 2021"
+    assert format_batch_timestamp(tokyo, "UTC") == "Tue Mar 16 06:03:02 UTC 2021"
+    chicago = datetime(2021, 1, 4, 8, 0, 0, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
+    assert format_batch_timestamp(chicago, "America/Chicago") == "Mon Jan 04 08:00:00 CST 2021"
+    assert format_batch_timestamp(chicago) == "Mon Jan 04 06:00:00 PST 2021"

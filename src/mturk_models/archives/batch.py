@@ -26,18 +26,20 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from functools import lru_cache
-from typing import IO, Any, Literal, cast
+from typing import IO, Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as date_parser
 from dateutil import tz
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .._errors import summarize
+from .._base import Record
+from .._errors import shown, summarize
 from .._types import Seconds, parse_currency
 from ..api.assignments import Assignment
 from ..api.hits import HIT
@@ -172,6 +174,9 @@ _STAMP_CACHE: dict[str, datetime] = {}
 
 
 def _time_error(value: str, rule: str) -> PydanticCustomError:
+    # The rule may quote the value (dateutil's messages do): a lone surrogate in it could not be
+    # encoded when the message is built, so it is written as an escape, like repr() does.
+    rule = rule.encode("utf-8", "backslashreplace").decode("utf-8")
     return PydanticCustomError(
         "batch_timestamp", "{rule}; got {value}", {"rule": rule, "value": repr(value)}
     )
@@ -311,7 +316,7 @@ def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_An
 _RATE = re.compile(r"(\d{1,3})% \((\d+)/(\d+)\)")
 
 
-class ApprovalRate(BaseModel):
+class ApprovalRate(Record):
     """A Worker's approval rate as the batch CSV prints it: ``100% (20/20)``.
 
     ``percent`` is the rate the website printed (0 to 100), ``approved`` and ``total`` the counts
@@ -321,8 +326,6 @@ class ApprovalRate(BaseModel):
     >>> rate.percent, rate.approved, rate.total, str(rate)
     (98, 49, 50, '98% (49/50)')
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     percent: int = Field(ge=0, le=100, description="The approval rate in percent, as printed.")
     approved: int = Field(ge=0, description="The number of the Worker's approved assignments.")
@@ -361,7 +364,7 @@ class ApprovalRate(BaseModel):
 # --- rows ---------------------------------------------------------------------------------------
 
 
-class BatchResultRow(BaseModel):
+class BatchResultRow(Record):
     """One row of a batch results CSV: the HIT, the Assignment and the batch's own columns.
 
     >>> row = BatchResultRow.model_validate(
@@ -373,8 +376,6 @@ class BatchResultRow(BaseModel):
     >>> row.answers["category.label"], row.lifetime_approval_rate.percent
     ('neutral', 100)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     hit: HIT = Field(
         description="The HIT columns (HITId ... LifetimeInSeconds); NumberOfSimilarHITs and "
@@ -453,6 +454,14 @@ class BatchResultRow(BaseModel):
 
 Source = str | os.PathLike[str] | IO[str] | IO[bytes]
 
+DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+"""The field separators :func:`read_batch_csv` recognises: the website writes ``,``; Excel in many
+locales (where ``,`` is the decimal separator) saves CSV with ``;``; tab-separated copies exist."""
+
+# The Command Line Tools' getResults wrote tab-separated ``.results`` files with other, lower-case
+# columns (hitid, hittypeid, ..., assignmentid, workerid, ..., Answer.*); recognised to say so.
+_CLT_COLUMNS = frozenset({"hitid", "hittypeid", "assignmentid", "workerid"})
+
 
 def _row_error(line: int, column: str | None, message: str) -> ArchiveError:
     where = f"line {line}" + (f", column {column}" if column else "")
@@ -483,10 +492,33 @@ def _approve(value: str) -> bool:
     )
 
 
+def _header_hint(header: Sequence[str], delimiter: str) -> str:
+    """Why a header that lacks the required columns is probably not read as meant."""
+    lowered = frozenset(name.strip().lower() for name in header)
+    if lowered >= _CLT_COLUMNS:
+        return (
+            "; this is the tab-separated .results file of the MTurk Command Line Tools "
+            "(getResults), whose columns (hitid, assignmentid, workerid, ...) differ from the "
+            "Requester website's batch results file"
+        )
+    if len(header) == 1:
+        found = [
+            name
+            for char, name in ((";", "';'"), ("\t", "tabs"), (",", "','"))
+            if char != delimiter and char in header[0]
+        ]
+        return (
+            f"; the header came out as one column with the delimiter {delimiter!r}"
+            + (f"; the file seems to be separated by {' or '.join(found)}" if found else "")
+            + " (pass delimiter=...)"
+        )
+    return ""
+
+
 class _Layout:
     """Where each column of one file goes."""
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], delimiter: str) -> None:
         seen: set[str] = set()
         for name in header:
             if name in seen:
@@ -500,9 +532,11 @@ class _Layout:
                 "not a batch results file: the header lacks the required column"
                 + ("s " if len(missing) > 1 else " ")
                 + ", ".join(missing)
-                + f" (it has {len(header)} columns: {', '.join(header[:6])}"
+                + f" (it has {len(header)} column{'s' if len(header) != 1 else ''}: "
+                + ", ".join(shown(name, 40) for name in header[:6])
                 + (", ..." if len(header) > 6 else "")
-                + ")",
+                + ")"
+                + _header_hint(header, delimiter),
             )
         self.header = tuple(header)
         self.width = len(header)
@@ -510,16 +544,87 @@ class _Layout:
         self.optional = header[self.min_width :]
 
 
+class _Lines(Iterator[str]):
+    """The physical lines of a text file, as csv.reader reads them.
+
+    Drops a byte-order mark before the first line (``open(path)`` without ``utf-8-sig`` keeps
+    it), lets the reader look at the first line before csv does, and remembers how the first and
+    the last line end, so that the writer can reproduce the file.
+    """
+
+    def __init__(self, handle: IO[str]) -> None:
+        self._handle = handle
+        self._pushed: str | None = None
+        self.first: str | None = None
+        self.first_ending = ""
+        self.last_ending = ""
+
+    def __next__(self) -> str:
+        if self._pushed is not None:
+            line, self._pushed = self._pushed, None
+            return line
+        line = self._handle.readline()
+        if not line:
+            raise StopIteration
+        if self.first is None:
+            line = line.removeprefix("\ufeff")
+            self.first, self.first_ending = line, _ending(line)
+        self.last_ending = _ending(line)
+        return line
+
+    def peek(self) -> str | None:
+        """The first line, read without consuming it (None for an empty file)."""
+        try:
+            line = next(self)
+        except StopIteration:
+            return None
+        self._pushed = line
+        return line
+
+
+def _ending(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith(("\n", "\r")):
+        return line[-1]
+    return ""
+
+
+def _split_header(line: str, delimiter: str) -> list[str] | None:
+    try:
+        return next(csv.reader([line], strict=True, delimiter=delimiter), [])
+    except csv.Error:
+        return None  # not CSV with this delimiter
+
+
+def _detect_delimiter(first_line: str) -> str:
+    """The delimiter under which the header names the required columns.
+
+    When none does, the one that splits the header into the most columns (``,`` on a tie), so
+    that the error lists the columns as the file has them.
+    """
+    splits = {delimiter: _split_header(first_line, delimiter) for delimiter in DELIMITERS}
+    for delimiter, header in splits.items():
+        if header is not None and set(REQUIRED_COLUMNS) <= set(header):
+            return delimiter
+    return max(DELIMITERS, key=lambda delimiter: len(splits[delimiter] or ()))
+
+
 class BatchCSVReader(Iterable[BatchResultRow]):
     """The rows of one batch results file, read lazily (see :func:`read_batch_csv`).
 
     ``header`` is set once the header line has been read; ``errors`` lists the rows that failed
-    (only in ``errors="collect"`` mode; ``"raise"`` raises the first instead). A reader made from
-    a path can be iterated again; one made from a file object reads it once.
+    (only in ``errors="collect"`` mode; ``"raise"`` raises the first instead); ``delimiter`` is
+    the field separator used (given, or detected from the header). Once the file has been read
+    to its end, ``write_options`` holds the options of :func:`write_batch_csv` that write the
+    file's own style back. A reader made from a path can be iterated again; one made from a file
+    object reads it once.
 
     >>> reader = BatchCSVReader("tests/data/batch_05.csv", errors="collect")
     >>> sum(row.approve for row in reader), reader.errors, len(reader.header)
     (10, [], 45)
+    >>> reader.write_options["lineterminator"], reader.write_options["quote_all"]
+    ('\\n', False)
     """
 
     def __init__(
@@ -528,26 +633,38 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         *,
         errors: Literal["raise", "collect"] = "raise",
         fold: bool = False,
+        anonymized_worker_ids: bool = False,
+        delimiter: str | None = None,
     ) -> None:
         if errors not in ("raise", "collect"):
             raise ValueError(f"errors should be 'raise' or 'collect'; got {errors!r}")
+        if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
+            raise ValueError(
+                f"delimiter should be one character other than a quote or a line end; got "
+                f"{delimiter!r}"
+            )
         self._source = source
         self._collect = errors == "collect"
         self._fold = fold
+        self._anonymized = anonymized_worker_ids
+        self._delimiter = delimiter
         self.errors: list[ArchiveError] = []
         self.header: tuple[str, ...] | None = None
+        self.delimiter: str | None = delimiter
+        self.write_options: dict[str, Any] = {}
 
     def __iter__(self) -> Iterator[BatchResultRow]:
         self.errors.clear()  # a path can be read again: report the failures of this pass
+        self.write_options = {}
         source = self._source
         if isinstance(source, (str, os.PathLike)):
-            with open(source, encoding="utf-8-sig", errors=_UNDECODED, newline="") as handle:
+            with open(source, encoding="utf-8", errors=_UNDECODED, newline="") as handle:
                 yield from self._read(handle)
         elif isinstance(source, io.TextIOBase) or not _is_binary(source):
             yield from self._read(cast(IO[str], source))
         else:
             wrapper = io.TextIOWrapper(
-                cast(IO[bytes], source), encoding="utf-8-sig", errors=_UNDECODED, newline=""
+                cast(IO[bytes], source), encoding="utf-8", errors=_UNDECODED, newline=""
             )
             try:
                 yield from self._read(wrapper)
@@ -555,26 +672,22 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                 wrapper.detach()  # the caller's file stays open: it is theirs to close
 
     def _read(self, handle: IO[str]) -> Iterator[BatchResultRow]:
-        reader = csv.reader(handle, strict=True)
+        lines = _Lines(handle)
+        first = self._next_line(lines.peek, 1)
+        delimiter = self._delimiter or (_detect_delimiter(first) if first else ",")
+        self.delimiter = delimiter
+        reader = csv.reader(lines, strict=True, delimiter=delimiter)
         previous_line = 0
         layout: _Layout | None = None
+        short_rows = False
         while True:
             limit = csv.field_size_limit(_FIELD_LIMIT)  # process-wide: restored right after
             try:
-                record = next(reader)
+                record = self._next_line(lambda: next(reader), previous_line + 1)
             except StopIteration:
                 break
             except csv.Error as exc:
                 raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
-            except UnicodeDecodeError as exc:  # a text handle opened with another encoding
-                raise _row_error(
-                    previous_line + 1,
-                    None,
-                    f"the file cannot be decoded as {exc.encoding}: the bytes "
-                    f"{exc.object[exc.start : exc.end]!r} are invalid ({exc.reason}) at or after "
-                    "this line (a text file decodes in blocks); open it with the file's "
-                    "encoding, or pass the path or a binary file (read as UTF-8, located exactly)",
-                ) from exc
             finally:
                 csv.field_size_limit(limit)
             line, previous_line = previous_line + 1, reader.line_num
@@ -587,11 +700,10 @@ class BatchCSVReader(Iterable[BatchResultRow]):
                 self.errors.append(undecoded)
                 continue
             if layout is None:
-                if line == 1 and record[0].startswith("\ufeff"):
-                    record[0] = record[0][1:]
-                layout = _Layout(record)
+                layout = _Layout(record, delimiter)
                 self.header = layout.header
                 continue
+            short_rows = short_rows or len(record) < layout.width
             try:
                 yield self._row(layout, record, line)
             except ArchiveError as exc:
@@ -602,6 +714,27 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             raise _row_error(
                 1, None, "the file is empty: a batch results file starts with a header"
             )
+        self.write_options = {
+            "delimiter": delimiter,
+            "quote_all": (lines.first or "").startswith('"'),
+            "lineterminator": lines.first_ending or "\r\n",
+            "short_rows": short_rows or previous_line <= 1,
+            "final_line_end": bool(lines.last_ending),
+        }
+
+    @staticmethod
+    def _next_line(read: Callable[[], _T], line: int) -> _T:
+        try:
+            return read()
+        except UnicodeDecodeError as exc:  # a text handle opened with another encoding
+            raise _row_error(
+                line,
+                None,
+                f"the file cannot be decoded as {exc.encoding}: the bytes "
+                f"{exc.object[exc.start : exc.end]!r} are invalid ({exc.reason}) at or after "
+                "this line (a text file decodes in blocks); open it with the file's "
+                "encoding, or pass the path or a binary file (read as UTF-8, located exactly)",
+            ) from exc
 
     def _row(self, layout: _Layout, record: list[str], line: int) -> BatchResultRow:
         if not layout.min_width <= len(record) <= layout.width:
@@ -657,6 +790,8 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         for name in REQUIRED_COLUMNS:
             if name not in hit and name not in assignment:
                 raise _row_error(line, name, f"the required column {name} is empty")
+        if self._anonymized:
+            row["assignment"] = self._assignment_keeping_worker_id(assignment, line)
         if inputs:
             row["inputs"] = inputs
         if self._fold:
@@ -668,18 +803,42 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         try:
             return BatchResultRow.model_validate(row)
         except ValidationError as exc:
-            summary = summarize(exc)
-            loc = summary.loc
-            column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
-            column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
-            column = column or _RULE_COLUMNS.get(summary.error["type"])
-            raise _row_error(line, column, summary.message) from exc
+            raise _located(exc, line, self._anonymized) from exc
+
+    @staticmethod
+    def _assignment_keeping_worker_id(assignment: dict[str, Any], line: int) -> Assignment:
+        """The Assignment with its WorkerId exactly as in the file, whatever its form."""
+        worker_id = assignment.pop("WorkerId")
+        try:
+            validated = Assignment.model_validate(assignment)
+        except ValidationError as exc:
+            raise _located(exc, line, True, ("assignment",)) from exc
+        return validated.model_copy(update={"worker_id": worker_id})
+
+
+def _located(
+    exc: ValidationError, line: int, anonymized: bool, prefix: tuple[str, ...] = ()
+) -> ArchiveError:
+    """A row's ValidationError as an ArchiveError naming the column."""
+    summary = summarize(exc)
+    loc = (*prefix, *summary.loc)
+    column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
+    column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
+    column = column or _RULE_COLUMNS.get(summary.error["type"])
+    message = summary.message
+    if column == "WorkerId" and not anonymized:
+        message += (
+            " (if the file's WorkerIds were anonymised, read it with "
+            "anonymized_worker_ids=True, which keeps them as they are)"
+        )
+    return _row_error(line, column, message)
 
 
 _RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
 _BATCH_HIT_SET = frozenset(BATCH_HIT_COLUMNS)
 _KNOWN_COLUMNS = frozenset(BATCH_COLUMNS) | frozenset(_REVIEW_COLUMNS)
 _BATCH_ASSIGNMENT_SET = frozenset(BATCH_ASSIGNMENT_COLUMNS)
+_T = TypeVar("_T")
 
 
 def _integer(value: str) -> int:
@@ -709,21 +868,31 @@ def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str,
 
 _FIELD_LIMIT = 2**31 - 1  # csv's default 131072 refuses real taskAnswers; C long on every OS
 _UNDECODED = "surrogateescape"  # bytes that are not UTF-8 are reported by line and column
-_UNDECODED_CHARACTER = re.compile("[\udc80-\udcff]+")
+_SURROGATE = re.compile("[\ud800-\udfff]+")
 
 
 def _undecoded(record: list[str], line: int, header: Sequence[str]) -> ArchiveError | None:
+    """A cell holding surrogates: bytes that were not UTF-8, or text that is not characters."""
     if "".join(record).isascii():
         return None
     for number, value in enumerate(record, 1):
-        found = _UNDECODED_CHARACTER.search(value)
+        found = _SURROGATE.search(value)
         if found:
-            raw = found.group().encode("utf-8", "surrogateescape")
+            column = header[number - 1] if number <= len(header) else f"#{number}"
+            if all("\udc80" <= char <= "\udcff" for char in found.group()):
+                raw = found.group().encode("utf-8", "surrogateescape")
+                return _row_error(
+                    line,
+                    column,
+                    f"the file is not UTF-8: the bytes {raw!r} cannot be decoded (save the file "
+                    "as UTF-8)",
+                )
             return _row_error(
                 line,
-                header[number - 1] if number <= len(header) else f"#{number}",
-                f"the file is not UTF-8: the bytes {raw!r} cannot be decoded (save the file "
-                "as UTF-8)",
+                column,
+                f"the text holds a lone surrogate ({found.group()[0].encode('unicode_escape')!r}"
+                "), which is not a character: the text was decoded wrongly before it reached "
+                "the reader (pass the path or a binary file)",
             )
     return None
 
@@ -739,24 +908,40 @@ def read_batch_csv(
     *,
     errors: Literal["raise", "collect"] = "raise",
     fold: bool = False,
+    anonymized_worker_ids: bool = False,
+    delimiter: str | None = None,
 ) -> BatchCSVReader:
     """Read a batch results CSV lazily, one :class:`BatchResultRow` at a time.
 
-    ``source`` is a path, a text file (open it with ``newline=""``) or a binary file. Rows are
-    parsed as you iterate, in constant memory. A row that cannot be loaded raises an
-    :class:`~mturk_models.exceptions.ArchiveError` naming its line and column
-    (``errors="raise"``, the default), or is skipped and recorded in the reader's ``errors``
-    list (``errors="collect"``): no row is dropped without being reported. A file that is not
-    a batch results file (missing HITId, AssignmentId or WorkerId column), not CSV or not UTF-8
-    raises in both modes. ``fold=True`` folds flattened crowd columns (``confidence.high.on`` =
-    ``true``) into one answer per group.
+    ``source`` is a path, a text file (open it with ``newline=""``) or a binary file; a
+    byte-order mark before the header is dropped. Rows are parsed as you iterate, in constant
+    memory. A row that cannot be loaded raises an :class:`~mturk_models.exceptions.ArchiveError`
+    naming its line and column (``errors="raise"``, the default), or is skipped and recorded in
+    the reader's ``errors`` list (``errors="collect"``): no row is dropped without being
+    reported. A file that is not a batch results file (missing HITId, AssignmentId or WorkerId
+    column), not CSV or not UTF-8 raises in both modes.
+
+    * ``fold=True`` folds flattened crowd columns (``confidence.high.on`` = ``true``) into one
+      answer per group.
+    * ``anonymized_worker_ids=True`` reads files whose WorkerIds were replaced (by hashes,
+      numbers, ...) before they were shared: each WorkerId is kept exactly as written, and only
+      its pattern check (``A`` then capital letters and digits) is skipped. Without it such a
+      row is an error that suggests this option.
+    * ``delimiter`` is the field separator; by default it is detected from the header among
+      :data:`DELIMITERS` (``,``; ``;`` as Excel writes CSV in many locales; tab).
 
     >>> reader = read_batch_csv("tests/data/batch_02.csv")
     >>> row = next(iter(reader))
     >>> row.hit.reward, row.assignment.submit_time.isoformat(), row.answers["category.label"]
     (Decimal('0.01'), '2021-03-02T04:50:54+00:00', 'surprise')
     """
-    return BatchCSVReader(source, errors=errors, fold=fold)
+    return BatchCSVReader(
+        source,
+        errors=errors,
+        fold=fold,
+        anonymized_worker_ids=anonymized_worker_ids,
+        delimiter=delimiter,
+    )
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -846,13 +1031,19 @@ def write_batch_csv(
     lineterminator: str = "\r\n",
     short_rows: bool = True,
     zone: str | tzinfo = "America/Los_Angeles",
+    delimiter: str = ",",
+    final_line_end: bool = False,
 ) -> int:
     """Write rows in the website's batch results format; returns the number of rows written.
 
-    By default the output is what the website's download looks like: every field quoted, CRLF,
-    timestamps in US Pacific time, and rows without a review decision two fields shorter than
-    the header (Approve and Reject omitted; ``short_rows=False`` writes them empty).
-    ``quote_all=False, lineterminator="\\n"`` gives the spreadsheet-edited form.
+    By default the output is what the website's download looks like: every field quoted, CRLF
+    between lines and none after the last row, timestamps in US Pacific time, and rows without a
+    review decision two fields shorter than the header (Approve and Reject omitted;
+    ``short_rows=False`` writes them empty). ``quote_all=False, lineterminator="\\n",
+    final_line_end=True`` gives the spreadsheet-edited form. A reader's ``write_options`` (set
+    once it has read its file) are these options as the file it read has them:
+    ``write_batch_csv(rows, target, **reader.write_options)`` writes that file back byte for
+    byte.
 
     The header is ``columns`` or, by default, the 27 fixed columns, the first row's extra,
     ``Input.*`` and ``Answer.*`` columns, then Approve and Reject. Rows are streamed; a later row
@@ -872,22 +1063,22 @@ def write_batch_csv(
     >>> list(read_batch_csv(io.StringIO(out.getvalue()))) == rows
     True
     """
+    style = _Style(delimiter, quote_all, lineterminator, final_line_end)
     if isinstance(target, (str, os.PathLike)):
         with open(target, "w", encoding="utf-8", newline="") as handle:
-            return _write(rows, handle, columns, quote_all, lineterminator, short_rows, zone)
-    return _write(rows, target, columns, quote_all, lineterminator, short_rows, zone)
+            return _write(rows, handle, columns, style, short_rows, zone)
+    return _write(rows, target, columns, style, short_rows, zone)
 
 
 def _write(
     rows: Iterable[BatchResultRow],
     handle: IO[str],
     columns: Sequence[str] | None,
-    quote_all: bool,
-    lineterminator: str,
+    style: _Style,
     short_rows: bool,
     zone: str | tzinfo,
 ) -> int:
-    writer = _CSVWriter(handle, quote_all, lineterminator)
+    writer = _CSVWriter(handle, style)
     header: list[str] | None = list(columns) if columns is not None else None
     known: frozenset[str] = frozenset(header or ())
     review_tail = 0
@@ -914,35 +1105,51 @@ def _write(
         count += 1
     if count == 0 and header is not None:
         writer.writerow(header)
+    writer.close()
     return count
 
 
-class _CSVWriter:
-    """csv.writer that quotes every field holding CR or LF, whatever the line terminator.
+@dataclass(frozen=True)
+class _Style:
+    delimiter: str
+    quote_all: bool
+    lineterminator: str
+    final_line_end: bool
 
-    (The standard writer's minimal quoting only looks for the terminator's own characters, so
-    a lone CR in a field written with LF line ends would split the record when read back.)
+
+class _CSVWriter:
+    """csv.writer that quotes every field holding CR or LF, and ends the last line as asked.
+
+    The standard writer's minimal quoting only looks for the terminator's own characters, so
+    a lone CR in a field written with LF line ends would split the record when read back; and it
+    ends every row with the terminator, while the website's download has none after the last.
+    Each row is written with CRLF into a buffer, and its terminator only once the next row (or
+    ``close()`` with ``final_line_end``) comes.
     """
 
-    def __init__(self, handle: IO[str], quote_all: bool, lineterminator: str) -> None:
-        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    def __init__(self, handle: IO[str], style: _Style) -> None:
+        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if style.quote_all else csv.QUOTE_MINIMAL
         self._handle = handle
-        self._terminator = lineterminator
-        self._direct = quote_all or lineterminator == "\r\n"
-        if self._direct:
-            self._writer = csv.writer(handle, quoting=quoting, lineterminator=lineterminator)
-        else:
-            self._buffer = io.StringIO()
-            self._writer = csv.writer(self._buffer, quoting=quoting, lineterminator="\r\n")
+        self._style = style
+        self._pending = False
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(
+            self._buffer, delimiter=style.delimiter, quoting=quoting, lineterminator="\r\n"
+        )
 
     def writerow(self, values: Sequence[str]) -> None:
-        if self._direct:
-            self._writer.writerow(values)
-            return
         self._buffer.seek(0)
         self._buffer.truncate()
         self._writer.writerow(values)
-        self._handle.write(self._buffer.getvalue()[:-2] + self._terminator)
+        if self._pending:
+            self._handle.write(self._style.lineterminator)
+        self._handle.write(self._buffer.getvalue()[:-2])
+        self._pending = True
+
+    def close(self) -> None:
+        if self._pending and self._style.final_line_end:
+            self._handle.write(self._style.lineterminator)
+        self._pending = False
 
 
 def _trailing_review(header: Sequence[str]) -> int:
