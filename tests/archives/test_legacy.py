@@ -9,6 +9,8 @@ cut out of the page text by the helpers below.
 from __future__ import annotations
 
 import contextlib
+import re
+import time
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -677,3 +679,201 @@ def test_validation_errors_name_the_value_and_count_the_rest() -> None:
         ArchiveError, match=r"HIT/MaxAssignments: .*; got 'many' \(and 1 more error\)"
     ):
         parse_legacy_response(xml)
+
+
+# --- CreateHITResponse, the <Request> block and unknown roots ---------------------------------
+# legacy_09.xml is a real CreateHITResponse (see tests/data/SOURCES.md). Variants made here: the
+# same response with ResponseGroup=Request (the echoed request inside <Request>, with and
+# without the Minimal group), and the RegisterHITTypeResponse logged by the same client that
+# day (inline below; a root this reader does not load).
+
+ECHOED = (
+    "<CreateHITRequest><HITTypeId>2ZTOUQIHPCGJGRGKWLN50H0JPRX60L</HITTypeId>"
+    "<LifetimeInSeconds>3600</LifetimeInSeconds><Question>&lt;QuestionForm/&gt;</Question>"
+    "</CreateHITRequest>"
+)
+REGISTER_HIT_TYPE = (
+    "<RegisterHITTypeResponse><OperationRequest><RequestId>af2f93e3-90a6-4590-a4f2-dac6cc811df9"
+    "</RequestId></OperationRequest><RegisterHITTypeResult><Request><IsValid>True</IsValid>"
+    "</Request><HITTypeId>2ZTOUQIHPCGJGRGKWLN50H0JPRX60L</HITTypeId></RegisterHITTypeResult>"
+    "</RegisterHITTypeResponse>"
+)
+
+
+def test_legacy_09_create_hit_response() -> None:
+    response = parse_legacy_response(data_path("legacy_09.xml").read_bytes())
+    assert isinstance(response, GetHITResponse)
+    assert response.hit is not None
+    assert response.hit.hit_id == "27MJ3NAB6BFMTT2H60K1WJFDJ51GTJ"
+    assert response.hit.hit_type_id == "2ZTOUQIHPCGJGRGKWLN50H0JPRX60L"
+    assert response.hit.model_extra == {}  # IsValid True alone says nothing a result does not
+    metadata = response.to_boto3()["ResponseMetadata"]
+    assert metadata["RequestId"] == "fadc2768-e2fe-4961-a8e2-44149969ee2e"
+
+
+def test_an_echoed_request_is_kept_in_the_extras() -> None:
+    text = legacy("legacy_09.xml")
+    both = text.replace("<IsValid>True</IsValid>", "<IsValid>True</IsValid>" + ECHOED)
+    response = parse_legacy_response(both)
+    assert isinstance(response, GetHITResponse)
+    assert response.hit is not None
+    assert response.hit.hit_id == "27MJ3NAB6BFMTT2H60K1WJFDJ51GTJ"
+    request = response.hit.model_extra["Request"]
+    assert request["IsValid"] == "True"
+    assert request["CreateHITRequest"] == {
+        "HITTypeId": "2ZTOUQIHPCGJGRGKWLN50H0JPRX60L",
+        "LifetimeInSeconds": "3600",
+        "Question": "<QuestionForm/>",
+    }
+    # ResponseGroup=Request alone: the HIT holds only the Request, which is not dropped.
+    only = re.sub(r"</Request>.*</HIT>", "</Request></HIT>", both)
+    alone = parse_legacy_response(only)
+    assert isinstance(alone, GetHITResponse)
+    assert alone.hit is not None
+    assert alone.hit.hit_id is None
+    assert alone.hit.model_extra["Request"] == request
+    assert alone.hit.to_boto3()["Request"] == request
+    # In a result element the Request goes to the response's extras.
+    page = legacy("legacy_04.xml").replace(
+        "<IsValid>True</IsValid>", "<IsValid>True</IsValid><SearchHITsRequest/>"
+    )
+    listed = parse_legacy_response(page)
+    assert isinstance(listed, ListHITsResponse)
+    assert listed.model_extra is not None
+    assert listed.model_extra["Request"] == {"IsValid": "True", "SearchHITsRequest": ""}
+
+
+def test_unknown_roots_are_refused_with_the_roots_read() -> None:
+    with pytest.raises(ArchiveError, match=r"unknown legacy response <RegisterHITTypeResponse>"):
+        parse_legacy_response(REGISTER_HIT_TYPE)
+    result = REGISTER_HIT_TYPE[REGISTER_HIT_TYPE.index("<RegisterHITTypeResult>") :]
+    result = result.removesuffix("</RegisterHITTypeResponse>")
+    with pytest.raises(ArchiveError, match=r"unsupported legacy result <RegisterHITTypeResult>"):
+        parse_legacy_response(result)
+    with pytest.raises(ArchiveError, match=r"unknown legacy response <DisposeHITResponse>.*"):
+        parse_legacy_response(
+            legacy("legacy_09.xml").replace("CreateHITResponse", "DisposeHITResponse")
+        )
+    with pytest.raises(ArchiveError, match=r"the roots read are .*CreateHITResponse") as info:
+        parse_legacy_response("<Foo/>")
+    for name in ("GetAssignmentsForHITResponse", "SearchHITsResult", "Assignment", "HIT"):
+        assert name in str(info.value)
+    with pytest.raises(
+        ArchiveError, match=r"<CreateHITResponse> holds <HIT>; found <GetHITResult>"
+    ):
+        parse_legacy_response("<CreateHITResponse><GetHITResult/></CreateHITResponse>")
+
+
+# --- embedded documents: text is never changed ------------------------------------------------
+
+
+def test_markup_inside_cdata_is_kept_as_written() -> None:
+    cdata = "see <Answer><QuestionFormAnswers/></Answer> & <Question><?xml version='1.0'?>"
+    xml = f"<Assignment><Answer><![CDATA[{cdata}]]></Answer></Assignment>"
+    assert parse_legacy_response(xml) == Assignment(answer=cdata)
+    # Next to a document printed as markup, which is read as text as before.
+    both = (
+        f"<Assignment><RequesterFeedback><![CDATA[{cdata}]]></RequesterFeedback>"
+        f"<Answer><?xml version='1.0'?>{NESTED_ANSWER}</Answer></Assignment>"
+    )
+    assignment = parse_legacy_response(both)
+    assert isinstance(assignment, Assignment)
+    assert assignment.requester_feedback == cdata
+    assert assignment.answer == f"<?xml version='1.0'?>{NESTED_ANSWER}"
+
+
+TEXTS = {
+    # Japanese and Greek (in JIS X 0208, Greek letters start with the byte of "&")
+    "iso-2022-jp": "日本語の回答です。αβγ ΑΒΓ",
+    "iso-8859-7": "Ελληνικά: ναι",
+    "shift_jis": "日本語の回答",
+    "utf-8": "Ελληνικά, 日本語, <&> done",
+}
+
+
+@pytest.mark.parametrize("encoding", TEXTS)
+@pytest.mark.parametrize("embedded", [False, True])
+def test_text_in_any_declared_encoding_round_trips_unchanged(encoding: str, embedded: bool) -> None:
+    word = TEXTS[encoding]
+    escaped = escape(word)
+    answer = (
+        f'<?xml version="1.0" encoding="{encoding}"?><QuestionFormAnswers><Answer>'
+        f"<FreeText>{escaped}</FreeText></Answer></QuestionFormAnswers>"
+    )
+    inner = answer if embedded else escape(answer)
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding}"?><Assignment><Answer>{inner}</Answer>'
+        f"<RequesterFeedback>{escaped}</RequesterFeedback></Assignment>"
+    )
+    for data in (xml.encode(encoding), xml):
+        assignment = parse_legacy_response(data)
+        assert isinstance(assignment, Assignment)
+        assert assignment.requester_feedback == word
+        assert assignment.answer == answer
+
+
+def test_carriage_returns_of_an_embedded_document_are_kept() -> None:
+    answer = f"<?xml version='1.0'?>\r\n{NESTED_ANSWER}\r\n"
+    assignment = parse_legacy_response(f"<Assignment><Answer>{answer}</Answer></Assignment>")
+    assert isinstance(assignment, Assignment)
+    assert assignment.answer == answer
+
+
+def _seconds(xml: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with contextlib.suppress(ArchiveError):
+            parse_legacy_response(xml)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+HOSTILE = {
+    "doctype": lambda n: "<!DOCTYPE x [" + " " * n + "]><HIT/>",
+    "embedded doctype": lambda n: (
+        "<HIT><Question><?xml version='1.0'?><!DOCTYPE" + " " * n + "</Question></HIT>"
+    ),
+    "unclosed tag": lambda n: "<HIT><Question><QuestionForm " + 'a="b" ' * (n // 6),
+    "comments": lambda n: "<HIT><Question><?xml version='1.0'?>" + "<!-- c -->" * (n // 10),
+    "unclosed documents": lambda n: (
+        "<Assignment><Answer><?xml version='1.0'?><QuestionFormAnswers>" * (n // 60)
+    ),
+    "holders": lambda n: "<Answer>" * (n // 8),
+}
+
+
+@pytest.mark.parametrize("build", HOSTILE.values(), ids=list(HOSTILE))
+def test_hostile_documents_are_refused_in_linear_time(build: Any) -> None:
+    """A 1.6 MB document costs about 16 times a 100 KB one (a quadratic scan: 256 times)."""
+    small, large = build(100_000), build(1_600_000)
+    assert len(large) >= 15 * len(small)
+    with pytest.raises(ArchiveError):
+        parse_legacy_response(large)
+    assert _seconds(large) < 64 * max(_seconds(small), 1e-3)
+
+
+def test_a_doctype_is_refused_before_any_scan() -> None:
+    hostile = "<!DOCTYPE x [" + " " * 1_600_000 + "]><Assignment><Answer><?xml version='1.0'?>"
+    with pytest.raises(UnsafeXMLError):
+        parse_legacy_response(hostile)
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "<Answer>", "</Answer>", "<Question>", "<?xml version='1.0'?>", "<QuestionFormAnswers>",
+        "</QuestionFormAnswers>", "<![CDATA[", "]]>", "<!--", "-->", "<!DOCTYPE x>", "&", "<",
+        ">", '"', "\r", "\x00", "\ud800", "<HTMLQuestion/>",
+    ]
+)  # fmt: skip
+
+
+@given(st.integers(1, 9), st.data())
+def test_mutated_samples_give_a_result_or_archive_error(number: int, data: st.DataObject) -> None:
+    text = legacy(f"legacy_{number:02d}.xml")
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(FRAGMENTS | st.text(max_size=3)) + text[at:]
+    for source in (text, text.encode("utf-8", "replace")):
+        with contextlib.suppress(ArchiveError):
+            parse_legacy_response(source)

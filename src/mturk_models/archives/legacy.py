@@ -9,7 +9,8 @@ legacy document                                 result
 ==============================================  ===============================================
 GetAssignmentResult                             :class:`~mturk_models.GetAssignmentResponse`
 GetAssignmentsForHITResult                      :class:`~mturk_models.ListAssignmentsForHITResponse`
-GetHITResponse (its ``<HIT>``), GetHITResult    :class:`~mturk_models.GetHITResponse`
+GetHITResponse (its ``<HIT>``), GetHITResult,   :class:`~mturk_models.GetHITResponse`
+CreateHITResponse (its ``<HIT>``)
 SearchHITsResult, GetReviewableHITsResult       :class:`~mturk_models.ListHITsResponse`
 GetBonusPaymentsResult                          :class:`~mturk_models.ListBonusPaymentsResponse`
 a bare ``<Assignment>`` or ``<HIT>``            :class:`~mturk_models.Assignment` or
@@ -17,7 +18,8 @@ a bare ``<Assignment>`` or ``<HIT>``            :class:`~mturk_models.Assignment
 ==============================================  ===============================================
 
 The ``<...Response>`` wrapper with its ``<OperationRequest>``, the ``<Request><IsValid>`` block
-and a SOAP envelope are all optional. Elements without a namespace and elements in an MTurk
+and a SOAP envelope are all optional. Any other root is refused, whole, with the list of the roots
+read (a document is never loaded in part). Elements without a namespace and elements in an MTurk
 requester namespace (``http://mechanicalturk.amazonaws.com/AWSMechanicalTurkRequester/...``) are
 read; any other namespace is an error.
 
@@ -31,16 +33,24 @@ Mapping rules:
   become boto3's plural lists; ``RequiredToPreview`` ``0``/``1`` becomes a bool.
 * ``Answer`` and ``Question`` keep the embedded document as the raw string, whether it was saved
   XML-escaped (as the API sent it), as CDATA, or printed as nested markup with its own XML
-  declaration (as the API reference pages print it, which is not well-formed XML as a whole: such
-  embedded documents are recognised before parsing and read as text).
+  declaration (as the API reference pages print it, which is not well-formed XML as a whole).
+  The document is first given to the safe reader as it is, so a DOCTYPE is refused before
+  anything else; only when that reader finds such nested markup is the decoded text scanned,
+  once and in linear time, by a scanner that knows comments, CDATA sections, processing
+  instructions and quoted values, and the nested documents are read as text, character for
+  character (line ends included). Text elsewhere, in any encoding the declaration names, is
+  never touched.
 * Elements the current API does not have (``NumberOfSimilarHITs``, ``TotalNumResults``,
   ``PageNumber``, anything unknown) are kept in the model's extras under their legacy element name
   (PascalCase, like every unknown boto3 key): ``hit.model_extra["NumberOfSimilarHITs"] == 1``.
   The counters named above become ints; other unknown elements keep their text, or a dict of their
   children (a list for repeated children).
-* ``OperationRequest`` becomes ``response_metadata`` (``{"RequestId": ...}``). The
-  ``<Request>`` block only echoes the request: when ``IsValid`` is ``True`` it is dropped; otherwise
-  the response is an error response and its ``Errors`` are raised as an ArchiveError.
+* ``OperationRequest`` becomes ``response_metadata`` (``{"RequestId": ...}``). A ``<Request>``
+  block whose ``IsValid`` is not ``True`` (or that holds ``Errors``) makes the response an error
+  response: its Errors are raised as an ArchiveError. ``<Request><IsValid>True</IsValid>
+  </Request>`` alone says nothing a loaded result does not, and is not kept; a Request that holds
+  more (with ResponseGroup=Request, the echoed request: ``<CreateHITRequest>...``) is kept whole in
+  the extras of the model that holds it, under ``Request`` (``hit.model_extra["Request"]``).
 
 Parsing goes through the library's one safe XML reader (no DTD, no entities, no external
 references); errors name the element path (``GetHITResponse/HIT/Reward/CurrencyCode``).
@@ -70,8 +80,8 @@ from ..api.responses import (
     ListAssignmentsForHITResponse,
     ListHITsResponse,
 )
-from ..documents._xml import parse_tree
-from ..exceptions import ArchiveError
+from ..documents._xml import parse_tree, prepare
+from ..exceptions import ArchiveError, UnsafeXMLError
 
 __all__ = ["LEGACY_NAMESPACE_PREFIX", "LegacyResponse", "parse_legacy_response"]
 
@@ -118,22 +128,19 @@ def _fail(path: str, message: str) -> ArchiveError:
 
 
 # --- embedded documents -------------------------------------------------------------------------
+# The API reference pages print Answer and Question documents as nested markup with their own XML
+# declaration, which is not well-formed XML as a whole. Such documents are found by a linear scan
+# of the decoded text that knows comments, CDATA sections, processing instructions, declarations
+# and quoted attribute values, and are escaped into text; the scan runs only after the safe reader
+# has seen the document (so a DOCTYPE is refused first) and only when that reader needs it.
 
-_DOC_ROOTS = "QuestionFormAnswers|QuestionForm|HTMLQuestion|ExternalQuestion"
-_EMBEDDED = re.compile(
-    r"<(Answer|Question)>(?=\s*(?:<\?xml[\s?]|<(?:[A-Za-z_][\w.-]*:)?(?:"
-    + _DOC_ROOTS
-    + r")[\s/>]))"
-)
-_ROOT_START = re.compile(  # the embedded document's prolog, then its root element's name
-    # Each alternative can end in only one place, so a run of them cannot backtrack
-    # exponentially (a lazy ``<\?.*?\?>`` could split ``<?a?><?a?>`` in two ways).
-    r"\s*(?:<\?(?:[^?]|\?(?!>))*\?>\s*|<!--(?:[^-]|-(?!->))*-->\s*"
-    r"|<!DOCTYPE[^\[>]*(?:\[(?:[^\]\"']|\"[^\"]*\"|'[^']*')*\])?\s*>\s*)*"
-    r"<((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)",
-    re.DOTALL,
-)
-_TAG_END = re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
+_DOC_ROOTS = frozenset({"QuestionFormAnswers", "QuestionForm", "HTMLQuestion", "ExternalQuestion"})
+_HOLDERS = frozenset({"Answer", "Question"})
+_NAME = re.compile(r"[^\s/>=<\"'!?]+")
+_DECLARATION_STOP = re.compile(r"[\"'\[\]>]")
+_TAG_STOP = re.compile(r"[\"'>]")
+_XML_SPACE = " \t\r\n"
+_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._:-]*)[\"']")
 
 
 def _line_at(text: str, index: int) -> int:
@@ -141,53 +148,193 @@ def _line_at(text: str, index: int) -> int:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Markup as text: the parser gives back exactly these characters (CR included)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
-def _escape_embedded_text(text: str) -> str:
-    pieces: list[str] = []
-    done = 0
-    search_from = 0
-    while match := _EMBEDDED.search(text, search_from):
-        outer = match.group(1)
-        start = match.end()
-        where = f"<{outer}> at line {_line_at(text, match.start())}"
-        root = _ROOT_START.match(text, start)
+def _quoted_end(text: str, start: int, stop: re.Pattern[str], brackets: bool) -> int | None:
+    """Index past the ``>`` that ends the markup at ``start``, skipping quoted values (and, in a
+    declaration, its ``[...]`` internal subset); None when the text ends first. Linear."""
+    depth = 0
+    position = start
+    while True:
+        found = stop.search(text, position)
+        if found is None:
+            return None
+        char = found.group()
+        position = found.end()
+        if char in "\"'":
+            close = text.find(char, position)
+            if close < 0:
+                return None
+            position = close + 1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 or not brackets:
+            return position
+
+
+def _markup_end(text: str, start: int) -> int | None:
+    """Index past the markup construct that starts with ``<`` at ``start`` (None if unfinished)."""
+    for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>")):
+        if text.startswith(opener, start):
+            end = text.find(closer, start + len(opener))
+            return None if end < 0 else end + len(closer)
+    if text.startswith("<!", start):
+        return _quoted_end(text, start + 2, _DECLARATION_STOP, brackets=True)
+    return _quoted_end(text, start + 1, _TAG_STOP, brackets=False)
+
+
+def _local_name(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def _starts_document(text: str, start: int) -> bool:
+    """Whether the content at ``start`` begins an embedded document (declaration or root)."""
+    position = start
+    while position < len(text) and text[position] in _XML_SPACE:
+        position += 1
+    if text.startswith("<?xml", position):
+        return text[position + 5 : position + 6] in (*_XML_SPACE, "?")
+    name = _NAME.match(text, position + 1) if text.startswith("<", position) else None
+    return name is not None and _local_name(name.group()) in _DOC_ROOTS
+
+
+def _embedded_end(text: str, start: int, outer: str, where: str) -> int:
+    """Index of the ``</outer>`` that closes the embedded document starting at ``start``."""
+    stack: list[str] = []  # the open elements of the embedded document
+    root: str | None = None
+
+    def unclosed() -> ArchiveError:
         if root is None:
-            raise _fail(where, "the embedded document has no root element")
-        name = root.group(1)
-        tag_end = _TAG_END.match(text, root.end())
-        if tag_end is None:
-            raise _fail(where, f"the start tag of the embedded <{name}> is not closed")
-        if text[tag_end.end() - 2] == "/":
-            end = tag_end.end()
-        else:
-            close = re.compile(rf"</{re.escape(name)}\s*>").search(text, tag_end.end())
-            if close is None:
-                raise _fail(where, f"the embedded document has no closing </{name}>")
-            end = close.end()
-        outer_close = re.compile(rf"\s*</{outer}\s*>").match(text, end)
-        if outer_close is None:
-            raise _fail(
-                where, f"the embedded document </{name}> is not followed by the closing </{outer}>"
-            )
-        pieces += [text[done:start], _escape(text[start : outer_close.start()])]
-        done = search_from = outer_close.start()
+            return _fail(where, "the embedded document has no root element")
+        return _fail(where, f"the embedded document has no closing </{(stack or [root])[-1]}>")
+
+    def not_followed() -> ArchiveError:
+        return _fail(
+            where, f"the embedded document </{root}> is not followed by the closing </{outer}>"
+        )
+
+    position = start
+    while True:
+        opening = text.find("<", position)
+        between = text[position : opening if opening >= 0 else len(text)]
+        if not stack and root is not None and between.strip(_XML_SPACE):
+            raise not_followed()
+        if opening < 0:
+            raise unclosed()
+        if text.startswith("</", opening):
+            close = text.find(">", opening)
+            name = text[opening + 2 : close].strip(_XML_SPACE)
+            if close < 0 or (stack and name != stack[-1]):
+                raise unclosed()
+            if not stack:
+                if root is None:
+                    raise unclosed()
+                if _local_name(name) != outer:
+                    raise not_followed()
+                return opening
+            stack.pop()
+            position = close + 1
+            continue
+        markup_end = _markup_end(text, opening)
+        is_tag = text[opening + 1 : opening + 2] not in ("!", "?")
+        name_match = _NAME.match(text, opening + 1) if is_tag else None
+        name = name_match.group() if name_match else ""
+        if markup_end is None:
+            if is_tag and root is None:
+                raise _fail(where, f"the start tag of the embedded <{name}> is not closed")
+            raise unclosed()
+        if is_tag:
+            if root is not None and not stack:
+                raise not_followed()
+            root = root or name
+            if text[markup_end - 2] != "/":
+                stack.append(name)
+        position = markup_end
+
+
+def _escape_embedded(text: str) -> str | None:
+    """``text`` with each document printed unescaped in <Answer>/<Question> turned into text.
+
+    None when there is none (the text is then used as it is).
+    """
+    pieces: list[str] = []
+    done = position = 0
+    while (opening := text.find("<", position)) >= 0:
+        end = _markup_end(text, opening)
+        if end is None:
+            break  # unfinished markup: the parser reports it, with its position
+        position = end
+        if text[opening + 1 : opening + 2] in ("!", "?", "/") or text[end - 2] == "/":
+            continue
+        name = _NAME.match(text, opening + 1)
+        outer = _local_name(name.group()) if name else ""
+        if outer not in _HOLDERS or not _starts_document(text, end):
+            continue
+        where = f"<{outer}> at line {_line_at(text, opening)}"
+        close = _embedded_end(text, end, outer, where)
+        pieces += [text[done:end], _escape(text[end:close])]
+        done = position = close
     if not pieces:
-        return text
+        return None
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-def _escape_embedded(data: str | bytes) -> str | bytes:
-    """Turn documents printed unescaped inside <Answer>/<Question> into escaped text."""
+def _decoded(data: str | bytes) -> str | None:
+    """The document as text, decoded as the safe reader decodes it (None if it cannot be)."""
     if isinstance(data, str):
-        return _escape_embedded_text(data)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2].count(0):
-        return data  # UTF-16: saved legacy responses never are; the parser reports the rest
-    # Latin-1 maps every byte to one character and back, and the markup characters the scan
-    # looks at are ASCII, so this works unchanged for UTF-8 and every ASCII-compatible encoding.
-    return _escape_embedded_text(data.decode("latin-1")).encode("latin-1")
+        return data
+    try:
+        prepared = prepare(data)
+        if isinstance(prepared, str):
+            return prepared
+        declared = _DECLARED.match(prepared)
+        return prepared.decode(declared.group(1).decode("ascii") if declared else "utf-8")
+    except (ValueError, LookupError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
+def _may_embed(text: str) -> bool:
+    """A quick test (substring searches) that skips the scan when no document can be embedded."""
+    return text.find("<?xml", 1) >= 0 or any(root in text for root in _DOC_ROOTS)
+
+
+def _holds_markup(root: Element) -> bool:
+    """Whether an <Answer> or <Question> holds elements (a document printed without declaration)."""
+    return any(
+        isinstance(element.tag, str)
+        and _local_name(element.tag.rpartition("}")[2]) in _HOLDERS
+        and len(element)
+        for element in root.iter()
+    )
+
+
+def _read(data: str | bytes) -> Element:
+    """The document's root element; embedded documents printed as markup are read as text."""
+    first_error: ArchiveError | None = None
+    root: Element | None = None
+    try:
+        root = parse_tree(data, error=ArchiveError, what=_WHAT)
+    except UnsafeXMLError:
+        raise
+    except ArchiveError as exc:
+        first_error = exc
+    if root is not None and not _holds_markup(root):
+        return root
+    text = _decoded(data)
+    escaped = _escape_embedded(text) if text is not None and _may_embed(text) else None
+    if escaped is None:
+        if first_error is not None:
+            raise first_error
+        assert root is not None
+        return root
+    return parse_tree(escaped, error=ArchiveError, what=_WHAT)
 
 
 # --- element helpers ----------------------------------------------------------------------------
@@ -285,18 +432,31 @@ def _validate(model: type[_M], data: dict[str, Any], path: str) -> _M:
         raise ArchiveError(f"{_WHAT}, {where}: {summary.message}", location=where) from exc
 
 
-def _check_request(element: Element, path: str) -> None:
-    """A ``<Request>`` block: fine when IsValid is True, else raise its Errors."""
+def _request(element: Element, path: str) -> dict[str, Any] | None:
+    """A ``<Request>`` block: its Errors raised; what it holds besides ``IsValid`` kept.
+
+    ``<Request><IsValid>True</IsValid></Request>`` says only that the response is not an error
+    response, which a result already says: it gives None. A Request that echoes the request
+    (ResponseGroup=Request: the operation's parameters) gives all of it, IsValid included, as
+    a dict to keep in the extras under ``Request``.
+    """
     valid = None
     errors: list[str] = []
+    others = False
     for name, child, child_path in _children(element, path):
         if name == "IsValid":
             valid = _text(child, child_path, name)
         elif name == "Errors":
             errors += _errors(child, child_path)
+        else:
+            others = True
     if valid != "True" or errors:
         detail = "; ".join(errors) or f"IsValid is {valid!r}"
         raise _fail(path, f"the saved response reports a failed request: {detail}")
+    if not others and not element.attrib:
+        return None
+    kept: dict[str, Any] = _generic(element, path, "Request")
+    return kept
 
 
 def _errors(element: Element, path: str) -> list[str]:
@@ -383,7 +543,9 @@ def _structure(
     special = special or {}
     for name, child, child_path in _children(element, path):
         if name == "Request":
-            _check_request(child, child_path)
+            request = _request(child, child_path)
+            if request is not None:
+                _once(data, name, request, child_path)
         elif name == "QualificationRequirement" and model is HIT:
             requirement = _qualification_requirement(child, child_path)
             data.setdefault("QualificationRequirements", []).append(requirement)
@@ -431,6 +593,17 @@ _RESULTS: dict[str, tuple[type[BaseModel], dict[str, _Item]]] = {
 }
 
 
+# The <...Response> wrappers read, and the result element each holds. GetHITResponse and
+# CreateHITResponse hold the HIT directly (CreateHIT's output is boto3's CreateHITResponse, whose
+# only member, HIT, is GetHITResponse's too).
+_RESPONSES: dict[str, frozenset[str]] = {
+    **{f"{result[: -len('Result')]}Response": frozenset({result}) for result in _RESULTS},
+    "GetHITResponse": frozenset({"HIT", "GetHITResult"}),
+    "CreateHITResponse": frozenset({"HIT"}),
+}
+_KNOWN_ROOTS = ", ".join(["Assignment", "HIT", *sorted(_RESULTS), *sorted(_RESPONSES)])
+
+
 def _result(element: Element, path: str, name: str, metadata: dict[str, Any] | None) -> Any:
     if name == "HIT":  # GetHITResponse and CreateHITResponse hold the HIT directly
         hit_data: dict[str, Any] = {"HIT": _hit(element, path), "ResponseMetadata": metadata}
@@ -442,7 +615,9 @@ def _result(element: Element, path: str, name: str, metadata: dict[str, Any] | N
     data: dict[str, Any] = {key: [] for key, _, repeated in items.values() if repeated}
     for child_name, child, child_path in _children(element, path):
         if child_name == "Request":
-            _check_request(child, child_path)
+            request = _request(child, child_path)
+            if request is not None:
+                _once(data, child_name, request, child_path)
         elif child_name in items:
             key, read, repeated = items[child_name]
             if repeated:
@@ -499,7 +674,7 @@ def parse_legacy_response(xml: str | bytes) -> LegacyResponse:
     """
     if not isinstance(xml, (str, bytes)):
         raise TypeError(f"parse_legacy_response takes str or bytes; got {type(xml).__name__}")
-    root = _unwrap_soap(parse_tree(_escape_embedded(xml), error=ArchiveError, what=_WHAT))
+    root = _unwrap_soap(_read(xml))
     name = _local(root, "")
     if name == "Assignment":
         return _assignment(root, name)
@@ -509,11 +684,7 @@ def parse_legacy_response(xml: str | bytes) -> LegacyResponse:
         result: LegacyResponse = _result(root, name, name, None)
         return result
     if not name.endswith("Response"):
-        raise _fail(
-            name,
-            f"unknown root element <{name}>; expected an <...Response>, an <...Result>, "
-            "<Assignment> or <HIT>",
-        )
+        raise _fail(name, f"unknown root element <{name}>; the roots read are {_KNOWN_ROOTS}")
     metadata: dict[str, Any] | None = None
     payload: list[tuple[str, Element, str]] = []
     for child_name, child, child_path in _children(root, name):
@@ -524,9 +695,18 @@ def parse_legacy_response(xml: str | bytes) -> LegacyResponse:
             raise _fail(child_path, f"the saved response reports a failed request: {errors}")
         else:
             payload.append((child_name, child, child_path))
+    if name not in _RESPONSES:
+        raise _fail(
+            name,
+            f"unknown legacy response <{name}>; it is refused whole rather than read in part "
+            f"(the roots read are {_KNOWN_ROOTS})",
+        )
     if len(payload) != 1:
         found = ", ".join(f"<{n}>" for n, _, _ in payload) or "nothing"
         raise _fail(name, f"expected exactly one result element; found {found}")
     child_name, child, child_path = payload[0]
+    if child_name not in _RESPONSES[name]:
+        expected = " or ".join(f"<{result}>" for result in sorted(_RESPONSES[name]))
+        raise _fail(child_path, f"<{name}> holds {expected}; found <{child_name}>")
     response: LegacyResponse = _result(child, child_path, child_name, metadata)
     return response
