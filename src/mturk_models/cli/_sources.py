@@ -186,7 +186,9 @@ def detect_format(head: bytes) -> str:
             return "jsonl"  # a whole value on the first line: JSON Lines (maybe of one line)
         return "json"  # one line longer than the head: read whole (JSON Lines fall back there)
     header = stripped.partition(b"\n")[0]
-    if b"AssignmentId" in header and b"," in header:
+    # Batch results (, or ; or tab separated), or the Command Line Tools' .results file, which
+    # the batch reader recognises to say what it is.
+    if b"assignmentid" in header.lower() and any(char in header for char in b",;\t"):
         return "csv"
     raise InputError(
         "cannot tell the format: not JSON, JSON Lines, XML or a batch results CSV "
@@ -194,16 +196,21 @@ def detect_format(head: bytes) -> str:
     )
 
 
-def read_items(source: Input, fmt: str, *, detected: bool = False) -> Iterator[Record | Problem]:
+def read_items(
+    source: Input, fmt: str, *, detected: bool = False, batch: Mapping[str, Any] | None = None
+) -> Iterator[Record | Problem]:
     """Yield the assignments (or batch rows) of ``source`` read as ``fmt``, and the problems.
 
     ``detected=True`` says the format was guessed from the head: then a "JSON" input that turns
     out to hold several values (JSON Lines whose first line is longer than the head) is read as
-    JSON Lines instead of failing.
+    JSON Lines instead of failing. ``batch`` holds keyword arguments of ``read_batch_csv`` for
+    CSV input (``delimiter``, ``anonymized_worker_ids``).
     """
     reader = _READERS.get(fmt)
     if reader is None:  # pragma: no cover - argparse restricts the choices
         raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return _read_csv_input(source, detected, batch)
     return reader(source, detected)
 
 
@@ -231,11 +238,13 @@ def _read_xml_input(source: Input, detected: bool) -> Iterator[Record | Problem]
     yield from _read_xml(source.stream.read())
 
 
-def _read_csv_input(source: Input, detected: bool) -> Iterator[Record | Problem]:
+def _read_csv_input(
+    source: Input, detected: bool, options: Mapping[str, Any] | None = None
+) -> Iterator[Record | Problem]:
     if _utf16_codec(source.head) is not None:  # a BOM, or NUL bytes between the letters
         yield Problem("", InputError(_UTF16_CSV))
         return
-    yield from _read_csv(source.stream)
+    yield from _read_csv(source.stream, options or {})
 
 
 _READERS: dict[str, Callable[[Input, bool], Iterator[Record | Problem]]] = {
@@ -436,11 +445,15 @@ def _answer_document(body: bytes) -> Record | Problem:
     return Record("", Assignment(answer=answers.to_xml()))
 
 
-def _read_csv(stream: io.BufferedReader) -> Iterator[Record | Problem]:
+def _read_csv(stream: io.BufferedReader, options: Mapping[str, Any]) -> Iterator[Record | Problem]:
     from ..archives.batch import read_batch_csv
 
-    reader = read_batch_csv(stream, errors="collect")
     reported = 0
+    try:
+        reader = read_batch_csv(stream, errors="collect", **options)
+    except ValueError as exc:  # a delimiter that cannot be one
+        yield Problem("", InputError(str(exc)))
+        return
     try:
         for row in reader:
             # A bad row is recorded before the next good one is yielded: report it in order.

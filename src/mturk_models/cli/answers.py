@@ -89,6 +89,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    parser.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help="field separator of batch CSV files (default: told from the header: , ; or tab)",
+    )
+    parser.add_argument(
+        "--anonymized-worker-ids",
+        action="store_true",
+        help="batch CSV files whose WorkerIds were anonymised: keep them as written",
+    )
     parser.set_defaults(run=run)
 
 
@@ -146,7 +156,11 @@ class _AnswersRun:
                 source = open_input(name, self.stdin)
                 fmt = self.args.source_format or detect_format(source.head)
                 detected = self.args.source_format is None
-                for record in read_items(source, fmt, detected=detected):
+                batch = {
+                    "delimiter": self.args.delimiter,
+                    "anonymized_worker_ids": self.args.anonymized_worker_ids,
+                }
+                for record in read_items(source, fmt, detected=detected, batch=batch):
                     where = f"{label}: {record.where}" if record.where else label
                     if isinstance(record, Problem):
                         if report:
