@@ -5,9 +5,10 @@ The format has no official reference; what is read here was observed on real dow
 
 * 27 fixed columns (:data:`BATCH_COLUMNS`), then ``Input.*`` (the batch's input CSV), then
   ``Answer.*`` (the Worker's form fields), then ``Approve`` and ``Reject``.
-* Unmodified downloads: UTF-8, CRLF, every field quoted, and data rows two fields shorter than
-  the header (Approve and Reject absent). Files edited in a spreadsheet or pandas: minimal
-  quoting, LF, all fields present, ``Approve`` = ``X`` or ``Reject`` = a reason.
+* Unmodified downloads: UTF-8, CRLF, every field quoted, data rows two fields shorter than the
+  header (Approve and Reject absent), and no line end after the last row. Files edited in a
+  spreadsheet or pandas: minimal quoting, LF, all fields present, ``Approve`` = ``X`` or
+  ``Reject`` = a reason; Excel in many locales separates fields with ``;`` (detected).
 * Timestamps like ``Mon Mar 15 23:03:02 PDT 2021`` (:func:`parse_batch_timestamp`), rewards like
   ``$0.50``, approval rates like ``100% (20/20)`` (:class:`ApprovalRate`), NumberOfSimilarHITs and
   LifetimeInSeconds usually empty.
@@ -25,16 +26,11 @@ import io
 import json
 import os
 import re
-import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
-from functools import lru_cache
+from datetime import tzinfo
 from typing import IO, Any, Literal, TypeVar, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import parser as date_parser
-from dateutil import tz
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -45,6 +41,7 @@ from ..api.assignments import Assignment
 from ..api.hits import HIT
 from ..documents.crowd import decode_task_answers, fold_choices
 from ..exceptions import ArchiveError, CrowdAnswerError
+from ._batch_time import BATCH_TIMEZONES, format_batch_timestamp, parse_batch_timestamp
 
 __all__ = [
     "BATCH_ASSIGNMENT_COLUMNS",
@@ -60,255 +57,130 @@ __all__ = [
     "write_batch_csv",
 ]
 
-BATCH_HIT_COLUMNS: tuple[str, ...] = (
-    "HITId",
-    "HITTypeId",
-    "Title",
-    "Description",
-    "Keywords",
-    "Reward",
-    "CreationTime",
-    "MaxAssignments",
-    "RequesterAnnotation",
-    "AssignmentDurationInSeconds",
-    "AutoApprovalDelayInSeconds",
-    "Expiration",
-    "NumberOfSimilarHITs",
-    "LifetimeInSeconds",
+# --- the columns --------------------------------------------------------------------------------
+# One table says, for each fixed column, which model holds its value, under which key, and how a
+# cell is read and written; the reader, the writer and the error locations derive from it.
+
+Zone = str | tzinfo
+_Owner = Literal["hit", "assignment", "row"]
+
+
+def _reward(value: str) -> Any:
+    if value.startswith("$"):
+        return parse_currency(value[1:])
+    if value[:1].isdigit():  # as spreadsheets rewrite it: 0.5
+        return parse_currency(value)
+    raise PydanticCustomError(
+        "batch_reward",
+        "A batch Reward should be US dollars such as '$0.50'; got {value}",
+        {"value": repr(value)},
+    )
+
+
+def _approve(value: str) -> bool:
+    if value in ("X", "x"):
+        return True
+    raise PydanticCustomError(
+        "batch_approve",
+        "The Approve column should be empty or X; got {value}",
+        {"value": repr(value)},
+    )
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "batch_integer", "Input should be an integer; got {value}", {"value": repr(value)}
+        ) from None
+
+
+def _as_is(value: str) -> str:
+    return value  # the model validates it
+
+
+def _text(value: Any, zone: Zone) -> str:
+    return str(value)
+
+
+def _timestamp(value: Any, zone: Zone) -> str:
+    return format_batch_timestamp(value, zone)
+
+
+def _dollars(value: Any, zone: Zone) -> str:
+    return f"${value}"
+
+
+def _mark(value: Any, zone: Zone) -> str:
+    return "X"
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A fixed column: where its value goes, and how a (non-empty) cell is read and written.
+
+    ``key`` is the key in the owner's input: the botocore member, which is the column name, for
+    the HIT and the Assignment (NumberOfSimilarHITs and LifetimeInSeconds land in the HIT's
+    extras under it); the field name for the row's own columns.
+    """
+
+    name: str
+    owner: _Owner
+    key: str
+    read: Callable[[str], Any] = _as_is
+    write: Callable[[Any, Zone], str] = _text
+
+
+def _of(owner: _Owner, *names: str, **conversions: Any) -> list[_Column]:
+    return [_Column(name, owner, name, **conversions) for name in names]
+
+
+def _own(name: str, key: str, **conversions: Any) -> _Column:
+    return _Column(name, "row", key, **conversions)
+
+
+_STAMP = {"read": parse_batch_timestamp, "write": _timestamp}
+_TABLE: tuple[_Column, ...] = (
+    *_of("hit", "HITId", "HITTypeId", "Title", "Description", "Keywords"),
+    *_of("hit", "Reward", read=_reward, write=_dollars),
+    *_of("hit", "CreationTime", **_STAMP),
+    *_of("hit", "MaxAssignments", "RequesterAnnotation", "AssignmentDurationInSeconds"),
+    *_of("hit", "AutoApprovalDelayInSeconds"),
+    *_of("hit", "Expiration", **_STAMP),
+    *_of("hit", "NumberOfSimilarHITs", "LifetimeInSeconds", read=_integer),
+    *_of("assignment", "AssignmentId", "WorkerId", "AssignmentStatus"),
+    *_of("assignment", "AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", **_STAMP),
+    *_of("assignment", "RejectionTime", **_STAMP),
+    *_of("assignment", "RequesterFeedback"),
+    _own("WorkTimeInSeconds", "work_time_in_seconds"),
+    _own("LifetimeApprovalRate", "lifetime_approval_rate"),
+    _own("Last30DaysApprovalRate", "last_30_days_approval_rate"),
+    _own("Last7DaysApprovalRate", "last_7_days_approval_rate"),
+    _own("Approve", "approve", read=_approve, write=_mark),
+    _own("Reject", "reject"),
 )
+_COLUMNS = {column.name: column for column in _TABLE}
+_COLUMN_OF: dict[tuple[str, str], str] = {(c.owner, c.key): c.name for c in _TABLE}
+_REVIEW_COLUMNS = ("Approve", "Reject")
+
+BATCH_HIT_COLUMNS: tuple[str, ...] = tuple(c.name for c in _TABLE if c.owner == "hit")
 """The HIT's columns, in the order of the website's download."""
 
-BATCH_ASSIGNMENT_COLUMNS: tuple[str, ...] = (
-    "AssignmentId",
-    "WorkerId",
-    "AssignmentStatus",
-    "AcceptTime",
-    "SubmitTime",
-    "AutoApprovalTime",
-    "ApprovalTime",
-    "RejectionTime",
-    "RequesterFeedback",
-)
+BATCH_ASSIGNMENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in _TABLE if c.owner == "assignment")
 """The Assignment's columns, in the order of the website's download."""
 
-_ROW_COLUMNS = (
-    "WorkTimeInSeconds",
-    "LifetimeApprovalRate",
-    "Last30DaysApprovalRate",
-    "Last7DaysApprovalRate",
-)
-BATCH_COLUMNS: tuple[str, ...] = BATCH_HIT_COLUMNS + BATCH_ASSIGNMENT_COLUMNS + _ROW_COLUMNS
+BATCH_COLUMNS: tuple[str, ...] = tuple(c.name for c in _TABLE if c.name not in _REVIEW_COLUMNS)
 """The 27 fixed columns, in order; ``Input.*``, ``Answer.*``, Approve and Reject follow."""
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("HITId", "AssignmentId", "WorkerId")
 """Columns without which a file is not a batch results file."""
 
-_REVIEW_COLUMNS = ("Approve", "Reject")
 TASK_ANSWERS = "taskAnswers"
 """The one answer column of a crowd-form HIT: a JSON array, one object per task."""
 _INPUT = "Input."
 _ANSWER = "Answer."
-_TIME_COLUMNS = frozenset(
-    {"CreationTime", "Expiration", "AcceptTime", "SubmitTime", "AutoApprovalTime"}
-    | {"ApprovalTime", "RejectionTime"}
-)
-_LEGACY_INT_COLUMNS = ("NumberOfSimilarHITs", "LifetimeInSeconds")
-_RATE_FIELDS = {
-    "LifetimeApprovalRate": "lifetime_approval_rate",
-    "Last30DaysApprovalRate": "last_30_days_approval_rate",
-    "Last7DaysApprovalRate": "last_7_days_approval_rate",
-}
-_FIELD_COLUMNS = {
-    "work_time_in_seconds": "WorkTimeInSeconds",
-    **{field: column for column, field in _RATE_FIELDS.items()},
-    "approve": "Approve",
-    "reject": "Reject",
-}
-
-# --- timestamps ---------------------------------------------------------------------------------
-
-
-def _zone(name: str, hours: int) -> tzinfo:
-    return tz.tzoffset(name, hours * 3600)
-
-
-BATCH_TIMEZONES: Mapping[str, tzinfo] = {
-    name: _zone(name, hours)
-    for name, hours in {
-        "UTC": 0,
-        "GMT": 0,
-        "Z": 0,
-        "EST": -5,
-        "EDT": -4,
-        "CST": -6,
-        "CDT": -5,
-        "MST": -7,
-        "MDT": -6,
-        "PST": -8,
-        "PDT": -7,
-        "AKST": -9,
-        "AKDT": -8,
-        "HST": -10,
-        "HDT": -9,
-    }.items()
-}
-"""python-dateutil ``tzinfos``: the zone abbreviations of the website's timestamps.
-
-Real files use PST and PDT (the site ran on US Pacific time); the other United States zones and
-UTC/GMT are accepted too. ``CST`` is US Central (not China Standard Time). An abbreviation outside
-this table is an error, never a naive time.
-"""
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS, 1)}
-_STAMP = re.compile(
-    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) "
-    r"([A-Za-z]{1,6}) (\d{4})"
-)
-_ZONE_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,6})(?![A-Za-z])")
-_DATE_WORDS = frozenset(day.upper() for day in _DAYS) | frozenset(m.upper() for m in _MONTHS)
-_DATE_WORDS |= frozenset({"T", "AM", "PM"})
-_UTC = timezone.utc
-_STAMP_CACHE: dict[str, datetime] = {}
-
-
-def _time_error(value: str, rule: str) -> PydanticCustomError:
-    # The rule may quote the value (dateutil's messages do): a lone surrogate in it could not be
-    # encoded when the message is built, so it is written as an escape, like repr() does.
-    rule = rule.encode("utf-8", "backslashreplace").decode("utf-8")
-    return PydanticCustomError(
-        "batch_timestamp", "{rule}; got {value}", {"rule": rule, "value": repr(value)}
-    )
-
-
-def parse_batch_timestamp(value: str) -> datetime:
-    """Read a batch CSV timestamp (``Mon Mar 15 23:03:02 PDT 2021``) as an aware UTC datetime.
-
-    The zone abbreviation must be one of :data:`BATCH_TIMEZONES`. Other complete forms that
-    python-dateutil reads with that table (for example ISO 8601 with an offset, as a spreadsheet
-    may rewrite the column) are accepted too, but only with an explicit zone.
-
-    >>> parse_batch_timestamp("Mon Mar 15 23:03:02 PDT 2021").isoformat()
-    '2021-03-16T06:03:02+00:00'
-    """
-    cached = _STAMP_CACHE.get(value)
-    if cached is not None:
-        return cached
-    match = _STAMP.fullmatch(value)
-    result = _parse_standard(value, match) if match else _parse_other(value)
-    if len(_STAMP_CACHE) > 4096:  # files repeat CreationTime/Expiration on every row
-        _STAMP_CACHE.clear()
-    _STAMP_CACHE[value] = result
-    return result
-
-
-def _parse_standard(value: str, match: re.Match[str]) -> datetime:
-    weekday, month, day, hour, minute, second, zone, year = match.groups()
-    zone_info = BATCH_TIMEZONES.get(zone)
-    if zone_info is None:
-        raise _time_error(
-            value,
-            f"Unknown time zone abbreviation {zone!r}; batch timestamps use one of "
-            + ", ".join(BATCH_TIMEZONES),
-        )
-    if month not in _MONTH_NUMBER:
-        raise _time_error(value, f"Unknown month {month!r}")
-    try:
-        local = datetime(
-            int(year), _MONTH_NUMBER[month], int(day), int(hour), int(minute), int(second),
-            tzinfo=zone_info,
-        )  # fmt: skip
-    except ValueError as exc:
-        raise _time_error(value, f"Not a valid date or time ({exc})") from exc
-    if _DAYS[local.weekday()] != weekday:
-        raise _time_error(value, f"{local:%Y-%m-%d} is a {_DAYS[local.weekday()]}, not a {weekday}")
-    return _to_utc(local, value)
-
-
-def _to_utc(local: datetime, value: str) -> datetime:
-    try:
-        return local.astimezone(_UTC)
-    except OverflowError as exc:  # late on 9999-12-31 west of UTC, early on 0001-01-01 east
-        raise _time_error(
-            value, "The time falls outside the years 1 to 9999 once converted to UTC"
-        ) from exc
-
-
-def _parse_other(value: str) -> datetime:
-    text = value.strip()
-    if not re.search(r"\d{4}", text) or not re.search(r"\d{1,2}:\d{2}", text):
-        raise _time_error(
-            value,
-            "A batch timestamp should look like 'Mon Mar 15 23:03:02 PDT 2021' (a full date, "
-            "a time and a zone)",
-        )
-    for word in _ZONE_WORD.findall(text):
-        if word.upper() not in _DATE_WORDS and word not in BATCH_TIMEZONES:
-            raise _time_error(
-                value,
-                f"Unknown time zone abbreviation {word!r}; batch timestamps use one of "
-                + ", ".join(BATCH_TIMEZONES),
-            )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", date_parser.UnknownTimezoneWarning)
-            parsed = date_parser.parse(text, tzinfos=dict(BATCH_TIMEZONES))
-    except (ValueError, OverflowError, date_parser.UnknownTimezoneWarning) as exc:
-        raise _time_error(value, f"Not a timestamp ({exc})") from exc
-    except ArithmeticError as exc:  # decimal.InvalidOperation: dateutil on 40-digit seconds
-        raise _time_error(value, "Not a timestamp (a number in it is too large)") from exc
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise _time_error(value, "A batch timestamp needs a time zone; this one has none")
-    return _to_utc(parsed, value)
-
-
-@lru_cache(maxsize=32)
-def _named_zone(name: str) -> tzinfo:
-    """An IANA zone: the standard library's (fast) when it has the data, else dateutil's."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        found = tz.gettz(name)
-        if found is None:
-            raise ValueError(f"Unknown time zone {name!r}") from None
-        return found
-
-
-def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_Angeles") -> str:
-    """Write a timestamp the way the website does, in ``zone`` (US Pacific by default).
-
-    The zone's abbreviation at that instant must be in :data:`BATCH_TIMEZONES`, so that
-    :func:`parse_batch_timestamp` reads it back to the same instant. A naive ``value`` is taken
-    as UTC.
-
-    The format has whole seconds only: sub-seconds (boto3 gives milliseconds) are truncated, so
-    a time with a fraction reads back up to one second earlier. Truncating rather than refusing
-    is deliberate: the format cannot carry a fraction, and refusing would make every boto3 time
-    unwritable. Compare times read back with ``value.replace(microsecond=0)``.
-
-    >>> from datetime import datetime, timezone
-    >>> format_batch_timestamp(datetime(2021, 3, 16, 6, 3, 2, 999000, tzinfo=timezone.utc))
-    'Mon Mar 15 23:03:02 PDT 2021'
-    """
-    zone_info = _named_zone(zone) if isinstance(zone, str) else zone
-    try:
-        local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
-    except OverflowError:
-        raise ValueError(
-            f"{value.isoformat()} falls outside the years 1 to 9999 in the zone {zone!r}"
-        ) from None
-    name = local.tzname()
-    known = BATCH_TIMEZONES.get(name or "")
-    if known is None or known.utcoffset(None) != local.utcoffset():
-        raise ValueError(
-            f"The zone {zone!r} gives the abbreviation {name!r} at {value.isoformat()}, which "
-            "batch timestamps cannot carry; use a US zone or UTC"
-        )
-    return (
-        f"{_DAYS[local.weekday()]} {_MONTHS[local.month - 1]} {local.day:02d} "
-        f"{local:%H:%M:%S} {name} {local.year:04d}"
-    )
+_RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
 
 
 # --- approval rates -----------------------------------------------------------------------------
@@ -466,30 +338,6 @@ _CLT_COLUMNS = frozenset({"hitid", "hittypeid", "assignmentid", "workerid"})
 def _row_error(line: int, column: str | None, message: str) -> ArchiveError:
     where = f"line {line}" + (f", column {column}" if column else "")
     return ArchiveError(f"batch CSV, {where}: {message}", location=where, line=line)
-
-
-def _reward(value: str) -> Any:
-    if value.startswith("$"):
-        return value[1:]
-    if value[:1].isdigit():
-        return value
-    raise PydanticCustomError(
-        "batch_reward",
-        "A batch Reward should be US dollars such as '$0.50'; got {value}",
-        {"value": repr(value)},
-    )
-
-
-def _approve(value: str) -> bool:
-    if value in ("X", "x"):
-        return True
-    if not value:
-        return False
-    raise PydanticCustomError(
-        "batch_approve",
-        "The Approve column should be empty or X; got {value}",
-        {"value": repr(value)},
-    )
 
 
 def _header_hint(header: Sequence[str], delimiter: str) -> str:
@@ -754,35 +602,19 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         inputs: dict[str, str] = {}
         answers: dict[str, Any] = {}
         extra: dict[str, str] = {}
+        owners = {"hit": hit, "assignment": assignment, "row": row}
         for name, value in zip(layout.header, record, strict=False):
+            column = _COLUMNS.get(name)
             try:
-                if name.startswith(_INPUT):
+                if column is not None:
+                    if value:  # an empty cell is no value
+                        owners[column.owner][column.key] = column.read(value)
+                elif name.startswith(_INPUT):
                     inputs[name[len(_INPUT) :]] = value
                 elif name.startswith(_ANSWER):
                     answers[name[len(_ANSWER) :]] = value
-                elif name not in _KNOWN_COLUMNS:
+                else:
                     extra[name] = value
-                elif not value:
-                    continue
-                elif name in _TIME_COLUMNS:
-                    target = hit if name in ("CreationTime", "Expiration") else assignment
-                    target[name] = parse_batch_timestamp(value)
-                elif name == "Reward":
-                    hit[name] = parse_currency(_reward(value))
-                elif name in _LEGACY_INT_COLUMNS:
-                    hit[name] = _integer(value)
-                elif name in _BATCH_HIT_SET:
-                    hit[name] = value
-                elif name in _BATCH_ASSIGNMENT_SET:
-                    assignment[name] = value
-                elif name == "WorkTimeInSeconds":
-                    row["work_time_in_seconds"] = value
-                elif name in _RATE_FIELDS:
-                    row[_RATE_FIELDS[name]] = value
-                elif name == "Approve":
-                    row["approve"] = _approve(value)
-                else:  # Reject
-                    row["reject"] = value
             except PydanticCustomError as exc:
                 raise _row_error(line, name, str(exc)) from exc
         if "HITId" in hit:
@@ -822,8 +654,11 @@ def _located(
     """A row's ValidationError as an ArchiveError naming the column."""
     summary = summarize(exc)
     loc = (*prefix, *summary.loc)
-    column = loc[1] if loc and loc[0] in ("hit", "assignment") and len(loc) > 1 else None
-    column = column or (_FIELD_COLUMNS.get(loc[0]) if loc else None)
+    column: str | None = None
+    if len(loc) > 1 and loc[0] in ("hit", "assignment"):
+        column = _COLUMN_OF.get((loc[0], loc[1]), loc[1])
+    elif loc:
+        column = _COLUMN_OF.get(("row", loc[0]))
     column = column or _RULE_COLUMNS.get(summary.error["type"])
     message = summary.message
     if column == "WorkerId" and not anonymized:
@@ -834,20 +669,7 @@ def _located(
     return _row_error(line, column, message)
 
 
-_RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
-_BATCH_HIT_SET = frozenset(BATCH_HIT_COLUMNS)
-_KNOWN_COLUMNS = frozenset(BATCH_COLUMNS) | frozenset(_REVIEW_COLUMNS)
-_BATCH_ASSIGNMENT_SET = frozenset(BATCH_ASSIGNMENT_COLUMNS)
 _T = TypeVar("_T")
-
-
-def _integer(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "batch_integer", "Input should be an integer; got {value}", {"value": repr(value)}
-        ) from None
 
 
 def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str, Any]:
@@ -991,34 +813,20 @@ def _answer_cells(row: BatchResultRow, number: int) -> Iterator[tuple[str, str]]
             yield _ANSWER + name, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _cells(row: BatchResultRow, zone: str | tzinfo, number: int) -> dict[str, str]:
+def _cells(row: BatchResultRow, zone: Zone, number: int) -> dict[str, str]:
+    values: dict[_Owner, dict[str, Any]] = {
+        "hit": row.hit.model_dump(by_alias=True, exclude_none=True),
+        "assignment": row.assignment.model_dump(by_alias=True, exclude_none=True),
+        "row": {column.key: getattr(row, column.key) for column in _TABLE if column.owner == "row"},
+    }
     cells: dict[str, str] = {}
-    hit = row.hit.model_dump(by_alias=True, exclude_none=True)
-    assignment = row.assignment.model_dump(by_alias=True, exclude_none=True)
-    for source, columns in ((hit, BATCH_HIT_COLUMNS), (assignment, BATCH_ASSIGNMENT_COLUMNS)):
-        for name in columns:
-            value = source.get(name)
-            if value is None:
-                continue
-            if name in _TIME_COLUMNS:
-                cells[name] = format_batch_timestamp(value, zone)
-            elif name == "Reward":
-                cells[name] = f"${value}"
-            else:
-                cells[name] = str(value)
-    if row.work_time_in_seconds is not None:
-        cells["WorkTimeInSeconds"] = str(row.work_time_in_seconds)
-    for column, field in _RATE_FIELDS.items():
-        rate = getattr(row, field)
-        if rate is not None:
-            cells[column] = str(rate)
+    for column in _TABLE:
+        value = values[column.owner].get(column.key)
+        if value is not None and value is not False and value != "":  # else an empty cell
+            cells[column.name] = column.write(value, zone)
     cells.update(row.extra_columns)
     cells.update((_INPUT + name, value) for name, value in row.inputs.items())
     cells.update(_answer_cells(row, number))
-    if row.approve:
-        cells["Approve"] = "X"
-    if row.reject:
-        cells["Reject"] = row.reject
     return cells
 
 
@@ -1030,7 +838,7 @@ def write_batch_csv(
     quote_all: bool = True,
     lineterminator: str = "\r\n",
     short_rows: bool = True,
-    zone: str | tzinfo = "America/Los_Angeles",
+    zone: Zone = "America/Los_Angeles",
     delimiter: str = ",",
     final_line_end: bool = False,
 ) -> int:
@@ -1076,7 +884,7 @@ def _write(
     columns: Sequence[str] | None,
     style: _Style,
     short_rows: bool,
-    zone: str | tzinfo,
+    zone: Zone,
 ) -> int:
     writer = _CSVWriter(handle, style)
     header: list[str] | None = list(columns) if columns is not None else None
