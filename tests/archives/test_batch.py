@@ -945,3 +945,34 @@ def test_format_takes_an_aware_non_utc_datetime_as_its_instant() -> None:
     chicago = datetime(2021, 1, 4, 8, 0, 0, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
     assert format_batch_timestamp(chicago, "America/Chicago") == "Mon Jan 04 08:00:00 CST 2021"
     assert format_batch_timestamp(chicago) == "Mon Jan 04 06:00:00 PST 2021"
+
+
+STYLES = st.fixed_dictionaries(
+    {
+        "delimiter": st.sampled_from([",", ";", "\t"]),
+        "quote_all": st.booleans(),
+        "lineterminator": st.sampled_from(["\r\n", "\n"]),
+        "short_rows": st.booleans(),
+        "final_line_end": st.booleans(),
+    }
+)
+
+
+@given(st.data(), STYLES)
+def test_any_style_reads_back_and_its_options_write_the_same_bytes(
+    data: st.DataObject, style: dict[str, object]
+) -> None:
+    inputs = data.draw(batch_column_names())
+    answers = data.draw(batch_column_names())
+    drawn = data.draw(
+        st.lists(batch_result_rows(input_names=inputs, answer_names=answers), max_size=3)
+    )
+    columns = None if drawn else ["HITId", "AssignmentId", "WorkerId"]
+    first = io.StringIO(newline="")
+    write_batch_csv(drawn, first, columns=columns, **style)  # type: ignore[arg-type]
+    reader = read_batch_csv(io.StringIO(first.getvalue(), newline=""))
+    assert list(reader) == drawn
+    assert reader.delimiter == style["delimiter"]
+    again = io.StringIO(newline="")
+    write_batch_csv(drawn, again, columns=columns, **reader.write_options)
+    assert again.getvalue() == first.getvalue()
