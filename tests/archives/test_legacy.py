@@ -877,3 +877,22 @@ def test_mutated_samples_give_a_result_or_archive_error(number: int, data: st.Da
     for source in (text, text.encode("utf-8", "replace")):
         with contextlib.suppress(ArchiveError):
             parse_legacy_response(source)
+
+
+ATTACKS = sorted(path.name for path in data_path("attacks").glob("*.xml"))
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_every_attack_is_refused_and_stays_text_inside_an_answer(name: str) -> None:
+    data = data_path(f"attacks/{name}").read_bytes()
+    with pytest.raises(ArchiveError) as info:  # UnsafeXMLError is an ArchiveError
+        parse_legacy_response(data)
+    if b"<!DOCTYPE" in data:
+        assert isinstance(info.value, UnsafeXMLError)
+    # Printed as a nested document, the payload is text: nothing in it is processed, it comes
+    # back character for character, and the answer parser refuses it when asked.
+    assignment = parse_legacy_response(b"<Assignment><Answer>" + data + b"</Answer></Assignment>")
+    assert isinstance(assignment, Assignment)
+    assert assignment.answer == data.decode("utf-8")
+    with pytest.raises(UnsafeXMLError):
+        assignment.parse_answers()
