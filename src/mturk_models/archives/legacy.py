@@ -9,8 +9,8 @@ legacy document                                 result
 ==============================================  ===============================================
 GetAssignmentResult                             :class:`~mturk_models.GetAssignmentResponse`
 GetAssignmentsForHITResult                      :class:`~mturk_models.ListAssignmentsForHITResponse`
-GetHITResponse (its ``<HIT>``), GetHITResult,   :class:`~mturk_models.GetHITResponse`
-CreateHITResponse (its ``<HIT>``)
+GetHITResponse (its ``<HIT>``), GetHITResult    :class:`~mturk_models.GetHITResponse`
+CreateHITResponse (its ``<HIT>``)               :class:`~mturk_models.GetHITResponse`
 SearchHITsResult, GetReviewableHITsResult       :class:`~mturk_models.ListHITsResponse`
 GetBonusPaymentsResult                          :class:`~mturk_models.ListBonusPaymentsResponse`
 a bare ``<Assignment>`` or ``<HIT>``            :class:`~mturk_models.Assignment` or
