@@ -896,3 +896,23 @@ def test_every_attack_is_refused_and_stays_text_inside_an_answer(name: str) -> N
     assert assignment.answer == data.decode("utf-8")
     with pytest.raises(UnsafeXMLError):
         assignment.parse_answers()
+
+
+@pytest.mark.parametrize("number", range(1, 10))
+def test_every_sample_reads_alike_with_its_documents_printed_as_markup(number: int) -> None:
+    """Each escaped Answer and Question, printed unescaped instead, gives the same response."""
+    text = legacy(f"legacy_{number:02d}.xml")
+    expected = parse_legacy_response(text)
+
+    def unescaped(match: re.Match[str]) -> str:
+        inner = match.group(2)
+        raw = inner.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        raw = raw.replace("&apos;", "'").replace("&amp;", "&")
+        if not raw.lstrip().startswith("<"):
+            return match.group(0)  # not a document (or a placeholder): left as it is
+        return f"<{match.group(1)}>{raw}</{match.group(1)}>"
+
+    printed = re.sub(r"<(Answer|Question)>([^<]*)</\1>", unescaped, text)
+    assert (printed != text) == (number not in (4, 8, 9))  # those hold no document
+    assert parse_legacy_response(printed) == expected
+    assert parse_legacy_response(printed.encode("utf-8")) == expected
