@@ -859,8 +859,8 @@ def test_a_blank_line_between_rows_is_skipped_and_reading_goes_on() -> None:
 
 def test_a_reward_without_dollar_sign_as_spreadsheets_write_it() -> None:
     text = text_of("batch_05.csv")
-    assert ",$0.5," in text or ",$0.50," in text or "$" in text
     stripped = re.sub(r",\$(\d)", r",\1", text)
+    assert stripped != text
     assert "$" not in stripped.split("\n")[1]
     assert read_text(stripped) == rows("batch_05.csv")
     with pytest.raises(ArchiveError, match="column Reward"):
