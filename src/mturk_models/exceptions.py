@@ -5,21 +5,28 @@ error about bad input is also a :class:`ValueError`::
 
     MTurkModelsError
     ├── AnswerNotFoundError (KeyError)      ``answers["q9"]``: no answer has that QuestionIdentifier
-    ├── AnswerParseError (ValueError)       an Assignment's Answer document cannot be read
-    │   ├── MalformedAnswerError            well-formed XML that breaks the answer schema
-    │   ├── CrowdAnswerError                crowd-form ``taskAnswers`` that is not JSON objects
-    │   └── UnsafeXMLError                  DTDs, entities, external references (see below)
-    ├── QuestionParseError (ValueError)     a question document (QuestionForm, HTMLQuestion,
-    │                                       ExternalQuestion) that cannot be read
-    ├── ArchiveError (ValueError)           a legacy XML API response or a batch results CSV that
-    │                                       cannot be loaded; says where (line, element)
+    ├── QuestionNotFoundError (KeyError)    ``form.question("q9")``: no question has that identifier
+    ├── DocumentError (ValueError)          a document or archive that cannot be read; says where
+    │   │                                   (``location``, ``line``, ``column``, when known)
+    │   ├── AnswerParseError                an Assignment's Answer document cannot be read
+    │   │   ├── MalformedAnswerError        well-formed XML that breaks the answer schema
+    │   │   ├── CrowdAnswerError            crowd-form ``taskAnswers`` that is not JSON objects
+    │   │   └── UnsafeXMLError              DTDs, entities, external references, XInclude
+    │   ├── QuestionParseError              a question document (QuestionForm, HTMLQuestion,
+    │   │                                   ExternalQuestion) that cannot be read
+    │   └── ArchiveError                    a legacy XML API response or a batch results CSV that
+    │                                       cannot be loaded
     └── ExportError (ValueError)            assignments that cannot be written as the table asked
                                             for (an answer that does not parse, a column the
                                             header lacks); names the assignment or row
 
-Hostile XML is refused by the one safe XML reader that every XML entry point shares, so
-:class:`UnsafeXMLError` is also a :class:`QuestionParseError` and an :class:`ArchiveError`:
-``except QuestionParseError`` around ``parse_question`` catches it too.
+Hostile XML is refused by the one safe XML reader that every XML entry point shares, with the
+same class and the same wording whatever the entry point: :class:`UnsafeXMLError`. It is a
+:class:`DocumentError`, and (for code written before :class:`DocumentError` existed) also an
+:class:`AnswerParseError`, a :class:`QuestionParseError` and an :class:`ArchiveError`, so
+``except QuestionParseError`` around ``parse_question`` catches it too. Catch
+:class:`DocumentError` for "any document that cannot be read, hostile ones included": future
+readers join it rather than adding bases to :class:`UnsafeXMLError`.
 
 Warnings (never errors: the request is valid, but probably not what you meant)::
 
@@ -42,12 +49,14 @@ __all__ = [
     "AnswerParseError",
     "ArchiveError",
     "CrowdAnswerError",
+    "DocumentError",
     "ExportError",
     "HTMLQuestionWarning",
     "MTurkModelsError",
     "MTurkModelsWarning",
     "MalformedAnswerError",
     "QualificationEnvironmentWarning",
+    "QuestionNotFoundError",
     "QuestionParseError",
     "UnsafeXMLError",
 ]
@@ -79,7 +88,61 @@ class AnswerNotFoundError(MTurkModelsError, KeyError):
         return str(self.args[0])
 
 
-class AnswerParseError(MTurkModelsError, ValueError):
+class QuestionNotFoundError(MTurkModelsError, KeyError):
+    """No question of a QuestionForm has the QuestionIdentifier that was looked up.
+
+    Like :class:`AnswerNotFoundError`, it is a :class:`KeyError` (what
+    ``QuestionForm.question()`` raised before), with a sentence for a message.
+
+    >>> from mturk_models import QuestionNotFoundError
+    >>> error = QuestionNotFoundError("no question 'q9' in this QuestionForm", "q9")
+    >>> isinstance(error, KeyError), error.identifier, str(error)
+    (True, 'q9', "no question 'q9' in this QuestionForm")
+    """
+
+    def __init__(self, message: str, identifier: str) -> None:
+        super().__init__(message, identifier)
+        self.identifier = identifier
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DocumentError(MTurkModelsError, ValueError):
+    """A document (answers, question, legacy response, batch CSV) that cannot be read.
+
+    Every reader's error has the same three optional attributes, ``None`` when unknown:
+    ``location`` (an element path such as ``QuestionForm/Question[1]/IsRequired[1]``, or
+    ``line 7, column CreationTime`` for a CSV), ``line`` (from 1) and ``column`` (from 0, as
+    expat and ElementTree count). The message says the same in words.
+
+    >>> from mturk_models import DocumentError, parse_answers
+    >>> try:
+    ...     parse_answers("<QuestionFormAnswers>\\n<Answer/></QuestionFormAnswers>")
+    ... except DocumentError as exc:
+    ...     print(type(exc).__name__, exc.location, exc.line, exc.column)
+    MalformedAnswerError Answer 2 0
+    """
+
+    location: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.location = location
+        self.line = line
+        self.column = column
+
+
+class AnswerParseError(DocumentError):
     """An answer document (``Assignment.Answer``) could not be read."""
 
 
@@ -88,7 +151,7 @@ class MalformedAnswerError(AnswerParseError):
     schema.
 
     ``element``, ``line`` and ``column`` say where, when known (``column`` counts from 0, as
-    expat and ElementTree do).
+    expat and ElementTree do); ``location`` is the element's name too.
     """
 
     def __init__(
@@ -96,44 +159,38 @@ class MalformedAnswerError(AnswerParseError):
         message: str,
         *,
         element: str | None = None,
+        location: str | None = None,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, location=location or element, line=line, column=column)
         self.element = element
-        self.line = line
-        self.column = column
 
 
 class CrowdAnswerError(AnswerParseError):
     """A crowd-form ``taskAnswers`` value that is not a JSON array of objects."""
 
 
-class QuestionParseError(MTurkModelsError, ValueError):
+class QuestionParseError(DocumentError):
     """A question document (QuestionForm, HTMLQuestion, ExternalQuestion) could not be read."""
 
 
-class ArchiveError(MTurkModelsError, ValueError):
+class ArchiveError(DocumentError):
     """A legacy XML API response or a batch results CSV could not be loaded.
 
     ``location`` says where: an element path such as ``GetHITResponse/HIT/Reward/CurrencyCode``
     for legacy XML, ``line 7, column CreationTime`` for a CSV; ``line`` is the CSV line number
-    where the record starts (``None`` for XML). Both are also part of the message.
+    where the record starts, or the XML line when the parser gives one. Both are also part of
+    the message.
     """
-
-    location: str | None = None
-    line: int | None = None
-
-    def __init__(
-        self, message: str, *, location: str | None = None, line: int | None = None
-    ) -> None:
-        super().__init__(message)
-        self.location = location
-        self.line = line
 
 
 class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
-    """XML with a DTD, an entity declaration or an external reference; always refused."""
+    """XML with a DTD, an entity declaration, an external reference or XInclude; always refused.
+
+    Every reader raises it with the same wording, such as "DOCTYPE declarations are refused
+    (DOCTYPE lolz)". Its bases are frozen: catch :class:`DocumentError` for any reader.
+    """
 
 
 class ExportError(MTurkModelsError, ValueError):
