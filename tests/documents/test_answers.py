@@ -476,13 +476,33 @@ def test_encodings(data: str | bytes) -> None:
             + answer("<FreeText>\xe9</FreeText>").encode("latin-1"),
             "cannot be read: 'ascii' codec can't decode byte 0xe9",
         ),
-        (b"\xff\xfe\x00", "not well-formed"),
+        (b"\xff\xfe\x00", "cannot be read"),
         (codecs.BOM_UTF32_LE + b"<\x00\x00", "cannot be read"),
     ],
 )
 def test_undecodable_documents(data: bytes, message: str) -> None:
     with pytest.raises(MalformedAnswerError, match=message):
         parse_answers(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b' <?xml version="1.0" encoding="bogus"?><a/>',
+        codecs.BOM_UTF8 + b'<?xml version="1.0" encoding="bogus"?><a/>',
+        '<?xml version="1.0" encoding="bogus"?><a/>'.encode("utf-16-le"),
+        b'<?xml version="1.0" encoding="base64"?><a/>',
+    ],
+)
+def test_an_unknown_encoding_is_named_not_a_lookup_error(data: bytes) -> None:
+    """These raised LookupError, which the command line reported as an internal error."""
+    with pytest.raises(MalformedAnswerError, match=r"encoding '(bogus|base64)'"):
+        parse_answers(data)
+
+
+def test_json_is_told_where_to_go() -> None:
+    with pytest.raises(MalformedAnswerError, match=r"JSON, not XML: .*decode_task_answers\(\)"):
+        parse_answers('[{"comments": "ok"}]')
 
 
 def test_surrogates_in_str_are_refused() -> None:

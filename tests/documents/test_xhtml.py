@@ -113,7 +113,11 @@ BROKEN = [
     ("Tom & Jerry", "xhtml_malformed", r"^a bare & \(write &amp; for one\) at line 1, column 5$"),
     ("1 < 2", "xhtml_malformed", r"a bare < \(write &lt; for one\) at line 1, column 3$"),
     ("<p>]]></p>", "xhtml_malformed", r"\]\]> cannot appear in text"),
-    ("<!DOCTYPE p><p>x</p>", "xhtml_malformed", r"a DOCTYPE is not allowed at line 1, column 1$"),
+    (
+        "<!DOCTYPE p><p>x</p>",
+        "xml_unsafe",
+        r"DOCTYPE declarations are refused \(DOCTYPE p\) at line 1, column 1$",
+    ),
     ('<?xml version="1.0"?><p>x</p>', "xhtml_malformed", r"XML or text declaration"),
     ("x</FormattedContent>", "xhtml_malformed", r"closes the element MTurk wraps the content in"),
     ("<x:p xmlns:x='urn:x'>x</x:p>", "xhtml_element", r"XHTML elements only; this one is in urn:x"),
@@ -367,7 +371,8 @@ def test_attack_payloads_inside_content_are_refused() -> None:
     for path in sorted(data_path("attacks").glob("*.xml")):
         with pytest.raises(ValidationError) as info:
             FormattedContent(xhtml=path.read_text("utf-8"))
-        assert info.value.errors()[0]["type"].startswith("xhtml_"), path.name
+        # Refused as hostile XML, as whole documents are (not as a mere syntax error).
+        assert info.value.errors()[0]["type"] == "xml_unsafe", path.name
 
 
 # --- inside question documents and requests ---------------------------------------------------

@@ -34,14 +34,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.entities import name2codepoint
 from typing import Final
-from xml.parsers import expat
 
 from pydantic_core import PydanticCustomError
 
 from .._errors import shown
 from .._types import XML_WHITESPACE
 from ..exceptions import MTurkModelsError
-from ._xml import secure_parser
+from ._xml import ExpatError, expat_errors, find_unsafe, secure_parser
 
 __all__ = ["XHTML_NAMESPACE", "check_xhtml"]
 
@@ -560,7 +559,7 @@ class _Scan:
     def run(self) -> list[_Problem]:
         try:
             self.parser.Parse(self.data, True)
-        except expat.ExpatError as exc:
+        except ExpatError as exc:
             self.malformed(exc)
         except MTurkModelsError as exc:  # pragma: no cover - the refusals of secure_parser
             # (DOCTYPE, entity declarations) cannot fire inside the root: expat stops first.
@@ -800,14 +799,14 @@ class _Scan:
             return
         self.add("xhtml_nesting", problem, byte, element=tag, rival=rival or "")
 
-    def malformed(self, exc: expat.ExpatError) -> None:
+    def malformed(self, exc: ExpatError) -> None:
         if self.closed_early:
             return  # the early </FormattedContent> is the problem, already reported
         byte = self.parser.ErrorByteIndex
         if self.data[max(0, byte - 2) : byte] in (b"</", b"<!"):
             byte -= 2  # expat points past the "</" of an end tag and the "<!" of a DOCTYPE
         innermost = self.stack[-1] if len(self.stack) > 1 else None
-        if exc.code == expat.errors.codes[expat.errors.XML_ERROR_TAG_MISMATCH]:
+        if exc.code == expat_errors.codes[expat_errors.XML_ERROR_TAG_MISMATCH]:
             if innermost is None:
                 self.add(
                     "xhtml_malformed", "</{end}> has no start tag", byte, end=self.name_at(byte)
@@ -829,7 +828,7 @@ class _Scan:
                     element=self.name_at(innermost.byte),
                 )
             return
-        reason = re.sub(r"not well-formed \((.*)\)", r"\1", expat.errors.messages[exc.code])
+        reason = re.sub(r"not well-formed \((.*)\)", r"\1", expat_errors.messages[exc.code])
         before = self.data[max(0, byte - 80) : byte].rstrip(b" \t\r\n")
         if before.endswith(b"=") and self.data[byte : byte + 1] not in (b'"', b"'"):
             reason = "attribute values must be in quotes"
@@ -877,6 +876,16 @@ def check_xhtml(content: str, *, archived: bool = False) -> None:
     xhtml_attribute - <p> does not take attribute onclick: JavaScript (event handler attributes) \
 is not allowed at line 1, column 1
     """
+    unsafe = find_unsafe(content)
+    if unsafe is not None:
+        # The same refusal as a whole document's: parse_question raises it as UnsafeXMLError.
+        message, offset = unsafe
+        lines = _LINE_BREAK.split(content[:offset])
+        raise PydanticCustomError(
+            "xml_unsafe",
+            "{message} at line {line}, column {column}",
+            {"message": message, "line": len(lines), "column": len(lines[-1]) + 1},
+        )
     scan = _Scan(content, archived=archived)
     problems = scan.run()
     if not problems:

@@ -1,70 +1,195 @@
 """The one safe XML reader that every XML entry point of the library uses.
 
-Security model (no opt-out): a document with a DOCTYPE is refused before anything in it is
-processed, so no DTD, no entity declaration (billion laughs, quadratic blowup), no parameter
-entity and no external reference (``SYSTEM "file:///etc/passwd"``, external DTDs) is ever read.
-Entity and external-reference handlers are installed as a second wall. These are the checks of
-``defusedxml`` with ``forbid_dtd=True, forbid_entities=True, forbid_external=True``:
+This is the only module of the package that imports an XML parser (``xml.*``, ``pyexpat``,
+``defusedxml``; an import-linter contract enforces it). It does four jobs for every reader:
 
-* :func:`parse_tree` uses ``defusedxml.ElementTree`` itself (question documents, legacy
+1. **Prepare the input** (:func:`prepare`): whitespace and byte order marks before the document
+   are dropped, and encodings expat does not read itself are decoded in Python (below).
+2. **Refuse hostile XML**, with one class and one wording whatever the entry point
+   (:class:`~mturk_models.exceptions.UnsafeXMLError`): a document with a DOCTYPE is refused
+   before anything in it is processed, so no DTD, no entity declaration (billion laughs,
+   quadratic blowup), no parameter entity and no external reference (``SYSTEM
+   "file:///etc/passwd"``, external DTDs) is ever read; entity and external-reference handlers
+   are installed as a second wall (the checks of ``defusedxml`` with ``forbid_dtd=True,
+   forbid_entities=True, forbid_external=True``). XInclude elements
+   (:data:`XINCLUDE_NAMESPACES`) are never processed and are refused as unsafe too, by
+   :func:`parse_tree` and by the answer reader alike. There is no option to switch any of this
+   off.
+3. **Locate errors**: a malformed document raises the caller's error class (a
+   :class:`~mturk_models.exceptions.DocumentError`) with ``line`` and ``column`` and expat's
+   reason, once.
+4. **Walk elements with one path convention** (:func:`children`): ``Root/Child[1]/Leaf[2]``,
+   with the position among same-named siblings on every step, and each element's namespace
+   split from its name so that readers apply their namespace rule to both.
+
+Two ways in:
+
+* :func:`parse_tree` builds an ElementTree with ``defusedxml`` (question documents, legacy
   responses);
-* :func:`secure_parser` returns a bare ``pyexpat`` parser with the same handlers that defusedxml
-  installs, for the answer parser (:mod:`mturk_models.documents.answers`), which builds no tree:
-  it lets this parser read every answer document in full before it takes any value from it.
-
-XInclude is never processed by any reader; :data:`XINCLUDE_NAMESPACES` lets readers refuse it
-as unsafe rather than report it as an unknown element.
+* :func:`secure_parser` returns a bare ``pyexpat`` parser with the same refusals, for the
+  answer reader (:mod:`mturk_models.documents.answers`) and the XHTML checker, which build no
+  tree.
 
 Encodings: expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself. :func:`prepare` decodes
-everything else in Python, as the byte order mark (UTF-32) or the XML declaration names it
-(``ASCII``, ``windows-1252``, ``utf8``, Shift_JIS, GB18030, ...), so that "bytes in any encoding
-the declaration names" holds for every reader. pyexpat's own fallback is not used: it takes any
-codec for a single-byte one when decoding 256 bytes gives 256 characters, which ``utf8`` and
-ISO-2022-JP do.
+everything else in Python, as the byte order mark (UTF-32), the NUL bytes (UTF-16 without a byte
+order mark) or the XML declaration names it (``ASCII``, ``windows-1252``, ``utf8``, Shift_JIS,
+GB18030, ...), so that "bytes in any encoding the declaration names" holds for every reader.
+pyexpat's own fallback is not used: it takes any codec for a single-byte one when decoding 256
+bytes gives 256 characters, which ``utf8`` and ISO-2022-JP do, and it raises ``LookupError`` for
+a name it does not know. A declared encoding that Python does not know, or that is not a text
+encoding (``base64``, ``rot13``), is refused with an error naming it
+(:class:`XMLEncodingError`, which readers turn into their own error).
 
-Every failure becomes an :class:`~mturk_models.exceptions.UnsafeXMLError` or the caller's error
-class; no ``ExpatError``, ``ParseError`` or ``UnicodeDecodeError`` escapes.
+No ``ExpatError``, ``ParseError``, ``UnicodeDecodeError`` or ``LookupError`` escapes a reader.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from typing import Any, NoReturn
+from collections.abc import Iterator
+from typing import Any, NamedTuple, NoReturn
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
+from xml.parsers.expat import ExpatError
+from xml.parsers.expat import errors as expat_errors
+from xml.sax.saxutils import escape as escape_text
+from xml.sax.saxutils import quoteattr as quote_attribute
 
 import defusedxml
 import defusedxml.ElementTree as defused_et
 
-from ..exceptions import MTurkModelsError, UnsafeXMLError
+from .._errors import shown
+from ..exceptions import DocumentError, UnsafeXMLError
 
-__all__ = ["XINCLUDE_NAMESPACES", "parse_tree", "prepare", "secure_parser"]
+__all__ = [
+    "XINCLUDE_NAMESPACES",
+    "Child",
+    "Element",
+    "ExpatError",
+    "XMLEncodingError",
+    "children",
+    "escape_text",
+    "expat_errors",
+    "expat_reason",
+    "find_unsafe",
+    "parse_tree",
+    "prepare",
+    "quote_attribute",
+    "secure_parser",
+    "sniff_encoding",
+    "split_name",
+    "unsafe_xinclude",
+]
 
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
-"""XInclude elements are never processed; readers refuse them as unsafe rather than unknown."""
+"""XInclude elements are never processed; every reader refuses them as unsafe."""
 
 _WHITESPACE = b" \t\r\n"
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_TEXT_WHITESPACE = (" ", "\t", "\r", "\n")
+_UTF8_BOM = codecs.BOM_UTF8
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_LEADING = " \t\r\n\ufeff"
+
+
+class XMLEncodingError(ValueError):
+    """An XML declaration names an encoding that cannot decode the document.
+
+    Readers catch it as a :class:`ValueError` and raise their own error with this message.
+    """
+
+
+def sniff_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec the first bytes of a document show, or ``None``.
+
+    A byte order mark, or NUL bytes between ASCII characters (what Windows PowerShell's ``>``
+    writes is UTF-16 with a BOM; some tools write it without). ``None`` means an ASCII-compatible
+    encoding (or not text at all): the XML declaration, if any, says which.
+
+    >>> sniff_encoding(" <a/>".encode("utf-16-le")), sniff_encoding(b"<a/>")
+    ('utf-16-le', None)
+    """
+    if head.startswith(_UTF32_BOMS):
+        return "utf-32"
+    first = head[:4]
+    if len(first) == 4 and first.count(0) == 3:
+        if first[0] and first[0] < 0x80:
+            return "utf-32-le"
+        if first[3] and first[3] < 0x80:
+            return "utf-32-be"
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if head[:1] == b"\0" and head[1:2] != b"\0":
+        return "utf-16-be"
+    if head[1:2] == b"\0" and head[:1] != b"\0":
+        return "utf-16-le"
+    return None
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """The UTF-16 codec of a BOM or of NUL bytes among the first two, or None (the command
+    line's input sniffing, unchanged; readers use :func:`sniff_encoding`)."""
+    if data.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if data[:1] == b"\0" and data[1:2] != b"\0":
+        return "utf-16-be"
+    if data[1:2] == b"\0" and data[:1] != b"\0":
+        return "utf-16-le"
+    return None
+
+
+# The declaration's encoding, whatever its spelling; EncName ([A-Za-z][A-Za-z0-9._-]*) is
+# checked after, so that a malformed name is refused with the name rather than left to expat.
+_DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*([\"'])([^\"']*)\1")
+_ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
+# The encodings expat decodes itself (XML_SetEncoding's names; case does not matter).
+_EXPAT_ENCODINGS = frozenset({"UTF-8", "UTF-16", "ISO-8859-1", "US-ASCII"})
+
+
+def _declared_codec(head: str) -> tuple[str, str] | None:
+    """(the declared name, Python's codec for it) when the document declares an encoding.
+
+    Raises :class:`XMLEncodingError` naming the encoding when it is not a valid name, not known
+    to Python, or not a text encoding.
+    """
+    found = _DECLARED.match(head)
+    if found is None:
+        return None
+    name = found.group(2)
+    if _ENCODING_NAME.fullmatch(name) is None:
+        raise XMLEncodingError(
+            f"the XML declaration names the encoding {shown(name)}, which is not an encoding name"
+        )
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise XMLEncodingError(
+            f"the XML declaration names the encoding {name!r}, which Python does not know"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise XMLEncodingError(
+            f"the XML declaration names the encoding {name!r}, which is not a text encoding"
+        )
+    return name, info.name
 
 
 def prepare(data: str | bytes) -> str | bytes:
     """Drop whitespace before the document, and decode what expat cannot read itself.
 
-    Saved files often have whitespace before the document, even before ``<?xml``. For bytes:
+    Saved files often have whitespace before the document, even before ``<?xml``. A ``str`` is
+    returned without that whitespace (expat reads a str whatever its declaration says). For
+    bytes:
 
-    * UTF-32 (a byte order mark, or an ASCII character with three NUL bytes) is decoded to str;
-    * UTF-16 (a byte order mark, or a NUL byte in the first two) that starts with whitespace is
-      decoded to str to drop it; other UTF-16 documents are passed on untouched;
+    * UTF-32 and UTF-16 (a byte order mark, or NUL bytes among the first four) are decoded to
+      str, the declared encoding checked to be a text encoding Python knows;
     * otherwise the bytes are ASCII-compatible: ASCII whitespace and a UTF-8 BOM are dropped,
       and a document whose XML declaration names an encoding other than the four expat reads
       itself (UTF-8, UTF-16, ISO-8859-1, US-ASCII: pyexpat would guess at the others, and reads
       ``utf8`` or Shift_JIS wrongly) is decoded with Python's codec of that name.
 
-    expat reads a str whatever its declaration says. Raises :class:`UnicodeDecodeError` for
-    bytes that are not in their encoding and :class:`LookupError` for an encoding that Python
-    does not know.
+    Raises :class:`UnicodeDecodeError` for bytes that are not in their encoding and
+    :class:`XMLEncodingError` for a declared encoding that Python does not know or that is not a
+    text encoding; both are :class:`ValueError`.
 
     >>> prepare(b"  \\r\\n<?xml version='1.0'?><a/>")
     b"<?xml version='1.0'?><a/>"
@@ -72,67 +197,95 @@ def prepare(data: str | bytes) -> str | bytes:
     '<a/>'
     >>> prepare('<?xml version="1.0" encoding="utf8"?><a>é</a>'.encode())
     '<?xml version="1.0" encoding="utf8"?><a>é</a>'
+    >>> prepare(b'<?xml version="1.0" encoding="bogus"?><a/>')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mturk_models.documents._xml.XMLEncodingError: ... encoding 'bogus', which Python does not know
     """
     if isinstance(data, str):
-        return data.lstrip(" \t\r\n\ufeff")
-    utf32 = _utf32_codec(data)
-    if utf32:
-        return data.decode(utf32).lstrip(" \t\r\n\ufeff")
-    if data.startswith(_BOMS[1:]) or data[:2].count(0):
-        codec = _utf16_codec(data)
-        if codec and data[:8].decode(codec, "ignore").lstrip("\ufeff")[:1] in _TEXT_WHITESPACE:
-            return data.decode(codec).lstrip(" \t\r\n\ufeff")
-        return data
-    if data[:1] != b"<":
-        data = data[3:] if data.startswith(_BOMS[0]) else data
-        data = data.lstrip(_WHITESPACE)
-    declared = _DECLARED.match(data)
-    if declared is not None and declared.group(1).upper() not in _EXPAT_ENCODINGS:
-        # Only text encodings: bytes.decode refuses rot13, base64 and other transforms.
-        return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
+        return data.lstrip(_LEADING)
+    wide = sniff_encoding(data)
+    if wide is not None:
+        text = data.decode(wide).lstrip(_LEADING)
+        _declared_codec(text[:200])
+        return text
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    data = data.lstrip(_WHITESPACE)
+    declared = _declared_codec(data[:200].decode("latin-1"))
+    if declared is not None and declared[0].upper() not in _EXPAT_ENCODINGS:
+        return data.decode(declared[1])
     return data
 
 
-def _utf32_codec(data: bytes) -> str | None:
-    if data.startswith(_UTF32_BOMS):
-        return "utf-32"
-    head = data[:4]
-    if len(head) == 4 and head.count(0) == 3:
-        if head[0] and head[0] < 0x80:
-            return "utf-32-le"
-        if head[3] and head[3] < 0x80:
-            return "utf-32-be"
-    return None  # not UTF-32 (or not text: left to the reader)
+# --- refusals -------------------------------------------------------------------------------------
 
 
-def _utf16_codec(data: bytes) -> str | None:
-    if data.startswith(_BOMS[1:]):
-        return "utf-16"
-    if data[:1] == b"\0" and data[1:2] != b"\0":
-        return "utf-16-be"
-    if data[1:2] == b"\0" and data[:1] != b"\0":
-        return "utf-16-le"
-    return None  # not text: left to the reader
+def _unsafe(what: str, detail: str, parser: Any = None) -> UnsafeXMLError:
+    """The one wording of every refusal: "<what> are refused (<detail>)", plus the position."""
+    if parser is None:
+        return UnsafeXMLError(f"{what} are refused ({detail})")
+    # Only the line: in a declaration handler expat's column is somewhere inside the declaration.
+    line = parser.CurrentLineNumber
+    return UnsafeXMLError(f"{what} are refused ({detail}) at line {line}", line=line)
 
 
-_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._:-]*)[\"']")
-# The encodings expat decodes itself (XML_SetEncoding's names; case does not matter).
-_EXPAT_ENCODINGS = frozenset({b"UTF-8", b"UTF-16", b"ISO-8859-1", b"US-ASCII"})
+def _doctype(name: object, parser: Any = None) -> UnsafeXMLError:
+    return _unsafe("DOCTYPE declarations", f"DOCTYPE {name}", parser)
 
 
-def _refuse_dtd(name: str, *_: Any) -> NoReturn:
+def _entity(name: object, parser: Any = None) -> UnsafeXMLError:
+    return _unsafe("entity declarations", f"ENTITY {name}", parser)
+
+
+def _external(system_id: object, parser: Any = None) -> UnsafeXMLError:
+    return _unsafe("external references", f"SYSTEM {system_id!r}", parser)
+
+
+def unsafe_xinclude(
+    element: str, *, line: int | None = None, column: int | None = None
+) -> NoReturn:
+    """Raise the refusal of an XInclude element (``element`` is its name, for the message)."""
+    where = "" if line is None else f" at line {line}, column {column}"
     raise UnsafeXMLError(
-        f"XML with a DOCTYPE declaration ({name!r}) is refused: DTDs are not allowed"
+        f"XInclude elements are refused ({element}){where}: the library never reads other files",
+        line=line,
+        column=column,
     )
 
 
-def _refuse_entity(name: str, *_: Any) -> NoReturn:
-    raise UnsafeXMLError(f"XML with an entity declaration ({name!r}) is refused")
+_DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)[ \t\r\n]+(%?[^ \t\r\n\[>]*)")
+_XINCLUDE_DECLARATION = re.compile(
+    r"xmlns(?::[^ \t\r\n=]+)?[ \t\r\n]*=[ \t\r\n]*([\"'])("
+    + "|".join(re.escape(namespace) for namespace in XINCLUDE_NAMESPACES)
+    + r")\1"
+)
 
 
-def _refuse_external(context: Any, base: Any, system_id: Any, public_id: Any) -> NoReturn:
-    raise UnsafeXMLError(f"XML with an external reference ({system_id!r}) is refused")
+def find_unsafe(text: str) -> tuple[str, int] | None:
+    """The refusal message and offset of the first DOCTYPE, entity declaration or XInclude
+    namespace in a fragment of markup, or ``None``.
+
+    For XML fragments that the library parses inside a document of its own making (XHTML
+    FormattedContent), where expat would report a DOCTYPE as a mere syntax error: the refusal
+    has the same wording as a whole document's.
+
+    >>> find_unsafe('<p>x</p><!DOCTYPE p [<!ENTITY a "b">]>')
+    ('DOCTYPE declarations are refused (DOCTYPE p)', 8)
+    """
+    declaration = _DECLARATION.search(text)
+    xinclude = _XINCLUDE_DECLARATION.search(text)
+    if declaration is not None and (xinclude is None or declaration.start() < xinclude.start()):
+        kind, name = declaration.groups()
+        make = _doctype if kind == "DOCTYPE" else _entity
+        return str(make(name)), declaration.start()
+    if xinclude is not None:
+        return (
+            f"XInclude elements are refused (namespace {xinclude.group(2)}): the library never "
+            "reads other files",
+            xinclude.start(),
+        )
+    return None
 
 
 def secure_parser(
@@ -142,34 +295,115 @@ def secure_parser(
 
     ``intern`` is pyexpat's name-interning dictionary: element and attribute names are looked up
     in it and replaced by the value found there (names not found are added, mapped to
-    themselves). Pass a fresh dictionary per parse.
+    themselves). Pass a fresh dictionary per parse. Refusals name the declaration as written,
+    even when the interning dictionary maps its name to another value.
     """
     parser = expat.ParserCreate(namespace_separator=namespace_separator, intern=intern)
+    names = {value: key for key, value in intern.items()} if intern else {}
+
+    def doctype(name: Any, *_: Any) -> NoReturn:
+        raise _doctype(names.get(name, name) if not isinstance(name, str) else name, parser)
+
+    def entity(name: Any, *_: Any) -> NoReturn:
+        raise _entity(names.get(name, name) if not isinstance(name, str) else name, parser)
+
+    def external(context: Any, base: Any, system_id: Any, public_id: Any) -> NoReturn:
+        raise _external(system_id, parser)
+
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _refuse_dtd
-    parser.EntityDeclHandler = _refuse_entity
-    parser.UnparsedEntityDeclHandler = _refuse_entity
-    parser.ExternalEntityRefHandler = _refuse_external
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.ExternalEntityRefHandler = external
     return parser
 
 
-def parse_tree(data: str | bytes, *, error: type[MTurkModelsError], what: str) -> Element:
-    """Parse ``data`` into an ElementTree element through defusedxml, refusing DTDs.
+def _defused(exc: defusedxml.DefusedXmlException) -> UnsafeXMLError:
+    """defusedxml's refusals, in the wording of :func:`secure_parser`'s."""
+    if isinstance(exc, defusedxml.DTDForbidden):
+        return _doctype(exc.name)
+    if isinstance(exc, defusedxml.EntitiesForbidden):
+        return _entity(exc.name)
+    if isinstance(exc, defusedxml.ExternalReferenceForbidden):
+        return _external(exc.sysid)
+    return _unsafe("unsafe constructs", type(exc).__name__)  # pragma: no cover - not raised
 
-    ``what`` names the document in messages ("question document", "legacy response"); a
-    malformed document raises ``error`` with expat's line and column.
+
+# --- trees -------------------------------------------------------------------------------------
+
+
+def expat_reason(code: int) -> str:
+    """expat's reason for an error code, without the position (``not well-formed (invalid
+    token)``)."""
+    return str(expat.ErrorString(code))
+
+
+def parse_tree(data: str | bytes, *, error: type[DocumentError], what: str) -> Element:
+    """Parse ``data`` into an ElementTree element through defusedxml, refusing unsafe XML.
+
+    ``what`` names the document in messages ("question document", "legacy response"). A DTD,
+    an entity, an external reference or an XInclude element raises
+    :class:`~mturk_models.exceptions.UnsafeXMLError`; a malformed document raises ``error``
+    with its ``line`` and ``column``; an encoding that cannot be read raises ``error`` naming
+    the encoding.
     """
     try:
         root: Element = defused_et.fromstring(
             prepare(data), forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
-        return root
     except defusedxml.DefusedXmlException as exc:
-        raise UnsafeXMLError(f"{what} refused: {exc}") from exc
+        raise _defused(exc) from exc
     except ParseError as exc:
         line, column = exc.position
         raise error(
-            f"{what} is not well-formed XML at line {line}, column {column}: {exc}"
+            f"{what} is not well-formed XML at line {line}, column {column}: "
+            f"{expat_reason(exc.code)}",
+            line=line,
+            column=column,
         ) from exc
-    except (ValueError, LookupError, UnicodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # UnicodeError and XMLEncodingError included
         raise error(f"{what} cannot be read: {exc}") from exc
+    for element in root.iter():
+        tag = element.tag
+        if isinstance(tag, str) and tag.startswith("{") and tag[1:].startswith(XINCLUDE_NAMESPACES):
+            unsafe_xinclude(split_name(tag)[1])
+    return root
+
+
+def split_name(tag: str) -> tuple[str, str]:
+    """An ElementTree tag as (namespace, local name); the namespace is ``""`` when there is none.
+
+    >>> split_name("{urn:x}Answer"), split_name("Answer")
+    (('urn:x', 'Answer'), ('', 'Answer'))
+    """
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
+
+
+class Child(NamedTuple):
+    """A child element met by :func:`children`: its namespace, local name, element and path."""
+
+    namespace: str
+    name: str
+    element: Element
+    path: str
+
+
+def children(element: Element, path: str) -> Iterator[Child]:
+    """The child elements of ``element``, each with its path ``<path>/<name>[<n>]``.
+
+    ``n`` counts the same-named siblings met so far, from 1, on every step, so a path names one
+    element whatever follows it: ``QuestionForm/Question[2]/QuestionContent[1]``.
+
+    >>> root = Element("Form")
+    >>> root.extend([Element("{urn:x}Item"), Element("Note"), Element("{urn:x}Item")])
+    >>> [child.path for child in children(root, "Form")]
+    ['Form/Item[1]', 'Form/Note[1]', 'Form/Item[2]']
+    """
+    counts: dict[str, int] = {}
+    for child in element:
+        namespace, name = split_name(child.tag)
+        counts[name] = counts.get(name, 0) + 1
+        yield Child(namespace, name, child, f"{path}/{name}[{counts[name]}]")

@@ -43,12 +43,12 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal, NoReturn, TypeVar
-from xml.parsers.expat import ExpatError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 from pydantic_core import PydanticCustomError
 
-from .._base import MTurkModel
+from .._base import Document
+from .._errors import shown
 from .._types import XML_WHITESPACE as _WS
 from .._types import Count, Seq, strip_identifier
 from ..exceptions import (
@@ -57,7 +57,14 @@ from ..exceptions import (
     MalformedAnswerError,
     UnsafeXMLError,
 )
-from ._xml import XINCLUDE_NAMESPACES, prepare, secure_parser
+from ._xml import (
+    XINCLUDE_NAMESPACES,
+    ExpatError,
+    expat_reason,
+    prepare,
+    secure_parser,
+    unsafe_xinclude,
+)
 
 _T = TypeVar("_T")
 
@@ -94,7 +101,7 @@ def _legal(value: str) -> str:
             {
                 "character": f"U+{ord(found.group()):04X}",
                 "index": found.start(),
-                "value": repr(value)[:80],
+                "value": shown(value),
             },
         )
     return value
@@ -112,10 +119,9 @@ AnswerText = Annotated[str, AfterValidator(_legal)]
 """Free text exactly as sent (never stripped); only characters that XML 1.0 allows."""
 
 
-class _AnswerBase(MTurkModel):
-    """Fields and behaviour shared by the three answer kinds."""
-
-    model_config = ConfigDict(extra="forbid")
+class _AnswerBase(Document):
+    """Fields and behaviour shared by the three answer kinds (parts of a document, so they
+    have no ``to_xml()`` of their own)."""
 
     question_identifier: Identifier = Field(
         description="The identifier of the question this answer is for, as specified in the "
@@ -218,7 +224,7 @@ Answer = Annotated[
 :class:`UploadedFileAnswer`, told apart by ``kind``."""
 
 
-class QuestionFormAnswers(MTurkModel):
+class QuestionFormAnswers(Document):
     """The answers of one assignment, in document order; look one up by its QuestionIdentifier.
 
     Iterating gives the answers; ``len()`` counts them; ``answers["q1"]`` gives the answer
@@ -234,8 +240,6 @@ class QuestionFormAnswers(MTurkModel):
     >>> len(answers), answers["tag"].text, [a.text for a in answers.get_all("tag")]
     (2, 'cat', ['cat', 'dog'])
     """
-
-    model_config = ConfigDict(extra="forbid")
 
     answers: Seq[Answer] = Field(
         default=(),
@@ -719,13 +723,10 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             if depth == 3:
                 texts.append(event)
             elif event.strip(_WS):
-                _fail(opened[depth], f"text {event.strip(_WS)[:40]!r} directly in this element")
+                _fail(opened[depth], f"text {shown(event.strip(_WS))} directly in this element")
         elif cls is _Start:
             if str(event.code).startswith(XINCLUDE_NAMESPACES):
-                raise UnsafeXMLError(
-                    f"XInclude is refused ({_name(event.code)} at line {event.line}, "
-                    f"column {event.column}): the parser never reads other files"
-                )
+                unsafe_xinclude(_name(event.code), line=event.line, column=event.column)
             depth += 1
             if depth > 3:
                 _fail(event, f"{_name(opened[3].code)} holds only text, not elements")
@@ -776,7 +777,7 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
                 if key is not None:
                     _fail(opened[3], "UploadedFileSizeInBytes comes before UploadedFileKey")
                 if _SIZE_PATTERN.fullmatch(text) is None:
-                    _fail(opened[3], f"{_SIZE_RULE}; got {text[:40]!r}")
+                    _fail(opened[3], f"{_SIZE_RULE}; got {shown(text)}")
                 size = int(text)
             else:
                 if key is not None:
@@ -874,9 +875,17 @@ def parse_answers(xml: str | bytes | None) -> QuestionFormAnswers:
             found = _read_canonical(text)
             if found is not None:
                 return found
-    except (ExpatError, ValueError, UnsafeXMLError):
+    except (ExpatError, ValueError, LookupError, UnsafeXMLError):
         pass  # the general reader below reads it again and raises the right error
     return _parse(xml, _read_events)
+
+
+_JSON_STARTS = ("[", "{", '"', b"[", b"{", b'"')
+_JSON_HINT = (
+    "the answer document is JSON, not XML: decode a crowd-form taskAnswers value with "
+    "decode_task_answers(), and read the Answer of a boto3 response with "
+    "Assignment.model_validate(response['Assignment']).parse_answers()"
+)
 
 
 def _parse(
@@ -891,12 +900,17 @@ def _parse(
         data = prepare(xml)  # decodes what expat cannot read itself
         if not data:
             return _EMPTY
+        if data[:1] in _JSON_STARTS:
+            raise MalformedAnswerError(_JSON_HINT)
         return read(data)
     except (UnsafeXMLError, MalformedAnswerError):
         raise
     except ExpatError as exc:
         raise MalformedAnswerError(
-            f"the answer document is not well-formed XML: {exc}", line=exc.lineno, column=exc.offset
+            f"the answer document is not well-formed XML at line {exc.lineno}, column "
+            f"{exc.offset}: {expat_reason(exc.code)}",
+            line=exc.lineno,
+            column=exc.offset,
         ) from exc
     except (ValueError, LookupError, RecursionError) as exc:  # UnicodeError is a ValueError
         raise MalformedAnswerError(f"the answer document cannot be read: {exc}") from exc
