@@ -906,13 +906,15 @@ def _selection_specs(draw: st.DrawFn) -> SelectionAnswerSpecification:
         else:
             content[kind] = draw(_xml_text())
         selections.append(Selection(selection_identifier=identifier, **content))
-    low, high = draw(_bounds(1, 5))
+    other = draw(_optional(_free_text_specs()))
+    # Neither count may exceed the choices offered (the selections, plus "other").
+    low, high = draw(_bounds(1, len(selections) + (other is not None)))
     return SelectionAnswerSpecification(
         min_selection_count=low,
         max_selection_count=high,
         style_suggestion=draw(_optional(st.sampled_from(StyleSuggestion))),
         selections=tuple(selections),
-        other_selection=draw(_optional(_free_text_specs())),
+        other_selection=other,
     )
 
 
