@@ -43,5 +43,5 @@ def test_question_documents_use_the_same_summary() -> None:
         "<SelectionIdentifier>a</SelectionIdentifier><Text>A</Text></Selection></Selections>"
         "</SelectionAnswer></AnswerSpecification></Question></QuestionForm>"
     )
-    with pytest.raises(QuestionParseError, match=r"at style_suggestion: .*; got 'slider'"):
+    with pytest.raises(QuestionParseError, match=r"at StyleSuggestion: .*; got 'slider'"):
         parse_question(xml)

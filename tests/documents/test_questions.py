@@ -36,10 +36,12 @@ from mturk_models import (
     IsNumeric,
     Length,
     ListContent,
+    MTurkModelsError,
     Overview,
     Question,
     QuestionForm,
     QuestionFormAnswers,
+    QuestionNotFoundError,
     QuestionParseError,
     Selection,
     SelectionAnswer,
@@ -51,6 +53,7 @@ from mturk_models import (
     parse_answers,
     parse_question,
 )
+from mturk_models._base import Document
 from mturk_models.documents.questions import MAX_FILE_SIZE_IN_BYTES
 from mturk_models.testing import external_questions, html_questions, question_forms
 
@@ -339,6 +342,12 @@ RULES = [
     (lambda: Length(min_length=-1), "greater_than_equal"),
     (lambda: yes_no(min_selection_count=3, max_selection_count=2), "selection_count_bounds"),
     (lambda: yes_no(max_selection_count=0), "greater_than_equal"),
+    (lambda: yes_no(max_selection_count=3), "selection_count_over_choices"),
+    (lambda: yes_no(min_selection_count=3, max_selection_count=3), "selection_count_over_choices"),
+    (
+        lambda: QuestionForm(items=(Overview(content=(TextContent(text="Hi"),)),)),
+        "question_form_without_question",
+    ),
     (lambda: yes_no(style_suggestion="slider"), "enum"),
     (
         lambda: SelectionAnswerSpecification(
@@ -391,6 +400,7 @@ RULES = [
                         ),
                     )
                 ),
+                question(),
             )
         ),
         "retired_element_schema",
@@ -531,6 +541,10 @@ def test_full_question_form() -> None:
     assert parse_question(form.to_xml()) == form
     with pytest.raises(KeyError, match="no question 'nope'"):
         form.question("nope")
+    with pytest.raises(QuestionNotFoundError) as caught:
+        form.question("nope")
+    assert caught.value.identifier == "nope"
+    assert isinstance(caught.value, MTurkModelsError)
 
 
 def test_overview_after_questions_and_the_old_fixed_order() -> None:
@@ -545,7 +559,7 @@ def test_overview_after_questions_and_the_old_fixed_order() -> None:
 
 
 PARSE_ERRORS = [
-    (form_xml(""), "needs at least one Overview or Question"),
+    (form_xml(""), "needs at least one Question"),
     (form_xml("<Intro/>"), "unexpected element Intro at QuestionForm/Intro\\[1\\]"),
     (form_xml(question_xml(FREE) + question_xml(FREE)), "QuestionIdentifier values must be unique"),
     (
@@ -618,7 +632,7 @@ PARSE_ERRORS = [
                 "<Text>A</Text></Selection></Selections></SelectionAnswer>"
             )
         ),
-        r"SelectionAnswer\[1\] breaks a rule at style_suggestion: Input should be 'radiobutton'",
+        r"SelectionAnswer\[1\] breaks a rule at StyleSuggestion: Input should be 'radiobutton'",
     ),
     (
         form_xml(
@@ -636,7 +650,7 @@ PARSE_ERRORS = [
     ),
     (
         form_xml(question_xml(FREE).replace("<Text>Q?</Text>", '<Text xmlns="urn:other">Q</Text>')),
-        "is not in the document's namespace",
+        "not in the document's namespace",
     ),
     (
         form_xml(
@@ -1079,11 +1093,11 @@ def test_only_xml_whitespace_is_stripped() -> None:
     picture = BinaryContent.model_validate(
         {"mime_type": "image", "data_url": "https://a.example/x\u00a0", "alt_text": "x"}
     )
-    form = QuestionForm(items=(Overview(content=(picture,)),))
+    form = QuestionForm(items=(Overview(content=(picture,)), question()))
     assert parse_question(form.to_xml()) == form
     external = ExternalQuestion(external_url="https://a.example/x", frame_height=0).to_xml()
     padded = external.replace("https://a.example/x", " https://a.example/x\u00a0 ")
-    with pytest.raises(QuestionParseError, match=r"at external_url: .*'https://a.example/x\\xa0'"):
+    with pytest.raises(QuestionParseError, match=r"at ExternalURL: .*'https://a.example/x\\xa0'"):
         parse_question(padded)
     text_in_form = form.to_xml().replace("<Overview>", "<Overview>\u00a0")
     with pytest.raises(QuestionParseError, match="cannot contain text"):
@@ -1113,3 +1127,58 @@ def test_identifiers_are_stripped_like_the_answers_identifiers() -> None:
     )
     assert parsed.check(answers) == []  # type: ignore[union-attr]
     assert parsed.values(answers) == {"q1": ("y",)}  # type: ignore[union-attr]
+
+
+# --- selection counts, forms without questions, the Document base --------------------------------
+
+
+def test_the_other_selection_counts_as_a_choice() -> None:
+    spec = yes_no(min_selection_count=3, max_selection_count=3, other_selection=free())
+    assert spec.max_selection_count == 3
+
+
+def test_selection_counts_over_the_choices_are_refused_when_parsed() -> None:
+    body = (
+        "<SelectionAnswer><MaxSelectionCount>3</MaxSelectionCount><Selections><Selection>"
+        "<SelectionIdentifier>y</SelectionIdentifier><Text>Yes</Text></Selection>"
+        "</Selections></SelectionAnswer>"
+    )
+    with pytest.raises(QuestionParseError, match="MaxSelectionCount 3 is more than the 1") as info:
+        parse_question(form_xml(question_xml(body)))
+    assert (
+        info.value.location == "QuestionForm/Question[1]/AnswerSpecification[1]/SelectionAnswer[1]"
+    )
+
+
+def test_a_form_of_overviews_only_is_refused_when_parsed() -> None:
+    with pytest.raises(QuestionParseError, match="needs at least one Question"):
+        parse_question(form_xml("<Overview><Text>Intro</Text></Overview>"))
+
+
+@given(question_forms())
+def test_generated_forms_are_documents_with_a_question(form: QuestionForm) -> None:
+    assert isinstance(form, Document)
+    assert form.questions
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        ExternalQuestion(external_url="https://example.com/x", frame_height=0),
+        HTMLQuestion(html_content="<p>x</p>", frame_height=0),
+        TextContent(text="x"),
+    ],
+)
+def test_to_boto3_of_question_documents_is_deprecated(document: Any) -> None:
+    with pytest.warns(DeprecationWarning, match=r"use to_xml\(\)"):
+        shape = document.to_boto3()
+    assert shape == document.model_dump(by_alias=True, exclude_none=True, mode="json")
+
+
+def test_checks_live_on_the_answer_specifications() -> None:
+    answer = SimpleNamespace(
+        question_identifier="q1", selection_identifiers=("y", "y"), other_selection_text=None
+    )
+    assert [f.code for f in yes_no().findings(answer, "q1")] == ["selection_duplicate"]
+    assert yes_no().answer_kind == "selection"
+    assert free().answer_kind == "free_text"

@@ -76,7 +76,10 @@ TIC_TAC_TOE_FORM = f"""<QuestionForm xmlns="{QUESTION_FORM_NAMESPACE}"><Overview
   The following table shows the board as it currently stands.
 </Text>
 <FormattedContent><![CDATA[{TIC_TAC_TOE}]]></FormattedContent>
-</Overview></QuestionForm>"""
+</Overview><Question><QuestionIdentifier>nextmove</QuestionIdentifier><QuestionContent>
+<Text>What are the coordinates of the best move for player "X" in this game?</Text>
+</QuestionContent><AnswerSpecification><FreeTextAnswer/></AnswerSpecification></Question>
+</QuestionForm>"""
 
 
 def error_of(xhtml: str) -> dict[str, Any]:
@@ -387,11 +390,23 @@ SCHEMA_ONLY = [
 ]
 
 
+# A QuestionForm needs one Question at least: the forms below carry this one.
+QUESTION = Question(
+    question_identifier="q",
+    question_content=(TextContent(text="Why?"),),
+    answer_specification=FreeTextAnswerSpecification(),
+)
+QUESTION_XML = (
+    "<Question><QuestionIdentifier>q</QuestionIdentifier><QuestionContent><Text>Why?</Text>"
+    "</QuestionContent><AnswerSpecification><FreeTextAnswer/></AnswerSpecification></Question>"
+)
+
+
 def overview_form(xhtml: str, namespace: str = QUESTION_FORM_NAMESPACE_2005) -> str:
     cdata = xhtml.replace("]]>", "]]]]><![CDATA[>")
     return (
         f'<QuestionForm xmlns="{namespace}"><Overview><FormattedContent><![CDATA[{cdata}]]>'
-        "</FormattedContent></Overview></QuestionForm>"
+        f"</FormattedContent></Overview>{QUESTION_XML}</QuestionForm>"
     )
 
 
@@ -402,7 +417,7 @@ def test_what_only_the_schema_allows_loads_from_archives(xhtml: str) -> None:
     form = parse_question(overview_form(xhtml))
     assert isinstance(form, QuestionForm)
     assert parse_question(form.to_xml()) == form
-    with pytest.raises(QuestionParseError, match=r"breaks a rule at xhtml: .*not"):
+    with pytest.raises(QuestionParseError, match=r"FormattedContent\[1\] breaks a rule: .*not"):
         parse_question(overview_form(xhtml), strict=True)
     with pytest.raises(ValidationError):
         FormattedContent(xhtml=xhtml)
@@ -434,7 +449,9 @@ def test_selection_formatted_content_is_checked() -> None:
 
 
 def test_create_hit_request_refuses_what_mturk_would() -> None:
-    form = QuestionForm(items=(Overview(content=(FormattedContent(xhtml="<p>ok</p>"),)),)).to_xml()
+    form = QuestionForm(
+        items=(Overview(content=(FormattedContent(xhtml="<p>ok</p>"),)), QUESTION)
+    ).to_xml()
     kwargs = {
         "Title": "t",
         "Description": "d",
@@ -499,5 +516,5 @@ def test_any_text_gives_content_or_a_validation_error(text: str, archived: bool)
         assert error["type"] == "xml_character" or " at line " in error["msg"]
         return
     # What is accepted also survives the QuestionForm document, CDATA and all.
-    form = QuestionForm(items=(Overview(content=(content,)),))
+    form = QuestionForm(items=(Overview(content=(content,)), QUESTION))
     assert parse_question(form.to_xml(), strict=not archived) == form

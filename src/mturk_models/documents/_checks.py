@@ -1,5 +1,10 @@
 """Answers checked against their QuestionForm (``QuestionForm.check`` and ``QuestionForm.values``).
 
+This module sits below :mod:`mturk_models.documents.questions` and never imports it: each answer
+specification class there calls the check of its kind (``findings()``), which is one of
+:func:`free_text_findings`, :func:`selection_findings` and :func:`upload_findings` here, and
+names the answer kind it takes (``answer_kind``); :class:`Finding` lives here too.
+
 MTurk documents that answer data "is not guaranteed ... to conform to the answer specifications
 described in a QuestionForm" (API reference, QuestionFormAnswers), so these functions return
 findings instead of raising. Answers are read by duck typing, so the answer models of
@@ -24,29 +29,46 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._types import XML_WHITESPACE as _XML_SPACE
 from ._jsregex import JSRegexError, compile_js
-from .questions import (
-    FileUploadAnswerSpecification,
-    Finding,
-    FreeTextAnswerSpecification,
-    Question,
-    SelectionAnswerSpecification,
-)
 
-if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
-    from .questions import QuestionForm
+__all__ = [
+    "Finding",
+    "answer_kind",
+    "answer_values",
+    "check_answers",
+    "free_text_findings",
+    "selection_findings",
+    "upload_findings",
+]
 
-__all__ = ["answer_values", "check_answers"]
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with a document or an answer: a stable code, a sentence, and where.
+
+    >>> Finding("answer_required", "Question 'q1' is required but has no answer", "q1").code
+    'answer_required'
+    """
+
+    code: str
+    message: str
+    question_identifier: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "١٢" is not 12
 REGEX_TIMEOUT = 0.1  # seconds one AnswerFormatRegex may take on one answer
 
 
-def _kind(answer: Any) -> str:
+def answer_kind(answer: Any) -> str:
+    """The kind of an answer, by duck typing: ``free_text``, ``selection`` or ``upload``."""
     if getattr(answer, "uploaded_file_key", None) is not None:
         return "upload"
     if getattr(answer, "selection_identifiers", None) is not None:
@@ -87,7 +109,8 @@ def _range(low: int | None, high: int | None) -> str:
     return f"between {low} and {high}"
 
 
-def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[Finding]:
+def free_text_findings(spec: Any, text: str, qid: str) -> list[Finding]:
+    """The findings for free text against a FreeTextAnswerSpecification's constraints."""
     findings: list[Finding] = []
     c = spec.constraints
     if c is None:
@@ -159,7 +182,8 @@ def _free_text(spec: FreeTextAnswerSpecification, text: str, qid: str) -> list[F
     return findings
 
 
-def _selection(spec: SelectionAnswerSpecification, answer: Any, qid: str) -> list[Finding]:
+def selection_findings(spec: Any, answer: Any, qid: str) -> list[Finding]:
+    """The findings for a selection answer against a SelectionAnswerSpecification."""
     findings: list[Finding] = []
     chosen = tuple(answer.selection_identifiers or ())
     times = Counter(chosen)  # in first-seen order
@@ -195,7 +219,7 @@ def _selection(spec: SelectionAnswerSpecification, answer: Any, qid: str) -> lis
                 )
             )
         else:
-            findings.extend(_free_text(spec.other_selection, other, qid))
+            findings.extend(free_text_findings(spec.other_selection, other, qid))
     count = len(times) + (other is not None)
     low = 1 if spec.min_selection_count is None else spec.min_selection_count
     high = 1 if spec.max_selection_count is None else spec.max_selection_count
@@ -210,7 +234,8 @@ def _selection(spec: SelectionAnswerSpecification, answer: Any, qid: str) -> lis
     return findings
 
 
-def _upload(spec: FileUploadAnswerSpecification, answer: Any, qid: str) -> list[Finding]:
+def upload_findings(spec: Any, answer: Any, qid: str) -> list[Finding]:
+    """The findings for an uploaded file against a FileUploadAnswerSpecification."""
     size = getattr(answer, "uploaded_file_size_in_bytes", None)
     low, high = spec.min_file_size_in_bytes, spec.max_file_size_in_bytes
     if size is not None and not low <= size <= high:
@@ -224,15 +249,8 @@ def _upload(spec: FileUploadAnswerSpecification, answer: Any, qid: str) -> list[
     return []
 
 
-_EXPECTED = {
-    FreeTextAnswerSpecification: "free_text",
-    SelectionAnswerSpecification: "selection",
-    FileUploadAnswerSpecification: "upload",
-}
-
-
 def _answered(answer: Any) -> bool:
-    kind = _kind(answer)
+    kind = answer_kind(answer)
     if kind == "free_text":
         return bool((getattr(answer, "text", None) or "").strip())
     if kind == "selection":
@@ -242,12 +260,12 @@ def _answered(answer: Any) -> bool:
     return True
 
 
-def _check_one(question: Question, answer: Any) -> list[Finding]:
+def _check_one(question: Any, answer: Any) -> list[Finding]:
     qid = question.question_identifier
     spec = question.answer_specification
     if not _answered(answer):
         return []  # an empty answer fits any question; required ones are reported by the caller
-    kind, expected = _kind(answer), _EXPECTED[type(spec)]
+    kind, expected = answer_kind(answer), spec.answer_kind
     if kind != expected:
         return [
             Finding(
@@ -257,14 +275,11 @@ def _check_one(question: Question, answer: Any) -> list[Finding]:
                 qid,
             )
         ]
-    if isinstance(spec, FreeTextAnswerSpecification):
-        return _free_text(spec, getattr(answer, "text", None) or "", qid)
-    if isinstance(spec, SelectionAnswerSpecification):
-        return _selection(spec, answer, qid)
-    return _upload(spec, answer, qid)
+    findings: list[Finding] = spec.findings(answer, qid)
+    return findings
 
 
-def check_answers(form: QuestionForm, answers: Iterable[Any]) -> list[Finding]:
+def check_answers(form: Any, answers: Iterable[Any]) -> list[Finding]:
     """Findings for ``answers`` against ``form`` (see the module docstring)."""
     questions = {q.question_identifier: q for q in form.questions}
     findings: list[Finding] = []
@@ -296,13 +311,13 @@ def check_answers(form: QuestionForm, answers: Iterable[Any]) -> list[Finding]:
     return findings
 
 
-def answer_values(form: QuestionForm, answers: Iterable[Any]) -> dict[str, Any]:
+def answer_values(form: Any, answers: Iterable[Any]) -> dict[str, Any]:
     """Typed values by question identifier (see ``QuestionForm.values``)."""
     questions = {q.question_identifier: q for q in form.questions}
     values: dict[str, Any] = {}
     for answer in answers:
         qid = str(answer.question_identifier)
-        kind = _kind(answer)
+        kind = answer_kind(answer)
         if kind == "upload":
             values[qid] = answer
         elif kind == "selection":
@@ -311,11 +326,12 @@ def answer_values(form: QuestionForm, answers: Iterable[Any]) -> dict[str, Any]:
             values[qid] = (*chosen, other) if other is not None else chosen
         else:
             text = getattr(answer, "text", None) or ""
-            spec = questions[qid].answer_specification if qid in questions else None
+            spec: Any = questions[qid].answer_specification if qid in questions else None
+            constraints = getattr(spec, "constraints", None)
             numeric = (
-                isinstance(spec, FreeTextAnswerSpecification)
-                and spec.constraints is not None
-                and spec.constraints.is_numeric is not None
+                getattr(spec, "answer_kind", None) == "free_text"
+                and constraints is not None
+                and constraints.is_numeric is not None
             )
             number = _number(text) if numeric else None
             values[qid] = text if number is None else number

@@ -22,26 +22,32 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Annotated, Any, Final, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 from urllib.parse import urlsplit
-from xml.etree.ElementTree import Element
-from xml.sax.saxutils import escape, quoteattr
 
 from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, field_validator
 from pydantic import model_validator as _model_validator
 from pydantic_core import PydanticCustomError
 
-from .._base import RequestModel
-from .._errors import summarize
+from .._base import Document
+from .._errors import shown, summarize
 from .._types import XML_WHITESPACE as _XML_SPACE
 from .._types import Int32, Seq, strip_identifier
 from ..enums import StrEnum
-from ..exceptions import QuestionParseError
+from ..exceptions import QuestionNotFoundError, QuestionParseError, UnsafeXMLError
+from ._checks import (
+    Finding,
+    answer_values,
+    check_answers,
+    free_text_findings,
+    selection_findings,
+    upload_findings,
+)
 from ._xhtml import check_xhtml
-from ._xml import parse_tree
+from ._xml import Element, children, escape_text, parse_tree, quote_attribute, split_name
 
 __all__ = [
     "EXTERNAL_QUESTION_NAMESPACE",
@@ -142,7 +148,7 @@ Url = Annotated[XmlText, AfterValidator(_url)]
 
 def _text(value: str) -> str:
     """Escape text for an element; CR as a character reference so parsers keep it."""
-    return escape(value).replace("\r", "&#13;")
+    return escape_text(value).replace("\r", "&#13;")
 
 
 def _cdata(value: str) -> str:
@@ -152,7 +158,7 @@ def _cdata(value: str) -> str:
 
 
 def _el(name: str, inner: str, **attrs: object) -> str:
-    attributes = "".join(f" {key}={quoteattr(str(val))}" for key, val in attrs.items())
+    attributes = "".join(f" {key}={quote_attribute(str(val))}" for key, val in attrs.items())
     return f"<{name}{attributes}>{inner}</{name}>"
 
 
@@ -164,23 +170,26 @@ def _opt(name: str, value: object) -> str:
     return _el(name, _text(str(value)))
 
 
-# --- findings -----------------------------------------------------------------------------------
+# --- the base of every question model ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing wrong with a document or an answer: a stable code, a sentence, and where.
+class _Part(Document):
+    """A question document or a part of one: ``to_xml()``, no boto3 shape of its own."""
 
-    >>> Finding("answer_required", "Question 'q1' is required but has no answer", "q1").code
-    'answer_required'
-    """
+    def to_boto3(self) -> dict[str, Any]:
+        """Deprecated: a question document is not a boto3 value; use ``to_xml()``.
 
-    code: str
-    message: str
-    question_identifier: str | None = None
-
-    def __str__(self) -> str:
-        return self.message
+        Question documents travel to boto3 as XML text (CreateHIT's ``Question``), so the
+        PascalCase dictionary this returned was never something boto3 accepts. Kept for one
+        release, warning, and returning what it returned before.
+        """
+        warnings.warn(
+            f"{type(self).__name__}.to_boto3() is deprecated and will be removed: a question "
+            "document goes to boto3 as XML text; use to_xml()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.model_dump(by_alias=True, exclude_none=True, mode="json")
 
 
 # --- ExternalQuestion and HTMLQuestion ---------------------------------------------------------
@@ -191,7 +200,7 @@ FrameHeight = Annotated[int, Field(ge=0)]
 _WHITESPACE = re.compile(r"\s")
 
 
-class ExternalQuestion(RequestModel):
+class ExternalQuestion(_Part):
     """A HIT shown from the requester's own https web page in a frame.
 
     >>> ExternalQuestion(external_url="https://example.com/hit", frame_height=400).to_xml()[:16]
@@ -237,7 +246,7 @@ class ExternalQuestion(RequestModel):
         return _el("ExternalQuestion", inner, xmlns=EXTERNAL_QUESTION_NAMESPACE)
 
 
-class HTMLQuestion(RequestModel):
+class HTMLQuestion(_Part):
     """A HIT whose HTML page MTurk hosts; the HTML must post a form back to MTurk.
 
     >>> page = ('<form method="post" action="https://www.mturk.com/mturk/externalSubmit">'
@@ -368,7 +377,7 @@ class StyleSuggestion(StrEnum):
     MULTICHOOSER = "multichooser"
 
 
-class TitleContent(RequestModel):
+class TitleContent(_Part):
     """A title inside an Overview or a QuestionContent.
 
     >>> TitleContent(text="Spot the cat").text
@@ -379,7 +388,7 @@ class TitleContent(RequestModel):
     text: XmlText = Field(description="The title, displayed in a large font.")
 
 
-class TextContent(RequestModel):
+class TextContent(_Part):
     """A paragraph of plain text.
 
     >>> TextContent(text="Is there a cat?").kind
@@ -390,7 +399,7 @@ class TextContent(RequestModel):
     text: XmlText = Field(description="A block of text, displayed as a paragraph.")
 
 
-class ListContent(RequestModel):
+class ListContent(_Part):
     """A bulleted list.
 
     >>> ListContent(items=("one", "two")).items
@@ -411,7 +420,7 @@ Xhtml = Annotated[XmlText, AfterValidator(_formatted_xhtml)]
 :mod:`mturk_models.documents._xhtml` and docs/hit-definitions.md)."""
 
 
-class FormattedContent(RequestModel):
+class FormattedContent(_Part):
     """XHTML in MTurk's FormattedContent subset, written as CDATA.
 
     The XHTML is checked as MTurk checks it: well-formed once wrapped in ``<FormattedContent>``,
@@ -433,7 +442,7 @@ class FormattedContent(RequestModel):
     )
 
 
-class BinaryContent(RequestModel):
+class BinaryContent(_Part):
     """An image, audio or video file shown by URL.
 
     >>> BinaryContent(mime_type="image", data_url="https://example.com/a.png",
@@ -452,7 +461,7 @@ class BinaryContent(RequestModel):
     alt_text: XmlText = Field(description="Text shown when the file cannot be displayed.")
 
 
-class ApplicationParameter(RequestModel):
+class ApplicationParameter(_Part):
     """A name and value passed to an embedded application.
 
     >>> ApplicationParameter(name="level", value="3").value
@@ -463,7 +472,7 @@ class ApplicationParameter(RequestModel):
     value: XmlText = Field(description="The parameter's value.")
 
 
-class EmbeddedBinaryContent(RequestModel):
+class EmbeddedBinaryContent(_Part):
     """A file displayed inside the page by a browser plug-in.
 
     >>> EmbeddedBinaryContent(mime_type="video", mime_sub_type="mp4", alt_text="clip",
@@ -485,7 +494,7 @@ class EmbeddedBinaryContent(RequestModel):
     )
 
 
-class ApplicationContent(RequestModel):
+class ApplicationContent(_Part):
     """A Flash movie or Java applet: only in the 2005-10-01 schema (retired by MTurk in 2017).
 
     >>> ApplicationContent(application="flash", url="https://example.com/a.swf",
@@ -543,7 +552,7 @@ def _ordered(low: int | None, high: int | None, code: str, what: str) -> None:
         )
 
 
-class IsNumeric(RequestModel):
+class IsNumeric(_Part):
     """The answer must be a whole number, optionally within bounds.
 
     MTurk's schema types the bounds as ``xs:int`` and no source allows decimals, so an answer
@@ -564,7 +573,7 @@ class IsNumeric(RequestModel):
         return self
 
 
-class Length(RequestModel):
+class Length(_Part):
     """The answer's length in characters must be within bounds.
 
     >>> Length(max_length=200).min_length is None
@@ -584,7 +593,7 @@ class Length(RequestModel):
         return self
 
 
-class AnswerFormatRegex(RequestModel):
+class AnswerFormatRegex(_Part):
     """A regular expression the answer must match (checked by the Worker's browser).
 
     >>> AnswerFormatRegex(regex=r"^\\d{5}$", error_text="Five digits").flags is None
@@ -600,7 +609,7 @@ class AnswerFormatRegex(RequestModel):
     flags: XmlText | None = Field(default=None, description="Regex flags, such as i.")
 
 
-class Constraints(RequestModel):
+class Constraints(_Part):
     """The constraints of a free-text answer.
 
     >>> Constraints(is_numeric=IsNumeric(min_value=0)).length is None
@@ -614,7 +623,7 @@ class Constraints(RequestModel):
     )
 
 
-class FreeTextAnswerSpecification(RequestModel):
+class FreeTextAnswerSpecification(_Part):
     """A text field (the FreeTextAnswer element of an AnswerSpecification).
 
     >>> FreeTextAnswerSpecification(number_of_lines_suggestion=3).kind
@@ -632,8 +641,21 @@ class FreeTextAnswerSpecification(RequestModel):
         default=None, description="How many lines tall the field should be."
     )
 
+    answer_kind: ClassVar[str] = "free_text"
+    """The kind of answer this specification takes (as ``QuestionForm.check`` names it)."""
 
-class Selection(RequestModel):
+    def findings(self, answer: Any, question_identifier: str) -> list[Finding]:
+        """What is wrong with a free-text ``answer`` to this specification (empty: nothing).
+
+        >>> from types import SimpleNamespace as Answer
+        >>> spec = FreeTextAnswerSpecification(constraints=Constraints(length=Length(max_length=3)))
+        >>> [f.code for f in spec.findings(Answer(text="four"), "q1")]
+        ['answer_length']
+        """
+        return free_text_findings(self, getattr(answer, "text", None) or "", question_identifier)
+
+
+class Selection(_Part):
     """One choice of a SelectionAnswer: an identifier and text, binary or formatted content.
 
     >>> Selection(selection_identifier="yes", text="Yes").binary is None
@@ -662,7 +684,7 @@ class Selection(RequestModel):
         return self
 
 
-class SelectionAnswerSpecification(RequestModel):
+class SelectionAnswerSpecification(_Part):
     """A multiple-choice answer (the SelectionAnswer element).
 
     >>> spec = SelectionAnswerSpecification(selections=(
@@ -687,6 +709,13 @@ class SelectionAnswerSpecification(RequestModel):
         default=None, description="A free-text 'other' choice."
     )
 
+    answer_kind: ClassVar[str] = "selection"
+    """The kind of answer this specification takes (as ``QuestionForm.check`` names it)."""
+
+    def findings(self, answer: Any, question_identifier: str) -> list[Finding]:
+        """What is wrong with a selection ``answer`` to this specification (empty: nothing)."""
+        return selection_findings(self, answer, question_identifier)
+
     @_model_validator(mode="after")
     def _rules(self) -> SelectionAnswerSpecification:
         _ordered(
@@ -695,6 +724,20 @@ class SelectionAnswerSpecification(RequestModel):
             "selection_count_bounds",
             "MinSelectionCount/MaxSelectionCount",
         )
+        # API reference, QuestionForm, SelectionAnswer: the counts are numbers of selections the
+        # Worker makes among the choices offered; the "other" choice counts as one.
+        offered = len(self.selections) + (self.other_selection is not None)
+        for name, count in (
+            ("MinSelectionCount", self.min_selection_count),
+            ("MaxSelectionCount", self.max_selection_count),
+        ):
+            if count is not None and count > offered:
+                raise PydanticCustomError(
+                    "selection_count_over_choices",
+                    "{name} {count} is more than the {offered} choices the question offers "
+                    "(Selections, plus OtherSelection when present)",
+                    {"name": name, "count": count, "offered": offered},
+                )
         _unique(
             (s.selection_identifier for s in self.selections),
             "selection_identifier_unique",
@@ -703,7 +746,7 @@ class SelectionAnswerSpecification(RequestModel):
         return self
 
 
-class FileUploadAnswerSpecification(RequestModel):
+class FileUploadAnswerSpecification(_Part):
     """A file upload (FileUploadAnswer; only in the 2005-10-01 schema, retired by MTurk in 2017).
 
     >>> FileUploadAnswerSpecification(min_file_size_in_bytes=0,
@@ -718,6 +761,13 @@ class FileUploadAnswerSpecification(RequestModel):
     min_file_size_in_bytes: Annotated[int, Field(ge=0, le=MAX_FILE_SIZE_IN_BYTES)] = Field(
         description="The smallest file accepted, 0 to 2,000,000,000 bytes."
     )
+
+    answer_kind: ClassVar[str] = "upload"
+    """The kind of answer this specification takes (as ``QuestionForm.check`` names it)."""
+
+    def findings(self, answer: Any, question_identifier: str) -> list[Finding]:
+        """What is wrong with an uploaded-file ``answer`` to this specification."""
+        return upload_findings(self, answer, question_identifier)
 
     @_model_validator(mode="after")
     def _bounds(self) -> FileUploadAnswerSpecification:
@@ -749,7 +799,7 @@ def _unique(values: Iterable[str], code: str, what: str) -> None:
         seen.add(value)
 
 
-class Overview(RequestModel):
+class Overview(_Part):
     """Content shown between questions (instructions, images).
 
     >>> Overview(content=(TitleContent(text="Instructions"),)).kind
@@ -760,7 +810,7 @@ class Overview(RequestModel):
     content: Seq[ContentItem] = Field(min_length=1, description="The content, in order.")
 
 
-class Question(RequestModel):
+class Question(_Part):
     """One question of a QuestionForm: an identifier, content, and what answer it takes.
 
     >>> q = Question(question_identifier="q1", question_content=(TextContent(text="Why?"),),
@@ -790,7 +840,7 @@ class Question(RequestModel):
 FormItem = Annotated[Overview | Question, Field(discriminator="kind")]
 
 
-class QuestionForm(RequestModel):
+class QuestionForm(_Part):
     """A form MTurk renders from Overview and Question items, in any order.
 
     >>> form = QuestionForm(items=(Question(question_identifier="q1",
@@ -810,6 +860,15 @@ class QuestionForm(RequestModel):
 
     @_model_validator(mode="after")
     def _rules(self) -> QuestionForm:
+        if not any(isinstance(item, Question) for item in self.items):
+            # API reference 2017-01-17, QuestionForm Structure: the root "contains optional
+            # Overview elements and one or more Question elements" (the XSD's choice alone
+            # would allow Overviews only).
+            raise PydanticCustomError(
+                "question_form_without_question",
+                "A QuestionForm needs at least one Question; got {count} Overview item(s) only",
+                {"count": len(self.items)},
+            )
         _unique(
             (q.question_identifier for q in self.questions),
             "question_identifier_unique",
@@ -830,7 +889,9 @@ class QuestionForm(RequestModel):
         """Where the form uses FileUploadAnswer or Application, which MTurk retired in 2017.
 
         >>> QuestionForm(items=(Overview(content=(ApplicationContent(application="flash",
-        ...     url="https://example.com/a.swf", width="1", height="1"),)),),
+        ...     url="https://example.com/a.swf", width="1", height="1"),)),
+        ...     Question(question_identifier="q1", question_content=(TextContent(text="Why?"),),
+        ...         answer_specification=FreeTextAnswerSpecification())),
         ...     schema_version="2005-10-01").retired_elements
         ('Application in Overview 1',)
         """
@@ -859,11 +920,30 @@ class QuestionForm(RequestModel):
         return next(ns for ns, v in _FORM_VERSIONS.items() if v == self.schema_version)
 
     def question(self, identifier: str) -> Question:
-        """The question with this identifier (``KeyError`` naming it when there is none)."""
+        """The question with this identifier.
+
+        Raises :class:`~mturk_models.QuestionNotFoundError` (a :class:`KeyError`) naming the
+        identifier and the form's identifiers when there is none.
+
+        >>> form = QuestionForm(items=(Question(question_identifier="q1",
+        ...     question_content=(TextContent(text="Why?"),),
+        ...     answer_specification=FreeTextAnswerSpecification()),))
+        >>> form.question("q1").question_identifier
+        'q1'
+        >>> form.question("q9")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        mturk_models.exceptions.QuestionNotFoundError: no question 'q9' in this QuestionForm; ...
+        """
         for q in self.questions:
             if q.question_identifier == identifier:
                 return q
-        raise KeyError(f"no question {identifier!r} in this QuestionForm")
+        known = [q.question_identifier for q in self.questions]
+        listed = ", ".join(repr(name) for name in known[:10]) + (", ..." if len(known) > 10 else "")
+        raise QuestionNotFoundError(
+            f"no question {identifier!r} in this QuestionForm; its questions are {listed}",
+            identifier,
+        )
 
     def to_xml(self) -> str:
         """The QuestionForm document in the namespace of its ``schema_version``."""
@@ -886,8 +966,6 @@ class QuestionForm(RequestModel):
         >>> [f.code for f in form.check([Answer(question_identifier="age", text="12")])]
         ['answer_numeric_range']
         """
-        from ._checks import check_answers
-
         return check_answers(self, answers)
 
     def values(self, answers: Iterable[Any]) -> dict[str, Any]:
@@ -906,8 +984,6 @@ class QuestionForm(RequestModel):
         >>> form.values([Answer(question_identifier="age", text=" 42 ")])
         {'age': 42}
         """
-        from ._checks import answer_values
-
         return answer_values(self, answers)
 
 
@@ -1033,7 +1109,27 @@ def _item_xml(item: Overview | Question) -> str:
 
 # --- reader --------------------------------------------------------------------------------------
 
-M = TypeVar("M", bound=RequestModel)
+M = TypeVar("M", bound=Document)
+
+
+def _xml_names(cls: type[Document], loc: tuple[str, ...]) -> list[str]:
+    """A validation error's location in the document's words: fields by their element names.
+
+    The field that holds an element's own text (Title, Text, FormattedContent) has no name of
+    its own in the document: the element's path already says where.
+    """
+    fields = cls.model_fields
+    own_text = _OWN_TEXT.get(cls)
+    return [
+        (fields[part].alias or part) if part in fields else part for part in loc if part != own_text
+    ]
+
+
+_OWN_TEXT: Final[dict[type[Document], str]] = {
+    TitleContent: "text",
+    TextContent: "text",
+    FormattedContent: "xhtml",
+}
 
 
 def _archived(info: ValidationInfo) -> bool:
@@ -1048,27 +1144,28 @@ class _Reader:
         self.prefix = "{" + namespace + "}"
         self.context = context
 
-    def name(self, el: Element, path: str) -> str:
-        if not el.tag.startswith(self.prefix):
-            raise QuestionParseError(
-                f"element {el.tag!r} at {path} is not in the document's namespace {self.ns}"
-            )
-        return el.tag[len(self.prefix) :]
-
     def children(self, el: Element, path: str) -> Iterator[tuple[str, Element, str]]:
+        """The children as (name, element, path), each in the document's namespace."""
         if el.text and el.text.strip(_XML_SPACE):
             raise QuestionParseError(
-                f"{path} cannot contain text; got {el.text.strip(_XML_SPACE)[:40]!r}"
+                f"{path} cannot contain text; got {shown(el.text.strip(_XML_SPACE))}",
+                location=path,
             )
-        counts: dict[str, int] = {}
-        for child in el:
-            if child.tail and child.tail.strip(_XML_SPACE):
+        for child in children(el, path):
+            if child.element.tail and child.element.tail.strip(_XML_SPACE):
                 raise QuestionParseError(
-                    f"{path} cannot contain text; got {child.tail.strip(_XML_SPACE)[:40]!r}"
+                    f"{path} cannot contain text; got "
+                    f"{shown(child.element.tail.strip(_XML_SPACE))}",
+                    location=path,
                 )
-            name = self.name(child, path)
-            counts[name] = counts.get(name, 0) + 1
-            yield name, child, f"{path}/{name}[{counts[name]}]"
+            if child.namespace != self.ns:
+                raise QuestionParseError(
+                    f"element {child.name} at {child.path} is in "
+                    f"{'namespace ' + repr(child.namespace) if child.namespace else 'no namespace'}"
+                    f", not in the document's namespace {self.ns}",
+                    location=child.path,
+                )
+            yield child.name, child.element, child.path
 
     def sequence(
         self, el: Element, path: str, spec: Sequence[tuple[str, int, int]]
@@ -1081,12 +1178,14 @@ class _Reader:
             if name not in order:
                 expected = ", ".join(n for n, _, _ in spec)
                 raise QuestionParseError(
-                    f"unexpected element {name} at {where}; {path} takes {expected}"
+                    f"unexpected element {name} at {where}; {path} takes {expected}",
+                    location=where,
                 )
             if order[name] < last:
                 raise QuestionParseError(
                     f"element {name} at {where} is out of order; the schema's order is "
-                    + ", ".join(n for n, _, _ in spec)
+                    + ", ".join(n for n, _, _ in spec),
+                    location=where,
                 )
             last = order[name]
             found[name].append((child, where))
@@ -1094,12 +1193,13 @@ class _Reader:
             count = len(found[name])
             if not low <= count <= high:
                 rule = f"exactly {low}" if low == high else f"{low} to {high}"
-                raise QuestionParseError(f"{path} takes {rule} {name}; got {count}")
+                raise QuestionParseError(f"{path} takes {rule} {name}; got {count}", location=path)
         return found
 
     def text(self, el: Element, path: str) -> str:
         if len(el):
-            raise QuestionParseError(f"{path} takes text, not elements; got {el[0].tag!r}")
+            name = split_name(el[0].tag)[1]
+            raise QuestionParseError(f"{path} takes text, not elements; got {name}", location=path)
         return el.text or ""
 
     def opt(self, found: dict[str, list[tuple[Element, str]]], name: str) -> str | None:
@@ -1114,9 +1214,12 @@ class _Reader:
             return cls.model_validate(values, context=self.context)
         except ValidationError as exc:
             summary = summarize(exc)
-            where = ".".join(summary.loc)
+            if summary.error["type"] == "xml_unsafe":  # hostile markup in FormattedContent
+                raise UnsafeXMLError(f"{path}: {summary.error['msg']}", location=path) from exc
+            where = "/".join(_xml_names(cls, summary.loc))
             raise QuestionParseError(
-                f"{path} breaks a rule{' at ' + where if where else ''}: {summary.message}"
+                f"{path} breaks a rule{' at ' + where if where else ''}: {summary.message}",
+                location=path,
             ) from exc
 
     # QuestionForm parts
@@ -1126,7 +1229,9 @@ class _Reader:
         for name, child, where in self.children(el, path):
             items.append(self.content_item(name, child, where, path))
         if not items:
-            raise QuestionParseError(f"{path} needs at least one content element; got none")
+            raise QuestionParseError(
+                f"{path} needs at least one content element; got none", location=path
+            )
         return tuple(items)
 
     def content_item(self, name: str, el: Element, path: str, parent: str) -> Any:
@@ -1149,7 +1254,8 @@ class _Reader:
             return self.application(el, path)
         raise QuestionParseError(
             f"unexpected element {name} at {path}; {parent} takes Title, Text, List, "
-            "FormattedContent, Binary, Application or EmbeddedBinary"
+            "FormattedContent, Binary, Application or EmbeddedBinary",
+            location=path,
         )
 
     def binary(self, el: Element, path: str) -> BinaryContent:
@@ -1206,7 +1312,9 @@ class _Reader:
     def application(self, el: Element, path: str) -> ApplicationContent:
         kinds = self.sequence(el, path, [("Flash", 0, 1), ("JavaApplet", 0, 1)])
         if len(kinds["Flash"]) + len(kinds["JavaApplet"]) != 1:
-            raise QuestionParseError(f"{path} takes exactly one of Flash and JavaApplet")
+            raise QuestionParseError(
+                f"{path} takes exactly one of Flash and JavaApplet", location=path
+            )
         if kinds["Flash"]:
             inner, where = kinds["Flash"][0]
             head = [("FlashMovieURL", 1, 1)]
@@ -1232,13 +1340,14 @@ class _Reader:
             return None
         text = value.strip(_XML_SPACE)
         if not re.fullmatch(r"[+-]?[0-9]+", text):  # \d would take Arabic-Indic digits
-            raise QuestionParseError(f"{path} should be an integer; got {value!r}")
+            raise QuestionParseError(f"{path} should be an integer; got {value!r}", location=path)
         try:
             return int(text)
         except ValueError as exc:  # more digits than int() converts (sys.get_int_max_str_digits)
             raise QuestionParseError(
                 f"{path} should be an integer of at most {sys.get_int_max_str_digits()} digits; "
-                f"got one of {len(text.lstrip('+-'))} digits"
+                f"got one of {len(text.lstrip('+-'))} digits",
+                location=path,
             ) from exc
 
     def boolean(self, value: str | None, path: str) -> bool | None:
@@ -1246,7 +1355,9 @@ class _Reader:
             return None
         text = value.strip(_XML_SPACE)
         if text not in ("true", "false", "1", "0"):
-            raise QuestionParseError(f"{path} should be true, false, 1 or 0; got {value!r}")
+            raise QuestionParseError(
+                f"{path} should be true, false, 1 or 0; got {value!r}", location=path
+            )
         return text in ("true", "1")
 
     def free_text(self, el: Element, path: str) -> FreeTextAnswerSpecification:
@@ -1277,11 +1388,14 @@ class _Reader:
 
     def attributes(self, el: Element, path: str, allowed: Sequence[str]) -> dict[str, str]:
         if len(el) or (el.text and el.text.strip(_XML_SPACE)):
-            raise QuestionParseError(f"{path} takes only attributes ({', '.join(allowed)})")
+            raise QuestionParseError(
+                f"{path} takes only attributes ({', '.join(allowed)})", location=path
+            )
         unknown = sorted(set(el.attrib) - set(allowed))
         if unknown:
             raise QuestionParseError(
-                f"unexpected attribute {unknown[0]!r} on {path}; it takes {', '.join(allowed)}"
+                f"unexpected attribute {unknown[0]!r} on {path}; it takes {', '.join(allowed)}",
+                location=path,
             )
         return dict(el.attrib)
 
@@ -1305,7 +1419,7 @@ class _Reader:
     def regex(self, el: Element, path: str) -> AnswerFormatRegex:
         attrs = self.attributes(el, path, ("regex", "errorText", "flags"))
         if "regex" not in attrs:
-            raise QuestionParseError(f"{path} needs a regex attribute")
+            raise QuestionParseError(f"{path} needs a regex attribute", location=path)
         return self.build(
             AnswerFormatRegex,
             path,
@@ -1380,7 +1494,8 @@ class _Reader:
         if len(kinds) != 1:
             raise QuestionParseError(
                 f"{path} takes exactly one of FreeTextAnswer, SelectionAnswer and "
-                f"FileUploadAnswer; got {len(kinds)} elements"
+                f"FileUploadAnswer; got {len(kinds)} elements",
+                location=path,
             )
         name, child, where = kinds[0]
         if name == "FreeTextAnswer":
@@ -1391,7 +1506,8 @@ class _Reader:
             return self.file_upload(child, where)
         raise QuestionParseError(
             f"unexpected element {name} at {where}; AnswerSpecification takes FreeTextAnswer, "
-            "SelectionAnswer or FileUploadAnswer"
+            "SelectionAnswer or FileUploadAnswer",
+            location=where,
         )
 
     def question(self, el: Element, path: str) -> Question:
@@ -1423,10 +1539,13 @@ class _Reader:
             else:
                 raise QuestionParseError(
                     f"unexpected element {name} at {where}; QuestionForm takes Overview and "
-                    "Question"
+                    "Question",
+                    location=where,
                 )
         if not items:
-            raise QuestionParseError("QuestionForm needs at least one Overview or Question")
+            raise QuestionParseError(
+                "QuestionForm needs at least one Question; got none", location="QuestionForm"
+            )
         return self.build(
             QuestionForm, "QuestionForm", items=tuple(items), schema_version=_FORM_VERSIONS[self.ns]
         )
