@@ -63,7 +63,6 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar, Union
-from xml.etree.ElementTree import Element
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
@@ -80,7 +79,7 @@ from ..api.responses import (
     ListAssignmentsForHITResponse,
     ListHITsResponse,
 )
-from ..documents._xml import parse_tree, prepare
+from ..documents._xml import Element, parse_tree, prepare
 from ..exceptions import ArchiveError, UnsafeXMLError
 
 __all__ = ["LEGACY_NAMESPACE_PREFIX", "LegacyResponse", "parse_legacy_response"]
