@@ -1128,6 +1128,106 @@ def test_other_shapes_read_like_the_canonical_one(case: tuple[str, QuestionFormA
     assert both_paths(xml) == answers
 
 
+# --- every kind of reference, read alike by both readers ----------------------------------------
+
+_NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;"}
+_MUST_REFER = frozenset("<&>\r")  # never literal: markup, "]]>" and CR (read back as LF)
+_ELEMENT_TEXT = re.compile(r">([^<]+)<")
+
+
+def _unescape(segment: str) -> str:
+    """The text of an element as MTurk-shape to_xml() writes it (named entities and &#13;)."""
+    return answers_module._REFERENCE.sub(answers_module._reference, segment)
+
+
+@st.composite
+def references(draw: st.DrawFn, character: str) -> str:
+    """One character written as itself, a named entity, or a decimal or hexadecimal character
+    reference (lower or upper case hex digits, leading zeros)."""
+    forms = [f"&#{ord(character)};", f"&#x{ord(character):x};", f"&#x{ord(character):04X};"]
+    forms.append(f"&#{ord(character):07d};")
+    if character in _NAMED:
+        forms.append(_NAMED[character])
+    if character not in _MUST_REFER:
+        forms.append(character)
+    return draw(st.sampled_from(forms))
+
+
+@st.composite
+def documents_with_references(
+    draw: st.DrawFn, *, identifiers: bool
+) -> tuple[str, QuestionFormAnswers]:
+    """Generated answers whose element text is rewritten with every kind of reference: the
+    five named entities, decimal, hexadecimal, astral and &#13;, in free text and "other"
+    text, and (when ``identifiers``) in QuestionIdentifiers, SelectionIdentifiers and keys.
+    Texts always get some quotes and apostrophes, so &quot; and &apos; are always met."""
+    answers = draw(question_form_answers(max_answers=4))
+    extra = draw(st.text("\"'<>&\r\U0001f600\u00e9", min_size=1, max_size=6))
+    rewritten_answers = []
+    for number, item in enumerate(answers):
+        update: dict[str, Any] = {}
+        if isinstance(item, FreeTextAnswer):
+            update["text"] = item.text + extra
+        if not identifiers:  # identifiers as MTurk writes them: the fast reader's shape
+            update["question_identifier"] = f"q{number}"
+            if isinstance(item, SelectionAnswer):
+                chosen = item.selection_identifiers
+                update["selection_identifiers"] = tuple(f"s{i}" for i in range(len(chosen)))
+            elif isinstance(item, UploadedFileAnswer):
+                update["uploaded_file_key"] = f"k{number}"
+        rewritten_answers.append(item.model_copy(update=update))
+    answers = QuestionFormAnswers(answers=tuple(rewritten_answers))
+    xml = answers.to_xml()
+    pieces = []
+    done = 0
+    for found in _ELEMENT_TEXT.finditer(xml, xml.index("<QuestionFormAnswers")):
+        tag = xml[xml.rindex("<", 0, found.start()) + 1 : found.start()]
+        if tag in ("FreeText", "OtherSelectionText") or identifiers:
+            text = _unescape(found.group(1))
+            rewritten = "".join(draw(references(c)) for c in text)
+            pieces += [xml[done : found.start(1)], rewritten]
+            done = found.end(1)
+    pieces.append(xml[done:])
+    return "".join(pieces), answers
+
+
+@given(documents_with_references(identifiers=False))
+def test_the_fast_reader_decodes_every_reference(case: tuple[str, QuestionFormAnswers]) -> None:
+    xml, answers = case
+    fast = answers_module._read_canonical(xml)
+    assert fast == answers  # the document keeps MTurk's shape: the fast reader reads it
+    assert answers_module._parse(xml, answers_module._read_events) == answers
+    assert parse_answers(xml) == answers
+
+
+@given(documents_with_references(identifiers=True))
+def test_both_readers_agree_on_references_anywhere(case: tuple[str, QuestionFormAnswers]) -> None:
+    xml, answers = case
+    assert both_paths(xml) == answers
+    assert both_paths(xml.encode("ascii", "xmlcharrefreplace")) == answers
+    fast = answers_module._read_canonical(xml)
+    assert fast is None or fast == answers
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("&quot;&apos;&gt;&lt;&amp;", "\"'><&"),
+        ("&#34;&#x27;&#62;&#x3C;", "\"'><"),
+        ("&#x1F600;&#128512;&#xd;&#13;", "\U0001f600\U0001f600\r\r"),
+        ("a&quot;b&apos;c", "a\"b'c"),
+    ],
+)
+def test_named_and_numeric_references_in_the_fast_reader(written: str, text: str) -> None:
+    document = answer(f"<FreeText>{written}</FreeText>")
+    fast = answers_module._read_canonical(document)
+    assert fast is not None
+    assert fast["q1"].text == text  # type: ignore[union-attr]
+    assert both_paths(document)["q1"].text == text  # type: ignore[union-attr]
+    other = answer(f"<OtherSelectionText>{written}</OtherSelectionText>")
+    assert both_paths(other)["q1"].other_selection_text == text  # type: ignore[union-attr]
+
+
 @given(answer_texts())
 def test_free_text_survives_any_content(text: str) -> None:
     answers = QuestionFormAnswers(answers=(FreeTextAnswer(question_identifier="q", text=text),))
