@@ -48,7 +48,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple, NoReturn
+from typing import Annotated, Any, NamedTuple, NoReturn
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
@@ -58,16 +58,21 @@ from xml.sax.saxutils import quoteattr as quote_attribute
 
 import defusedxml
 import defusedxml.ElementTree as defused_et
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from .._errors import shown
+from .._types import strip_identifier
 from ..exceptions import DocumentError, UnsafeXMLError
 
 __all__ = [
     "XINCLUDE_NAMESPACES",
+    "AnswerIdentifier",
     "Child",
     "Element",
     "ExpatError",
     "XMLEncodingError",
+    "XmlText",
     "children",
     "escape_text",
     "expat_errors",
@@ -80,6 +85,7 @@ __all__ = [
     "sniff_encoding",
     "split_name",
     "unsafe_xinclude",
+    "xml_characters",
 ]
 
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
@@ -90,6 +96,50 @@ _UTF8_BOM = codecs.BOM_UTF8
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _LEADING = " \t\r\n\ufeff"
+
+
+# --- text every document can carry --------------------------------------------------------------
+
+# XML 1.0 "Char": everything else (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF)
+# cannot appear in a document, not even as a character reference.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_characters(value: str) -> str:
+    """``value`` unchanged, or the error ``xml_character`` for a character XML 1.0 cannot carry.
+
+    >>> xml_characters("caf\u00e9 \U0001f600")
+    'café 😀'
+    >>> xml_characters("a\\x00b")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.PydanticCustomError: XML 1.0 cannot carry the character U+0000 (at index 1); got 'a\\x00b'
+    """  # noqa: E501
+    found = _NOT_XML.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "xml_character",
+            "XML 1.0 cannot carry the character {character} (at index {index}); got {value}",
+            {
+                "character": f"U+{ord(found.group()):04X}",
+                "index": found.start(),
+                "value": shown(value),
+            },
+        )
+    return value
+
+
+XmlText = Annotated[str, AfterValidator(xml_characters)]
+"""Text a document can carry: only characters XML 1.0 allows (no NUL, no other C0 control but
+tab, LF and CR, no lone surrogate, no U+FFFE or U+FFFF); error code ``xml_character``."""
+
+AnswerIdentifier = Annotated[str, AfterValidator(strip_identifier), AfterValidator(xml_characters)]
+"""A QuestionIdentifier, SelectionIdentifier or UploadedFileKey, in answers and in questions
+alike (so the two always match): XML whitespace around it stripped, not empty
+(``empty_identifier``), only characters XML 1.0 allows (``xml_character``)."""
+
+
+# --- encodings ------------------------------------------------------------------------------------
 
 
 class XMLEncodingError(ValueError):

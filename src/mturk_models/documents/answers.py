@@ -44,13 +44,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
-from pydantic import AfterValidator, BaseModel, Field
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, Field
 
 from .._base import Document
 from .._errors import shown
 from .._types import XML_WHITESPACE as _WS
-from .._types import Count, Seq, strip_identifier
+from .._types import Count, Seq
 from ..exceptions import (
     AnswerNotFoundError,
     CrowdAnswerError,
@@ -59,7 +58,9 @@ from ..exceptions import (
 )
 from ._xml import (
     XINCLUDE_NAMESPACES,
+    AnswerIdentifier,
     ExpatError,
+    XmlText,
     expat_reason,
     prepare,
     secure_parser,
@@ -86,44 +87,12 @@ QUESTION_FORM_ANSWERS_NAMESPACE = (
 )
 """The namespace of QuestionFormAnswers documents (API reference, "Schema locations")."""
 
-# XML 1.0 "Char": everything else (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF)
-# cannot appear in a document, not even as a character reference.
-_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _legal(value: str) -> str:
-    found = _ILLEGAL.search(value)
-    if found is not None:
-        raise PydanticCustomError(
-            "xml_illegal_character",
-            "XML 1.0 cannot carry the character {character} (at index {index}), so an answer "
-            "cannot hold it; got {value}",
-            {
-                "character": f"U+{ord(found.group()):04X}",
-                "index": found.start(),
-                "value": shown(value),
-            },
-        )
-    return value
-
-
-def _identifier(value: str) -> str:
-    return _legal(strip_identifier(value))
-
-
-Identifier = Annotated[str, AfterValidator(_identifier)]
-"""A QuestionIdentifier, SelectionIdentifier or UploadedFileKey: XML whitespace (space, tab,
-CR, LF) around it is stripped, it is not empty and holds only characters XML 1.0 allows."""
-
-AnswerText = Annotated[str, AfterValidator(_legal)]
-"""Free text exactly as sent (never stripped); only characters that XML 1.0 allows."""
-
 
 class _AnswerBase(Document):
     """Fields and behaviour shared by the three answer kinds (parts of a document, so they
     have no ``to_xml()`` of their own)."""
 
-    question_identifier: Identifier = Field(
+    question_identifier: AnswerIdentifier = Field(
         description="The identifier of the question this answer is for, as specified in the "
         "QuestionIdentifier of the question (for HTML forms: the form field's name)."
     )
@@ -139,7 +108,7 @@ class FreeTextAnswer(_AnswerBase):
     kind: Literal["free_text"] = Field(
         default="free_text", description="The tag of this answer kind."
     )
-    text: AnswerText = Field(
+    text: XmlText = Field(
         description="The text the Worker entered, exactly as sent (whitespace and line breaks "
         "kept; an empty <FreeText/> is the empty string).",
     )
@@ -161,12 +130,12 @@ class SelectionAnswer(_AnswerBase):
     """
 
     kind: Literal["selection"] = Field(default="selection", description="The tag of this kind.")
-    selection_identifiers: Seq[Identifier] = Field(
+    selection_identifiers: Seq[AnswerIdentifier] = Field(
         default=(),
         description="The identifiers of the selections the Worker chose, in document order "
         "(SelectionIdentifier elements).",
     )
-    other_selection_text: AnswerText | None = Field(
+    other_selection_text: XmlText | None = Field(
         default=None,
         description='The text the Worker typed into the "other" field of the selection '
         "(OtherSelectionText), exactly as sent; None when absent.",
@@ -198,7 +167,7 @@ class UploadedFileAnswer(_AnswerBase):
     kind: Literal["uploaded_file"] = Field(
         default="uploaded_file", description="The tag of this answer kind."
     )
-    uploaded_file_key: Identifier = Field(
+    uploaded_file_key: AnswerIdentifier = Field(
         description="The key MTurk gave the uploaded file (Worker ID/HIT ID/Assignment ID/"
         "question/file name); GetFileUploadURL turns it into a download URL."
     )

@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 from .._base import Document
 from .._errors import shown, summarize
 from .._types import XML_WHITESPACE as _XML_SPACE
-from .._types import Int32, Seq, strip_identifier
+from .._types import Int32, Seq
 from ..enums import StrEnum
 from ..exceptions import QuestionNotFoundError, QuestionParseError, UnsafeXMLError
 from ._checks import (
@@ -47,7 +47,16 @@ from ._checks import (
     upload_findings,
 )
 from ._xhtml import check_xhtml
-from ._xml import Element, children, escape_text, parse_tree, quote_attribute, split_name
+from ._xml import (
+    AnswerIdentifier,
+    Element,
+    XmlText,
+    children,
+    escape_text,
+    parse_tree,
+    quote_attribute,
+    split_name,
+)
 
 __all__ = [
     "EXTERNAL_QUESTION_NAMESPACE",
@@ -105,29 +114,8 @@ _ARCHIVED: Final = "mturk_models.archived"
 
 # --- text ---------------------------------------------------------------------------------------
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_chars(value: str) -> str:
-    bad = _NOT_XML.search(value)
-    if bad:
-        raise PydanticCustomError(
-            "xml_character",
-            "Text in a question document cannot contain {char} (not allowed in XML 1.0) at "
-            "index {index}",
-            {"char": repr(bad.group()), "index": bad.start()},
-        )
-    return value
-
-
-XmlText = Annotated[str, AfterValidator(_xml_chars)]
-"""Text that XML 1.0 can carry (no NUL, no other C0 controls but tab, CR, LF; no surrogates)."""
-
-Identifier = Annotated[str, Field(min_length=1), AfterValidator(_xml_chars)]
-
-AnswerIdentifier = Annotated[str, AfterValidator(strip_identifier), AfterValidator(_xml_chars)]
-"""A QuestionIdentifier or SelectionIdentifier: stripped of XML whitespace, as the answer
-parser strips the identifiers that Workers' answers carry, so the two always match."""
+NonEmptyXmlText = Annotated[XmlText, Field(min_length=1)]
+"""Text that XML 1.0 can carry, at least one character (an AnswerFormatRegex)."""
 
 _PATTERN_URL = re.compile(r"(http|https)://.*", re.DOTALL)
 
@@ -600,7 +588,7 @@ class AnswerFormatRegex(_Part):
     True
     """
 
-    regex: Identifier = Field(
+    regex: NonEmptyXmlText = Field(
         description="The regular expression (JavaScript syntax) the answer must match."
     )
     error_text: XmlText | None = Field(
