@@ -289,7 +289,7 @@ def _entity(name: object, parser: Any = None) -> UnsafeXMLError:
 
 
 def _external(system_id: object, parser: Any = None) -> UnsafeXMLError:
-    return _unsafe("external references", f"SYSTEM {system_id!r}", parser)
+    return _unsafe("external references", f"SYSTEM {shown(system_id)}", parser)
 
 
 def unsafe_xinclude(

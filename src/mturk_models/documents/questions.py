@@ -1328,7 +1328,9 @@ class _Reader:
             return None
         text = value.strip(_XML_SPACE)
         if not re.fullmatch(r"[+-]?[0-9]+", text):  # \d would take Arabic-Indic digits
-            raise QuestionParseError(f"{path} should be an integer; got {value!r}", location=path)
+            raise QuestionParseError(
+                f"{path} should be an integer; got {shown(value)}", location=path
+            )
         try:
             return int(text)
         except ValueError as exc:  # more digits than int() converts (sys.get_int_max_str_digits)
@@ -1344,7 +1346,7 @@ class _Reader:
         text = value.strip(_XML_SPACE)
         if text not in ("true", "false", "1", "0"):
             raise QuestionParseError(
-                f"{path} should be true, false, 1 or 0; got {value!r}", location=path
+                f"{path} should be true, false, 1 or 0; got {shown(value)}", location=path
             )
         return text in ("true", "1")
 
@@ -1382,7 +1384,8 @@ class _Reader:
         unknown = sorted(set(el.attrib) - set(allowed))
         if unknown:
             raise QuestionParseError(
-                f"unexpected attribute {unknown[0]!r} on {path}; it takes {', '.join(allowed)}",
+                f"unexpected attribute {shown(unknown[0])} on {path}; it takes "
+                f"{', '.join(allowed)}",
                 location=path,
             )
         return dict(el.attrib)
@@ -1582,12 +1585,12 @@ def parse_question(xml: str | bytes, *, strict: bool = False) -> QuestionDocumen
     if local not in _ROOTS:
         raise QuestionParseError(
             f"a question document's root should be ExternalQuestion, HTMLQuestion or "
-            f"QuestionForm; got {local!r}"
+            f"QuestionForm; got {shown(local)}"
         )
     if namespace not in _ROOTS[local]:
         raise QuestionParseError(
             f"{local} should be in namespace {' or '.join(_ROOTS[local])}; "
-            f"got {namespace or 'no namespace'!r}"
+            f"got {shown(namespace) if namespace else 'no namespace'}"
         )
     reader = _Reader(namespace, None if strict else {_ARCHIVED: True})
     if local == "ExternalQuestion":
