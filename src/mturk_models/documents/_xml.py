@@ -73,6 +73,7 @@ __all__ = [
     "ExpatError",
     "XMLEncodingError",
     "XmlText",
+    "at_line",
     "children",
     "escape_text",
     "expat_errors",
@@ -271,25 +272,45 @@ def prepare(data: str | bytes) -> str | bytes:
 # --- refusals -------------------------------------------------------------------------------------
 
 
-def _unsafe(what: str, detail: str, parser: Any = None) -> UnsafeXMLError:
-    """The one wording of every refusal: "<what> are refused (<detail>)", plus the position."""
-    if parser is None:
-        return UnsafeXMLError(f"{what} are refused ({detail})")
-    # Only the line: in a declaration handler expat's column is somewhere inside the declaration.
+def _unsafe(what: str, detail: str) -> UnsafeXMLError:
+    """The one wording of every refusal: "<what> are refused (<detail>)"."""
+    return UnsafeXMLError(f"{what} are refused ({detail})")
+
+
+def _doctype(name: object) -> UnsafeXMLError:
+    return _unsafe("DOCTYPE declarations", f"DOCTYPE {name}")
+
+
+def _entity(name: object) -> UnsafeXMLError:
+    return _unsafe("entity declarations", f"ENTITY {name}")
+
+
+def _external(system_id: object) -> UnsafeXMLError:
+    return _unsafe("external references", f"SYSTEM {shown(system_id)}")
+
+
+def _refuse_doctype(name: str, *_: Any) -> NoReturn:
+    raise _doctype(name)
+
+
+def _refuse_entity(name: str, *_: Any) -> NoReturn:
+    raise _entity(name)
+
+
+def _refuse_external(context: Any, base: Any, system_id: Any, public_id: Any) -> NoReturn:
+    raise _external(system_id)
+
+
+def at_line(error: UnsafeXMLError, parser: expat.XMLParserType) -> UnsafeXMLError:
+    """A refusal of :func:`secure_parser`'s handlers with the line expat had reached.
+
+    The handlers do not hold their parser (that would make a reference cycle, and every parser
+    garbage the cycle collector must find: several times the cost of creating the parser), so
+    a reader that keeps its parser adds the line when it catches the refusal. Only the line: in
+    a declaration handler expat's column points somewhere inside the declaration.
+    """
     line = parser.CurrentLineNumber
-    return UnsafeXMLError(f"{what} are refused ({detail}) at line {line}", line=line)
-
-
-def _doctype(name: object, parser: Any = None) -> UnsafeXMLError:
-    return _unsafe("DOCTYPE declarations", f"DOCTYPE {name}", parser)
-
-
-def _entity(name: object, parser: Any = None) -> UnsafeXMLError:
-    return _unsafe("entity declarations", f"ENTITY {name}", parser)
-
-
-def _external(system_id: object, parser: Any = None) -> UnsafeXMLError:
-    return _unsafe("external references", f"SYSTEM {shown(system_id)}", parser)
+    return UnsafeXMLError(f"{error} at line {line}", line=line)
 
 
 def unsafe_xinclude(
@@ -349,22 +370,21 @@ def secure_parser(
     even when the interning dictionary maps its name to another value.
     """
     parser = expat.ParserCreate(namespace_separator=namespace_separator, intern=intern)
-    names = {value: key for key, value in intern.items()} if intern else {}
+    doctype, entity = _refuse_doctype, _refuse_entity
+    if intern:  # names may come back as the values they are interned to
+        names = {value: key for key, value in intern.items()}
 
-    def doctype(name: Any, *_: Any) -> NoReturn:
-        raise _doctype(names.get(name, name) if not isinstance(name, str) else name, parser)
+        def doctype(name: Any, *_: Any) -> NoReturn:
+            raise _doctype(name if isinstance(name, str) else names.get(name, name))
 
-    def entity(name: Any, *_: Any) -> NoReturn:
-        raise _entity(names.get(name, name) if not isinstance(name, str) else name, parser)
-
-    def external(context: Any, base: Any, system_id: Any, public_id: Any) -> NoReturn:
-        raise _external(system_id, parser)
+        def entity(name: Any, *_: Any) -> NoReturn:
+            raise _entity(name if isinstance(name, str) else names.get(name, name))
 
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
     parser.UnparsedEntityDeclHandler = entity
-    parser.ExternalEntityRefHandler = external
+    parser.ExternalEntityRefHandler = _refuse_external
     return parser
 
 

@@ -61,6 +61,7 @@ from ._xml import (
     AnswerIdentifier,
     ExpatError,
     XmlText,
+    at_line,
     expat_reason,
     prepare,
     secure_parser,
@@ -790,8 +791,11 @@ def _read_events(data: str | bytes) -> QuestionFormAnswers:
     parser.StartElementHandler = start
     parser.EndElementHandler = events.append
     parser.CharacterDataHandler = events.append
-    with contextlib.suppress(_Stop):
-        parser.Parse(data, True)
+    try:
+        with contextlib.suppress(_Stop):
+            parser.Parse(data, True)
+    except UnsafeXMLError as exc:  # a DOCTYPE or an entity: say on which line
+        raise at_line(exc, parser) from None
     return _assemble(events)
 
 
