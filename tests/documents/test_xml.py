@@ -240,7 +240,7 @@ def test_children_give_one_path_convention() -> None:
     root = _xml.parse_tree(
         "<r xmlns:p='urn:p'><a/><p:a/><b/><a/></r>", error=QuestionParseError, what="test"
     )
-    assert [(c.namespace, c.path) for c in _xml.children(root, "r")] == [
+    assert [(namespace, path) for namespace, _, _, path in _xml.children(root, "r")] == [
         ("", "r/a[1]"),
         ("urn:p", "r/a[2]"),
         ("", "r/b[1]"),

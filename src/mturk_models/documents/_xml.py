@@ -48,7 +48,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, NamedTuple, NoReturn
+from typing import Annotated, Any, NoReturn
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
@@ -92,6 +92,7 @@ __all__ = [
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 """XInclude elements are never processed; every reader refuses them as unsafe."""
 
+_XINCLUDE_TAGS = tuple(f"{{{namespace}}}" for namespace in XINCLUDE_NAMESPACES)
 _WHITESPACE = b" \t\r\n"
 _UTF8_BOM = codecs.BOM_UTF8
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -435,8 +436,8 @@ def parse_tree(data: str | bytes, *, error: type[DocumentError], what: str) -> E
         raise error(f"{what} cannot be read: {exc}") from exc
     for element in root.iter():
         tag = element.tag
-        if isinstance(tag, str) and tag.startswith("{") and tag[1:].startswith(XINCLUDE_NAMESPACES):
-            unsafe_xinclude(split_name(tag)[1])
+        if isinstance(tag, str) and tag.startswith(_XINCLUDE_TAGS):
+            unsafe_xinclude(tag)
     return root
 
 
@@ -452,13 +453,9 @@ def split_name(tag: str) -> tuple[str, str]:
     return "", tag
 
 
-class Child(NamedTuple):
-    """A child element met by :func:`children`: its namespace, local name, element and path."""
-
-    namespace: str
-    name: str
-    element: Element
-    path: str
+Child = tuple[str, str, Element, str]
+"""A child element met by :func:`children`: (namespace, local name, element, path). A plain
+tuple, not a NamedTuple: this is built for every element of every question document."""
 
 
 def children(element: Element, path: str) -> Iterator[Child]:
@@ -469,11 +466,15 @@ def children(element: Element, path: str) -> Iterator[Child]:
 
     >>> root = Element("Form")
     >>> root.extend([Element("{urn:x}Item"), Element("Note"), Element("{urn:x}Item")])
-    >>> [child.path for child in children(root, "Form")]
+    >>> [path for _, _, _, path in children(root, "Form")]
     ['Form/Item[1]', 'Form/Note[1]', 'Form/Item[2]']
     """
     counts: dict[str, int] = {}
     for child in element:
-        namespace, name = split_name(child.tag)
-        counts[name] = counts.get(name, 0) + 1
-        yield Child(namespace, name, child, f"{path}/{name}[{counts[name]}]")
+        tag = child.tag
+        if tag[:1] == "{":  # split_name, inlined: this runs for every element of a document
+            namespace, _, name = tag[1:].partition("}")
+        else:
+            namespace, name = "", tag
+        number = counts[name] = counts.get(name, 0) + 1
+        yield namespace, name, child, f"{path}/{name}[{number}]"

@@ -1139,21 +1139,20 @@ class _Reader:
                 f"{path} cannot contain text; got {shown(el.text.strip(_XML_SPACE))}",
                 location=path,
             )
-        for child in children(el, path):
-            if child.element.tail and child.element.tail.strip(_XML_SPACE):
+        for namespace, name, child, where in children(el, path):
+            if child.tail and child.tail.strip(_XML_SPACE):
                 raise QuestionParseError(
-                    f"{path} cannot contain text; got "
-                    f"{shown(child.element.tail.strip(_XML_SPACE))}",
+                    f"{path} cannot contain text; got {shown(child.tail.strip(_XML_SPACE))}",
                     location=path,
                 )
-            if child.namespace != self.ns:
+            if namespace != self.ns:
                 raise QuestionParseError(
-                    f"element {child.name} at {child.path} is in "
-                    f"{'namespace ' + repr(child.namespace) if child.namespace else 'no namespace'}"
+                    f"element {name} at {where} is in "
+                    f"{'namespace ' + repr(namespace) if namespace else 'no namespace'}"
                     f", not in the document's namespace {self.ns}",
-                    location=child.path,
+                    location=where,
                 )
-            yield child.name, child.element, child.path
+            yield name, child, where
 
     def sequence(
         self, el: Element, path: str, spec: Sequence[tuple[str, int, int]]
