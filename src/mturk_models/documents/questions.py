@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -1360,8 +1360,12 @@ class _Reader:
             constraints = self.build(
                 Constraints,
                 c_path,
-                is_numeric=self.bounds(c, "IsNumeric", IsNumeric, "minValue", "maxValue"),
-                length=self.bounds(c, "Length", Length, "minLength", "maxLength"),
+                is_numeric=self.bounds(
+                    c, "IsNumeric", IsNumeric, {"minValue": "min_value", "maxValue": "max_value"}
+                ),
+                length=self.bounds(
+                    c, "Length", Length, {"minLength": "min_length", "maxLength": "max_length"}
+                ),
                 answer_format_regex=tuple(self.regex(*r) for r in c["AnswerFormatRegex"]),
             )
         lines_path = f"{path}/NumberOfLinesSuggestion"
@@ -1394,17 +1398,18 @@ class _Reader:
         found: dict[str, list[tuple[Element, str]]],
         name: str,
         cls: type[IsNumeric] | type[Length],
-        low: str,
-        high: str,
+        fields: Mapping[str, str],
     ) -> Any:
+        """An IsNumeric or Length element: each attribute read into the field it names."""
         if not found[name]:
             return None
         el, path = found[name][0]
-        attrs = self.attributes(el, path, (low, high))
-        low_value = self.integer(attrs.get(low), f"{path}/@{low}")
-        high_value = self.integer(attrs.get(high), f"{path}/@{high}")
-        fields = list(cls.model_fields)
-        return self.build(cls, path, **{fields[0]: low_value, fields[1]: high_value})
+        attrs = self.attributes(el, path, tuple(fields))
+        values = {
+            field: self.integer(attrs.get(attribute), f"{path}/@{attribute}")
+            for attribute, field in fields.items()
+        }
+        return self.build(cls, path, **values)
 
     def regex(self, el: Element, path: str) -> AnswerFormatRegex:
         attrs = self.attributes(el, path, ("regex", "errorText", "flags"))
@@ -1540,14 +1545,14 @@ class _Reader:
             QuestionForm, "QuestionForm", items=tuple(items), schema_version=_FORM_VERSIONS[self.ns]
         )
 
-    def framed(self, root: Element, kind: type[M], first: str) -> M:
+    def framed(self, root: Element, kind: type[M], first: str, field: str) -> M:
+        """An ExternalQuestion or HTMLQuestion: ``first`` (read into ``field``), FrameHeight."""
         found = self.sequence(root, kind.__name__, [(first, 1, 1), ("FrameHeight", 1, 1)])
         height_path = f"{kind.__name__}/FrameHeight[1]"
         value = self.one(found, first)
         if kind is ExternalQuestion:
             value = value.strip(_XML_SPACE)  # xs:anyURI collapses (XML) whitespace
         height = self.integer(self.one(found, "FrameHeight"), height_path)
-        field = next(iter(kind.model_fields))
         return self.build(kind, kind.__name__, **{field: value, "frame_height": height})
 
 
@@ -1593,7 +1598,7 @@ def parse_question(xml: str | bytes, *, strict: bool = False) -> QuestionDocumen
         )
     reader = _Reader(namespace, None if strict else {_ARCHIVED: True})
     if local == "ExternalQuestion":
-        return reader.framed(root, ExternalQuestion, "ExternalURL")
+        return reader.framed(root, ExternalQuestion, "ExternalURL", "external_url")
     if local == "HTMLQuestion":
-        return reader.framed(root, HTMLQuestion, "HTMLContent")
+        return reader.framed(root, HTMLQuestion, "HTMLContent", "html_content")
     return reader.form(root)
