@@ -236,6 +236,22 @@ def test_question_errors_carry_the_element_path() -> None:
     assert caught.value.location == "ExternalQuestion/FrameHeight[1]"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<Question><QuestionIdentifier>q</QuestionIdentifier><Bogus/></Question>",
+        "<Overview><Bogus/></Overview>",
+    ],
+)
+def test_one_location_per_message(body: str) -> None:
+    with pytest.raises(QuestionParseError) as caught:
+        parse_question(f'<QuestionForm xmlns="{QUESTION_FORM_NAMESPACE}">{body}</QuestionForm>')
+    message = str(caught.value)
+    assert message.count("QuestionForm/") == 1
+    assert caught.value.location is not None
+    assert caught.value.location in message
+
+
 def test_children_give_one_path_convention() -> None:
     root = _xml.parse_tree(
         "<r xmlns:p='urn:p'><a/><p:a/><b/><a/></r>", error=QuestionParseError, what="test"

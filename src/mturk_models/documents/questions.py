@@ -1100,6 +1100,15 @@ def _item_xml(item: Overview | Question) -> str:
 M = TypeVar("M", bound=Document)
 
 
+def _element_of(path: str) -> str:
+    """The element a path ends at, without its position: one location per message.
+
+    >>> _element_of("QuestionForm/Question[2]/QuestionContent[1]")
+    'QuestionContent'
+    """
+    return path.rpartition("/")[2].partition("[")[0]
+
+
 def _xml_names(cls: type[Document], loc: tuple[str, ...]) -> list[str]:
     """A validation error's location in the document's words: fields by their element names.
 
@@ -1165,7 +1174,7 @@ class _Reader:
             if name not in order:
                 expected = ", ".join(n for n, _, _ in spec)
                 raise QuestionParseError(
-                    f"unexpected element {name} at {where}; {path} takes {expected}",
+                    f"unexpected element {name} at {where}; {_element_of(path)} takes {expected}",
                     location=where,
                 )
             if order[name] < last:
@@ -1240,7 +1249,7 @@ class _Reader:
         if name == "Application":
             return self.application(el, path)
         raise QuestionParseError(
-            f"unexpected element {name} at {path}; {parent} takes Title, Text, List, "
+            f"unexpected element {name} at {path}; {_element_of(parent)} takes Title, Text, List, "
             "FormattedContent, Binary, Application or EmbeddedBinary",
             location=path,
         )
