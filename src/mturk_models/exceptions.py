@@ -121,7 +121,7 @@ class DocumentError(MTurkModelsError, ValueError):
     ...     parse_answers("<QuestionFormAnswers>\\n<Answer/></QuestionFormAnswers>")
     ... except DocumentError as exc:
     ...     print(type(exc).__name__, exc.location, exc.line, exc.column)
-    MalformedAnswerError Answer 2 0
+    MalformedAnswerError QuestionFormAnswers/Answer[1] 2 0
     """
 
     location: str | None = None
@@ -151,7 +151,8 @@ class MalformedAnswerError(AnswerParseError):
     schema.
 
     ``element``, ``line`` and ``column`` say where, when known (``column`` counts from 0, as
-    expat and ElementTree do); ``location`` is the element's name too.
+    expat and ElementTree do); ``location`` is the element's path when the schema is broken
+    (``QuestionFormAnswers/Answer[2]/FreeText[1]``).
     """
 
     def __init__(

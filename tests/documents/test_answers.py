@@ -725,6 +725,18 @@ def test_malformed_answer_names_element_and_position(
         parse_answers(document.encode("utf-8"))
 
 
+def test_schema_errors_carry_the_element_path() -> None:
+    document = wrap(
+        "<Answer><QuestionIdentifier>a</QuestionIdentifier></Answer>"
+        "<Answer><QuestionIdentifier>b</QuestionIdentifier>"
+        "<FreeText>x</FreeText><FreeText>y</FreeText></Answer>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert info.value.location == "QuestionFormAnswers/Answer[2]/FreeText[2]"
+    assert info.value.element == "FreeText"
+
+
 def test_position_on_later_lines() -> None:
     document = (
         f'<QuestionFormAnswers xmlns="{NS}">\n  <Answer>\n    <FreeText>x</FreeText>\n'

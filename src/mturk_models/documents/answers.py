@@ -618,15 +618,17 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
 
 
 class _Start(dict[Any, str]):
-    """A start tag: its attributes, plus the code of its name and its position."""
+    """A start tag: its attributes, plus the code of its name, its position and (once
+    :func:`_assemble` has met it) its path, ``QuestionFormAnswers/Answer[2]/FreeText[1]``."""
 
-    __slots__ = ("code", "column", "line")
+    __slots__ = ("code", "column", "line", "path")
 
     def __init__(self, attributes: dict[Any, str], code: Any, line: int, column: int) -> None:
         super().__init__(attributes)
         self.code = code
         self.line = line
         self.column = column
+        self.path = ""
 
 
 class _Stop(Exception):
@@ -646,6 +648,7 @@ def _fail(start: _Start, message: str) -> NoReturn:
     raise MalformedAnswerError(
         f"{message} (element {element} at line {start.line}, column {start.column})",
         element=element,
+        location=start.path or element,
         line=start.line,
         column=start.column,
     )
@@ -678,6 +681,7 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
     depth = 0
     ns = -1  # 1 when the elements are in the namespace, 0 when not; every element agrees
     opened: list[Any] = [None, None, None, None]  # the start tag open at each depth
+    siblings: list[dict[str, int]] = [{}, {}, {}, {}, {}]  # names met so far, by depth
     texts: list[str] = []
     # The Answer being read: its kind (_FREE, _SEL or _SIZE; None before any value), values.
     kind: int | None = None
@@ -695,6 +699,15 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             elif event.strip(_WS):
                 _fail(opened[depth], f"text {shown(event.strip(_WS))} directly in this element")
         elif cls is _Start:
+            # The path, as every reader writes it: the root, then name[n] among its siblings.
+            local = _name(event.code).rpartition("}")[2]
+            if depth:
+                seen = siblings[depth]
+                seen[local] = number = seen.get(local, 0) + 1
+                event.path = f"{opened[depth].path}/{local}[{number}]"
+            else:
+                event.path = local
+            siblings[depth + 1] = {}
             if str(event.code).startswith(XINCLUDE_NAMESPACES):
                 unsafe_xinclude(_name(event.code), line=event.line, column=event.column)
             depth += 1
