@@ -30,16 +30,11 @@ from .api.qualifications import (
     masters,
 )
 from .api.requests import (
-    ASSIGNMENT_REVIEW_POLICY,
-    HIT_REVIEW_POLICY,
     MAX_QUESTION_BYTES,
     CreateHITRequest,
     CreateHITTypeRequest,
     CreateHITWithHITTypeRequest,
     HITLayoutParameter,
-    ParameterMapEntry,
-    PolicyParameter,
-    ReviewPolicy,
 )
 from .api.responses import (
     GetAssignmentResponse,
@@ -47,6 +42,13 @@ from .api.responses import (
     ListAssignmentsForHITResponse,
     ListHITsResponse,
     iter_assignments,
+)
+from .api.reviews import (
+    ASSIGNMENT_REVIEW_POLICY,
+    HIT_REVIEW_POLICY,
+    ParameterMapEntry,
+    PolicyParameter,
+    ReviewPolicy,
 )
 from .archives.batch import (
     ApprovalRate,

@@ -1,7 +1,8 @@
 """Errors between pydantic and the library (private).
 
-:func:`init_error` and :func:`raw_member` serve the request checks that read raw input: they
-report next to pydantic's own errors, in one ``ValidationError``.
+:func:`init_error` serves the request checks that read raw input: they report next to
+pydantic's own errors, in one ``ValidationError``. :func:`warn_at_caller` issues the library's
+warnings at the user's line.
 
 Readers (legacy XML, batch CSV, question documents) build typed models from what they parsed
 and, when a model refuses, raise their own error naming where in the *input* the problem is.
@@ -11,9 +12,12 @@ how many more errors there were.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+import os
+import sys
+import warnings
+from typing import Any, Final, NamedTuple
 
+import pydantic
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
@@ -63,8 +67,27 @@ def init_error(code: str, message: str, loc: tuple[Any, ...], value: object) -> 
     return {"type": PydanticCustomError(code, message), "loc": loc, "input": value}
 
 
-def raw_member(data: object, field: str, alias: str) -> Any:
-    """A member of raw input, by boto3's name (``alias``) or the attribute name; else None."""
-    if isinstance(data, Mapping):
-        return data.get(alias, data.get(field))
-    return getattr(data, field, None)
+_SKIPPED_DIRS: Final = tuple(
+    os.path.dirname(os.path.abspath(module.__file__ or "")) + os.sep
+    for module in (sys.modules[__name__.partition(".")[0]], pydantic)
+)
+"""The directories of the library's top-level package and of pydantic: never the caller's.
+
+The top-level package, not this module's parent: a warning raised under ``api/`` through a check
+in ``documents/`` must still skip both."""
+
+
+def warn_at_caller(message: str, category: type[Warning]) -> None:
+    """Warn at the caller's line: the first frame outside mturk_models and pydantic.
+
+    The warnings come from validators that pydantic calls, so a fixed ``stacklevel`` would point
+    into the library (and module-specific warning filters would not match the caller).
+    """
+    frame = sys._getframe(1)
+    level = 2
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+        _SKIPPED_DIRS
+    ):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)

@@ -74,17 +74,19 @@ from .api.qualifications import (
     QualificationRequirement,
 )
 from .api.requests import (
-    ASSIGNMENT_REVIEW_POLICY,
-    HIT_REVIEW_POLICY,
     CreateHITRequest,
     CreateHITTypeRequest,
     CreateHITWithHITTypeRequest,
     HITLayoutParameter,
+)
+from .api.responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
+from .api.reviews import (
+    ASSIGNMENT_REVIEW_POLICY,
+    HIT_REVIEW_POLICY,
     ParameterMapEntry,
     PolicyParameter,
     ReviewPolicy,
 )
-from .api.responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
 from .archives.batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
 from .documents.answers import (
     FreeTextAnswer,

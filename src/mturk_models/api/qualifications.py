@@ -10,25 +10,33 @@ The comparator rules are those of the API reference (QualificationRequirement da
 * RequiredToPreview (deprecated) and ActionsGuarded not together.
 * The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`), and
   Worker_PercentAssignmentsApproved values 0 to 100 (:func:`approval_rate_errors`): both checked
-  by the request models, since a stored requirement is what MTurk already accepted.
+  by the request models (:func:`qualification_requirement_rules`), since a stored requirement is
+  what MTurk already accepted.
+
+The value counts of each comparator are one table, :data:`COMPARATOR_VALUE_COUNTS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Final, Literal
+from types import MappingProxyType
+from typing import Final, Literal, NamedTuple
 
 import pycountry
-from pydantic import Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
+from .._errors import warn_at_caller
 from .._types import EntityId, Int32, Seq
 from ..enums import ActionsGuarded, Comparator, Environment
+from ..exceptions import QualificationEnvironmentWarning
+from ._preflight import RawRequest, Rule
 
 __all__ = [
     "ADULT",
+    "COMPARATOR_VALUE_COUNTS",
     "MASTERS_ENVIRONMENTS",
     "MASTERS_PRODUCTION",
     "MASTERS_SANDBOX",
@@ -41,14 +49,17 @@ __all__ = [
     "WORKER_LOCALE",
     "Locale",
     "QualificationRequirement",
+    "ValueCounts",
     "adult_content",
     "approval_rate_at_least",
     "approval_rate_errors",
+    "environment_warnings",
     "hits_approved_at_least",
     "locale_in",
     "locale_not_in",
     "masters",
     "masters_comparator_error",
+    "qualification_requirement_rules",
 ]
 
 
@@ -142,17 +153,40 @@ MASTERS_ENVIRONMENTS: Final = {
 MAX_IN_INTEGER_VALUES: Final = 15
 MAX_IN_LOCALE_VALUES: Final = 30
 
-_RELATIONAL = frozenset(
+
+class ValueCounts(NamedTuple):
+    """How many IntegerValues and LocaleValues a comparator takes, each as ``(least, most)``;
+    a requirement gives values of one kind only (or none, where both allow 0)."""
+
+    integers: tuple[int, int]
+    locales: tuple[int, int]
+
+
+_RELATIONAL_COUNTS: Final = ValueCounts(integers=(1, 1), locales=(0, 0))
+_EQUALITY_COUNTS: Final = ValueCounts(integers=(1, 1), locales=(1, 1))
+_SET_COUNTS: Final = ValueCounts(
+    integers=(1, MAX_IN_INTEGER_VALUES), locales=(1, MAX_IN_LOCALE_VALUES)
+)
+_PRESENCE_COUNTS: Final = ValueCounts(integers=(0, 0), locales=(0, 0))
+COMPARATOR_VALUE_COUNTS: Final[Mapping[Comparator, ValueCounts]] = MappingProxyType(
     {
-        Comparator.LESS_THAN,
-        Comparator.LESS_THAN_OR_EQUAL_TO,
-        Comparator.GREATER_THAN,
-        Comparator.GREATER_THAN_OR_EQUAL_TO,
+        Comparator.LESS_THAN: _RELATIONAL_COUNTS,
+        Comparator.LESS_THAN_OR_EQUAL_TO: _RELATIONAL_COUNTS,
+        Comparator.GREATER_THAN: _RELATIONAL_COUNTS,
+        Comparator.GREATER_THAN_OR_EQUAL_TO: _RELATIONAL_COUNTS,
+        Comparator.EQUAL_TO: _EQUALITY_COUNTS,
+        Comparator.NOT_EQUAL_TO: _EQUALITY_COUNTS,
+        Comparator.IN: _SET_COUNTS,
+        Comparator.NOT_IN: _SET_COUNTS,
+        Comparator.EXISTS: _PRESENCE_COUNTS,
+        Comparator.DOES_NOT_EXIST: _PRESENCE_COUNTS,
     }
 )
-_EQUALITY = frozenset({Comparator.EQUAL_TO, Comparator.NOT_EQUAL_TO})
-_SET = frozenset({Comparator.IN, Comparator.NOT_IN})
-PRESENCE_COMPARATORS: Final = frozenset({Comparator.EXISTS, Comparator.DOES_NOT_EXIST})
+"""The values each comparator takes (API reference, QualificationRequirement data structure):
+the one table that :class:`QualificationRequirement` checks and the test strategies draw from."""
+PRESENCE_COMPARATORS: Final = frozenset(
+    c for c, counts in COMPARATOR_VALUE_COUNTS.items() if counts == _PRESENCE_COUNTS
+)
 """The comparators that test whether a Worker holds a qualification (they take no values); the
 only ones the Masters qualification types accept."""
 
@@ -243,7 +277,8 @@ def _check_requirement(req: QualificationRequirement) -> None:
             f"{WORKER_LOCALE}; compare locales with LocaleValues",
         )
     name = comparator.value
-    if comparator in PRESENCE_COMPARATORS:
+    counts = COMPARATOR_VALUE_COUNTS[comparator]
+    if counts == _PRESENCE_COUNTS:
         if ints or locales:
             raise _fail(
                 "comparator_no_values",
@@ -252,7 +287,7 @@ def _check_requirement(req: QualificationRequirement) -> None:
                 ints=ints,
                 locales=locales,
             )
-    elif comparator in _RELATIONAL:
+    elif counts.locales == (0, 0):
         if locales:
             raise _fail(
                 "comparator_locale_values",
@@ -260,14 +295,15 @@ def _check_requirement(req: QualificationRequirement) -> None:
                 comparator=name,
                 locales=locales,
             )
-        if ints != 1:
+        low, high = counts.integers
+        if not low <= ints <= high:
             raise _fail(
                 "relational_integer_count",
-                "{comparator} takes exactly 1 IntegerValue; got {ints}",
+                f"{{comparator}} takes exactly {high} IntegerValue; got {{ints}}",
                 comparator=name,
                 ints=ints,
             )
-    elif comparator in _EQUALITY:
+    elif counts.integers[1] == counts.locales[1] == 1:
         if ints + locales != 1:
             raise _fail(
                 "equality_value_count",
@@ -277,30 +313,32 @@ def _check_requirement(req: QualificationRequirement) -> None:
                 ints=ints,
                 locales=locales,
             )
-    elif comparator in _SET:
+    else:
         if not ints and not locales:
             raise _fail(
                 "in_value_count",
-                "{comparator} takes 1 to {limit} IntegerValues or 1 to {locale_limit} "
-                "LocaleValues; got none",
+                f"{{comparator}} takes {counts.integers[0]} to {{limit}} IntegerValues or "
+                f"{counts.locales[0]} to {{locale_limit}} LocaleValues; got none",
                 comparator=name,
-                limit=MAX_IN_INTEGER_VALUES,
-                locale_limit=MAX_IN_LOCALE_VALUES,
+                limit=counts.integers[1],
+                locale_limit=counts.locales[1],
             )
-        if locales > MAX_IN_LOCALE_VALUES:
+        if locales > counts.locales[1]:
             raise _fail(
                 "in_locale_count",
-                "{comparator} takes 1 to {limit} LocaleValues; got {locales}",
+                f"{{comparator}} takes {counts.locales[0]} to {{limit}} LocaleValues; "
+                "got {locales}",
                 comparator=name,
-                limit=MAX_IN_LOCALE_VALUES,
+                limit=counts.locales[1],
                 locales=locales,
             )
-        if ints > MAX_IN_INTEGER_VALUES:
+        if ints > counts.integers[1]:
             raise _fail(
                 "in_integer_count",
-                "{comparator} takes 1 to {limit} IntegerValues; got {ints}",
+                f"{{comparator}} takes {counts.integers[0]} to {{limit}} IntegerValues; "
+                "got {ints}",
                 comparator=name,
-                limit=MAX_IN_INTEGER_VALUES,
+                limit=counts.integers[1],
                 ints=ints,
             )
 
@@ -358,6 +396,72 @@ def approval_rate_errors(
         for index, value in enumerate(integer_values)
         if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 100
     ]
+
+
+def environment_warnings(
+    requirements: Iterable[QualificationRequirement], environment: Environment | str, alias: str
+) -> list[str]:
+    """Warn (:class:`~mturk_models.QualificationEnvironmentWarning`) for each Masters
+    qualification type of the other environment among ``requirements`` (the request member
+    ``alias``); return their IDs.
+
+    The Masters IDs differ between production and sandbox: Workers of one cannot hold the
+    other's, so the HIT would find no Worker. A warning, not an error: the request is valid.
+    """
+    env = Environment(environment)
+    found = []
+    for i, req in enumerate(requirements):
+        owner = MASTERS_ENVIRONMENTS.get(req.qualification_type_id)
+        if owner is not None and owner is not env:
+            found.append(req.qualification_type_id)
+            warn_at_caller(
+                f"{alias}.{i} uses the {owner.value} Masters qualification type "
+                f"{req.qualification_type_id} in a request for {env.value}; Workers there "
+                f"cannot hold it (use masters({env.value!r}))",
+                QualificationEnvironmentWarning,
+            )
+    return found
+
+
+def qualification_requirement_rules(field: str = "qualification_requirements") -> tuple[Rule, ...]:
+    """The rules a request declares for its QualificationRequirements member ``field``.
+
+    * ``masters_comparator``: a Masters type compared with anything but Exists or DoesNotExist;
+    * ``approval_rate_range``: Worker_PercentAssignmentsApproved values outside 0 to 100;
+    * the environment warning, when the validation context names an environment
+      (``context={"environment": "production"}``) and the request is valid.
+
+    Each judges the validated requirements (what pydantic converts cannot slip past); a
+    requirement that fails its own validation is left to its own errors.
+    """
+
+    def masters_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+        alias = raw.alias(field)
+        errors: list[InitErrorDetails] = []
+        for i, req in raw.valid_items(field, model):
+            comparator = req.comparator.value
+            error = masters_comparator_error(req.qualification_type_id, comparator)
+            if error is not None:
+                errors.append({"type": error, "loc": (alias, i, "Comparator"), "input": comparator})
+        return errors
+
+    def approval_rate_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+        alias = raw.alias(field)
+        errors: list[InitErrorDetails] = []
+        for i, req in raw.valid_items(field, model):
+            values = list(req.integer_values or ())
+            for index, error in approval_rate_errors(req.qualification_type_id, values):
+                loc = (alias, i, "IntegerValues", index)
+                errors.append({"type": error, "loc": loc, "input": values[index]})
+        return errors
+
+    def environment_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+        environment = raw.context.environment
+        if environment is not None and model is not None:
+            environment_warnings(getattr(model, field) or (), environment, raw.alias(field))
+        return []
+
+    return (masters_rule, approval_rate_rule, environment_rule)
 
 
 # --- builders ---------------------------------------------------------------------------------

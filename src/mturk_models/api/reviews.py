@@ -1,4 +1,9 @@
-"""The Parameters of the two review policies, checked against the API reference.
+"""Review policies: ReviewPolicy and its parameters, and the rules a request checks them by.
+
+The three structures travel both ways (CreateHIT sends them, ListReviewPolicyResultsForHIT gives
+them back), so they are :class:`~mturk_models._base.Structure` models: unknown keys are kept when
+received and refused inside a request. :func:`review_policy_rule` is the rule a request declares
+for a review-policy member.
 
 Sources (API reference 2017-01-17; the 2014-08-15 legacy pages say the same except where noted):
 
@@ -29,17 +34,94 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from pydantic_core import InitErrorDetails
 
-from .._errors import init_error, raw_member
+from .._base import Structure
+from .._errors import init_error
+from .._types import Seq
+from ._preflight import RawRequest, Rule, member
 
-__all__ = ["MAX_QUESTION_IDS", "review_policy_errors"]
+__all__ = [
+    "ASSIGNMENT_REVIEW_POLICY",
+    "HIT_REVIEW_POLICY",
+    "MAX_QUESTION_IDS",
+    "ParameterMapEntry",
+    "PolicyParameter",
+    "ReviewPolicy",
+    "review_policy_errors",
+    "review_policy_rule",
+]
 
+ASSIGNMENT_REVIEW_POLICY: Final = "ScoreMyKnownAnswers/2011-09-01"
+"""The one assignment-level review policy (API reference, HIT Review Policy data structure:
+"SimplePlurality/2011-09-01 or ScoreMyKnownAnswers/2011-09-01"; Assignment Review Policies)."""
+HIT_REVIEW_POLICY: Final = "SimplePlurality/2011-09-01"
+"""The one HIT-level review policy (API reference, HIT Review Policies)."""
 MAX_QUESTION_IDS: Final = 15
 """SimplePlurality QuestionIDs: "Add upto 15 questions" (HIT Review Policy data structure)."""
 MAX_ANSWER_KEY_ID_BYTES: Final = 255
 """AnswerKey MapEntry Key: "Can be up to 255 bytes in length" (HIT Review Policy data structure)."""
+
+_POLICY_OF_MEMBER: Final = {
+    "AssignmentReviewPolicy": ASSIGNMENT_REVIEW_POLICY,
+    "HITReviewPolicy": HIT_REVIEW_POLICY,
+}
+"""The policy each review-policy member of CreateHIT takes (HIT Review Policy data structure)."""
+
+
+class ParameterMapEntry(Structure):
+    """A key and its values inside a review policy parameter.
+
+    >>> ParameterMapEntry(key="q1", values=("yes",)).to_boto3()
+    {'Key': 'q1', 'Values': ['yes']}
+    """
+
+    key: str | None = Field(
+        default=None,
+        description="The QuestionID from the HIT that is used to identify which question "
+        "requires Mechanical Turk to score as part of the ScoreMyKnownAnswers/2011-09-01 "
+        "Review Policy.",
+    )
+    values: Seq[str] | None = Field(
+        default=None,
+        description="The list of answers to the question specified in the MapEntry Key element.",
+    )
+
+
+class PolicyParameter(Structure):
+    """A name and values of a review policy parameter.
+
+    >>> PolicyParameter(key="ApproveIfKnownAnswerScoreIsAtLeast", values=("80",)).key
+    'ApproveIfKnownAnswerScoreIsAtLeast'
+    """
+
+    key: str | None = Field(
+        default=None, description="Name of the parameter from the list of Review Polices."
+    )
+    values: Seq[str] | None = Field(
+        default=None, description="The list of values of the Parameter."
+    )
+    map_entries: Seq[ParameterMapEntry] | None = Field(
+        default=None, description="List of ParameterMapEntry objects."
+    )
+
+
+class ReviewPolicy(Structure):
+    """A review policy for a HIT or its assignments.
+
+    >>> ReviewPolicy(policy_name="SimplePlurality/2011-09-01").to_boto3()
+    {'PolicyName': 'SimplePlurality/2011-09-01'}
+    """
+
+    policy_name: str = Field(
+        description="Name of a Review Policy: SimplePlurality/2011-09-01 or "
+        "ScoreMyKnownAnswers/2011-09-01."
+    )
+    parameters: Seq[PolicyParameter] | None = Field(
+        default=None, description="Name of the parameter from the Review policy."
+    )
+
 
 _INTEGER = re.compile(r"-?[0-9]+")
 
@@ -113,8 +195,8 @@ def _allowed(policy: str) -> str:
 def _value_errors(
     policy: str, key: str, rule: _Rule, param: object, loc: tuple[Any, ...]
 ) -> list[InitErrorDetails]:
-    values = raw_member(param, "values", "Values")
-    entries = raw_member(param, "map_entries", "MapEntries")
+    values = member(param, PolicyParameter, "values")
+    entries = member(param, PolicyParameter, "map_entries")
     if rule.kind == "answer_key":
         errors = []
         if values is not None:
@@ -140,7 +222,7 @@ def _value_errors(
             )
             return errors
         for k, entry in enumerate(listed):
-            qid = raw_member(entry, "key", "Key")
+            qid = member(entry, ParameterMapEntry, "key")
             if isinstance(qid, str) and len(qid.encode()) > MAX_ANSWER_KEY_ID_BYTES:
                 errors.append(
                     init_error(
@@ -219,20 +301,32 @@ def _value_errors(
                     value,
                 )
             )
-        elif (
-            rule.low is not None
-            and rule.high is not None
-            and not (rule.low <= int(value) <= rule.high)
-        ):
+        elif rule.low is not None and rule.high is not None and not _within(value, rule):
             errors.append(
                 init_error(
                     "review_policy_value",
-                    f"{key} of {policy} should be {rule.low} to {rule.high:,}; got {value}",
+                    f"{key} of {policy} should be {rule.low:,} to {rule.high:,}; got "
+                    f"{_shown_integer(value)}",
                     vloc,
                     value,
                 )
             )
     return errors
+
+
+def _within(value: str, rule: _Rule) -> bool:
+    """``value`` (an integer's digits) within the rule's range; a value longer than any bound
+    is outside without being converted (``int()`` refuses over 4,300 digits)."""
+    assert rule.low is not None
+    assert rule.high is not None
+    digits = value.lstrip("-").lstrip("0")
+    if len(digits) > max(len(str(abs(rule.low))), len(str(abs(rule.high)))):
+        return False
+    return rule.low <= int(value) <= rule.high
+
+
+def _shown_integer(value: str) -> str:
+    return value if len(value) <= 24 else f"{value[:20]}... ({len(value):,} characters)"
 
 
 def review_policy_errors(alias: str, policy: str, parameters: object) -> list[InitErrorDetails]:
@@ -250,7 +344,7 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
         if not isinstance(param, (Mapping, BaseModel)):
             continue  # the field's own type error says it
         loc: tuple[Any, ...] = (alias, "Parameters", i)
-        key = raw_member(param, "key", "Key")
+        key = member(param, PolicyParameter, "key")
         if key is None:
             errors.append(
                 init_error(
@@ -313,3 +407,39 @@ def review_policy_errors(alias: str, policy: str, parameters: object) -> list[In
                         )
                     )
     return errors
+
+
+def review_policy_rule(field: str, policy: str | None = None) -> Rule:
+    """The rule for a request's review-policy member ``field`` (an attribute name): the policy
+    name the member takes, then the policy's Parameters (:func:`review_policy_errors`).
+
+    ``policy`` defaults to the one the member's botocore key takes (AssignmentReviewPolicy:
+    ScoreMyKnownAnswers/2011-09-01, HITReviewPolicy: SimplePlurality/2011-09-01). The policy is
+    judged in the form it is sent (``to_boto3()``) when it validates on its own, so that what
+    pydantic converts (bytes, a set) cannot slip past; else as given, leaving its malformed parts
+    to their own field errors.
+    """
+
+    def rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+        alias = raw.alias(field)
+        expected = policy or _POLICY_OF_MEMBER[alias]
+        validated = raw.valid_member(field, model)
+        given = raw.member(field) if validated is None else validated.to_boto3()
+        if not isinstance(given, (Mapping, BaseModel)):
+            return []  # absent, or not an object: the field's own error says it
+        name = member(given, ReviewPolicy, "policy_name")
+        if isinstance(name, str) and name != expected:
+            return [
+                init_error(
+                    "review_policy_name",
+                    f"{alias} takes the policy {expected}; got {name!r}",
+                    (alias, "PolicyName"),
+                    name,
+                )
+            ]
+        if name != expected:
+            return []
+        return review_policy_errors(alias, expected, member(given, ReviewPolicy, "parameters"))
+
+    rule.__qualname__ = rule.__name__ = f"review_policy_rule({field!r})"
+    return rule
