@@ -3,20 +3,27 @@ iterables, all errors at once, declared rules, the typed context and to_boto3().
 
 from __future__ import annotations
 
+import typing
 import warnings
 from collections import deque
 from decimal import Decimal
 from typing import Any, ClassVar
 
+import botocore.session
+import botocore.validate
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Field, ValidationError
 
 from mturk_models import (
     WORKER_LOCALE,
     CreateHITRequest,
     CreateHITTypeRequest,
+    CreateHITWithHITTypeRequest,
     Environment,
     Locale,
+    MTurkModelsWarning,
     QualificationEnvironmentWarning,
     QualificationRequirement,
     masters,
@@ -25,6 +32,11 @@ from mturk_models._base import Structure
 from mturk_models._errors import init_error
 from mturk_models._types import CurrencyAmount, Seq
 from mturk_models.api._preflight import RawRequest, Request, RequestContext, Rule, member
+from mturk_models.testing import (
+    create_hit_requests,
+    create_hit_type_requests,
+    create_hit_with_hit_type_requests,
+)
 
 VALID_TYPE: dict[str, Any] = {
     "Title": "Tag an image",
@@ -264,3 +276,207 @@ def test_structures_inside_requests_are_the_received_ones() -> None:
     assert "QualificationRequirement" in repr(annotation)
     assert issubclass(QualificationRequirement, Structure)
     assert issubclass(Locale, Structure)
+
+
+# --- the invariant: whatever a request model accepts, botocore's validator accepts its output ---
+#
+# Each row: the request model, its botocore operation, and a strategy of valid requests (or None:
+# inputs are then generated from botocore's input shape alone). A new request model is one row.
+
+INVARIANT: list[Any] = [
+    pytest.param(CreateHITRequest, "CreateHIT", create_hit_requests, id="CreateHIT"),
+    pytest.param(
+        CreateHITTypeRequest, "CreateHITType", create_hit_type_requests, id="CreateHITType"
+    ),
+    pytest.param(
+        CreateHITWithHITTypeRequest,
+        "CreateHITWithHITType",
+        create_hit_with_hit_type_requests,
+        id="CreateHITWithHITType",
+    ),
+]
+
+SERVICE = botocore.session.get_session().get_service_model("mturk")
+VALIDATOR = botocore.validate.ParamValidator()
+
+
+class _HashableDict(dict[Any, Any]):
+    """A mapping that sets and dict keys can hold (by identity), as a user's own class might."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return id(self)
+
+
+_JUNK = st.none() | st.booleans() | st.integers() | st.text(max_size=4) | st.floats()
+
+
+def _scalars(shape: Any) -> st.SearchStrategy[Any]:
+    """Values for a botocore scalar shape: valid ones and the near misses pydantic converts."""
+    meta = shape.metadata
+    if shape.type_name == "string":
+        low, high = meta.get("min", 0), meta.get("max", 80)
+        options = [st.text(min_size=low, max_size=min(high, 80))]
+        if shape.enum:
+            options.append(st.sampled_from(shape.enum))
+        if "pattern" in meta:
+            options.append(
+                st.from_regex(meta["pattern"], fullmatch=True).filter(
+                    lambda s: low <= len(s) <= high
+                )
+            )
+        options.append(st.binary(max_size=4))
+        return st.one_of(options)
+    if shape.type_name in ("integer", "long"):
+        ints = st.integers(min_value=-(2**33), max_value=2**33) | st.integers(0, 200)
+        return ints | ints.map(str) | ints.map(float) | st.booleans()
+    if shape.type_name == "boolean":
+        return st.booleans() | st.sampled_from(["true", "false", 0, 1, "yes"])
+    if shape.type_name == "timestamp":
+        return st.datetimes() | st.integers(0, 2**31).map(str)
+    return _JUNK
+
+
+def _shape_values(shape: Any, depth: int = 0) -> st.SearchStrategy[Any]:
+    """Plain values in the form of a botocore shape (or near it) for the messy wrapper below."""
+    if shape.type_name == "structure":
+        members = {
+            name: _shape_values(member, depth + 1)
+            for name, member in shape.members.items()
+            if depth < 4
+        }
+        required = {k: v for k, v in members.items() if k in shape.required_members}
+        optional = {k: v for k, v in members.items() if k not in shape.required_members}
+        return st.fixed_dictionaries(required, optional=optional)
+    if shape.type_name == "list":
+        return st.lists(_shape_values(shape.member, depth + 1), max_size=3)
+    return _scalars(shape)
+
+
+def _chance(draw: st.DrawFn, n: int) -> bool:
+    """True about once in ``n`` draws (not at an end of a range, where Hypothesis aims often)."""
+    return bool(draw(st.sampled_from(range(n))) == 1)
+
+
+@st.composite
+def _messy(draw: st.DrawFn, value: Any, shape: Any, model: type[BaseModel] | None) -> Any:
+    """``value`` as a user may give it: lists as any container pydantic converts, keys by
+    attribute name, nested structures as model instances (with unknown keys, sometimes)."""
+    if shape.type_name == "list" and isinstance(value, list):
+        items = [draw(_messy(v, shape.member, model)) for v in value]
+        kind = draw(
+            st.sampled_from(
+                [
+                    "list",
+                    "tuple",
+                    "generator",
+                    "iterator",
+                    "set",
+                    "frozenset",
+                    "deque",
+                    "keys",
+                    "values",
+                ]
+            )
+        )
+        hashable = [_HashableDict(i) if isinstance(i, dict) else i for i in items]
+        try:
+            hash(tuple(hashable))
+        except TypeError:
+            kind = "list" if kind in ("set", "frozenset", "keys") else kind
+        return {
+            "list": lambda: items,
+            "tuple": lambda: tuple(items),
+            "generator": lambda: (i for i in items),
+            "iterator": lambda: iter(items),
+            "set": lambda: set(hashable),
+            "frozenset": lambda: frozenset(hashable),
+            "deque": lambda: deque(items),
+            "keys": lambda: dict.fromkeys(hashable).keys(),
+            "values": lambda: dict(enumerate(items)).values(),
+        }[kind]()
+    if shape.type_name == "structure" and isinstance(value, dict) and model is not None:
+        fields = {info.alias or name: (name, info) for name, info in model.model_fields.items()}
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            found = fields.get(key)
+            inner = _model_in(found[1].annotation) if found else None
+            member_shape = shape.members.get(key)
+            new = draw(_messy(item, member_shape, inner)) if member_shape is not None else item
+            by_name = found is not None and _chance(draw, 5)
+            out[found[0] if by_name and found else key] = new
+        if _chance(draw, 40):
+            out[
+                draw(st.sampled_from(["Extra", "Contry", "Valu", "title", "qualification_type_id"]))
+            ] = draw(_JUNK)
+        if issubclass(model, Structure) and _chance(draw, 4):
+            try:
+                return model.model_validate(out)  # a model instance, unknown keys and all
+            except ValidationError:
+                return out
+        return _HashableDict(out) if draw(st.booleans()) else out
+    return value
+
+
+@st.composite
+def _request_inputs(
+    draw: st.DrawFn, model: type[BaseModel], operation: str, valid: Any | None
+) -> dict[str, Any]:
+    shape = SERVICE.operation_model(operation).input_shape
+    if valid is not None and not _chance(draw, 4):
+        data = draw(valid()).to_boto3()
+        if _chance(draw, 4):  # a member replaced by a value of its shape, or near it
+            name = draw(st.sampled_from(sorted(shape.members)))
+            data[name] = draw(_shape_values(shape.members[name], 1))
+    else:
+        data = draw(_shape_values(shape))
+    messy = draw(_messy(data, shape, model))
+    return dict(messy)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+@pytest.mark.parametrize(("model", "operation", "valid"), INVARIANT)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_what_a_request_model_accepts_botocore_accepts(
+    model: type[Request], operation: str, valid: Any, data: st.DataObject
+) -> None:
+    """Issue: whatever model_validate accepts, to_boto3() passes botocore's ParamValidator for the
+    operation, whatever containers the input used; and it validates back into an equal model."""
+    raw = data.draw(_request_inputs(model, operation, valid))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MTurkModelsWarning)
+        try:
+            request = model.model_validate(raw)
+        except ValidationError:
+            event("refused")
+            return
+    event("accepted")
+    params = request.to_boto3()
+    report = VALIDATOR.validate(params, SERVICE.operation_model(operation).input_shape)
+    assert not report.has_errors(), report.generate_report()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MTurkModelsWarning)
+        assert model.model_validate(params) == request
+
+
+def test_every_request_model_is_in_the_invariant() -> None:
+    """A request model that is public must be in INVARIANT (one row each)."""
+    import mturk_models
+
+    public = {
+        name
+        for name in mturk_models.__all__
+        if isinstance(cls := getattr(mturk_models, name), type) and issubclass(cls, Request)
+    }
+    assert public == {param.values[0].__name__ for param in INVARIANT}
+    for param in INVARIANT:
+        assert param.values[1] in SERVICE.operation_names
