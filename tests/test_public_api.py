@@ -93,6 +93,7 @@ PUBLIC = [
     "QuestionFormAnswers",
     "QuestionNotFoundError",
     "QuestionParseError",
+    "QuestionSizeWarning",
     "ReviewActionStatus",
     "ReviewPolicy",
     "ReviewPolicyLevel",

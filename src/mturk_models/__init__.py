@@ -131,6 +131,7 @@ from .exceptions import (
     QualificationEnvironmentWarning,
     QuestionNotFoundError,
     QuestionParseError,
+    QuestionSizeWarning,
     UnsafeXMLError,
 )
 from .export import (
@@ -231,6 +232,7 @@ __all__ = [
     "QuestionFormAnswers",
     "QuestionNotFoundError",
     "QuestionParseError",
+    "QuestionSizeWarning",
     "ReviewActionStatus",
     "ReviewPolicy",
     "ReviewPolicyLevel",

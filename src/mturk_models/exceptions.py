@@ -33,8 +33,10 @@ Warnings (never errors: the request is valid, but probably not what you meant)::
     MTurkModelsWarning (UserWarning)
     ├── QualificationEnvironmentWarning     a Masters qualification type of the other
     │                                       environment (sandbox ID in a production request)
-    └── HTMLQuestionWarning                 an HTMLQuestion whose page cannot be submitted
-                                            (no form to externalSubmit, no assignmentId)
+    ├── HTMLQuestionWarning                 an HTMLQuestion whose page cannot be submitted
+    │                                       (no form to externalSubmit, no assignmentId)
+    └── QuestionSizeWarning                 a Question over the documented 65,535 bytes, which
+                                            MTurk has been seen to accept
 
 Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
 :class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
@@ -58,6 +60,7 @@ __all__ = [
     "QualificationEnvironmentWarning",
     "QuestionNotFoundError",
     "QuestionParseError",
+    "QuestionSizeWarning",
     "UnsafeXMLError",
 ]
 
@@ -208,3 +211,8 @@ class QualificationEnvironmentWarning(MTurkModelsWarning):
 
 class HTMLQuestionWarning(MTurkModelsWarning):
     """An HTMLQuestion whose page Workers cannot submit (see ``HTMLQuestion.check()``)."""
+
+
+class QuestionSizeWarning(MTurkModelsWarning):
+    """A Question larger than the 65,535 bytes the API reference states: larger HTMLQuestions
+    have been created and answered, so the limit is not enforced, but MTurk may refuse it."""
