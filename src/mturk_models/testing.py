@@ -986,7 +986,7 @@ def _hit_type_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     return {
         "AutoApprovalDelayInSeconds": _optional(st.integers(0, 2_592_000)),
         "AssignmentDurationInSeconds": st.integers(30, 31_536_000),
-        "Reward": currency_amounts().filter(lambda d: d >= Decimal("0.01")).map(str),
+        "Reward": currency_amounts().map(str),
         "Title": _request_text(128, 1),
         "Keywords": _optional(_request_text(1_000)),
         "Description": _request_text(2_000, 1),

@@ -3,7 +3,6 @@ the cross-field rules, all violations at once, warnings, and boto3's own validat
 
 from __future__ import annotations
 
-import re
 import sys
 import warnings
 from collections import deque
@@ -18,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+import mturk_models
 from mturk_models import (
     MASTERS_PRODUCTION,
     MASTERS_SANDBOX,
@@ -35,6 +35,7 @@ from mturk_models import (
     PolicyParameter,
     QualificationEnvironmentWarning,
     QualificationRequirement,
+    QuestionSizeWarning,
     ReviewPolicy,
     approval_rate_at_least,
     masters,
@@ -208,8 +209,6 @@ LIMITS = [
     ("MaxAssignments", True, "int_type", "valid integer"),
     ("Reward", "$0.10", "currency_amount", "no sign or currency symbol"),
     ("Reward", "0.105", "currency_amount", "at most two decimals"),
-    ("Reward", "0.00", "reward_minimum", "at least 0.01"),
-    ("Reward", "0", "reward_minimum", "got 0.00"),
 ]
 
 
@@ -234,7 +233,7 @@ def test_the_limits_hold_exactly_at_the_boundaries() -> None:
         "AssignmentDurationInSeconds": 30,
         "AutoApprovalDelayInSeconds": 2_592_000,
         "MaxAssignments": 1_000_000_000,
-        "Reward": "0.01",
+        "Reward": "0.00",
         "QualificationRequirements": [approval_rate_at_least(90)] * 10,
     }
     assert CreateHITRequest.model_validate(edge).to_boto3()["AutoApprovalDelayInSeconds"] == (
@@ -862,21 +861,26 @@ def test_question_models_become_their_xml() -> None:
     assert req.to_boto3()["Question"] == EXTERNAL
 
 
-def test_question_size_limit_in_utf8_bytes() -> None:
+def test_question_size_limit_in_utf8_bytes_warns() -> None:
+    """Over 65,535 bytes as UTF-8 (not characters) is a QuestionSizeWarning, not an error:
+    larger HTMLQuestions have been created and answered."""
     text = "é" * 32_700  # 65,400 bytes of text: the document is just over 65,535 bytes
     page = f"<crowd-form><p>{text}</p></crowd-form>"
     big = HTMLQuestion.model_validate({"html_content": page, "frame_height": 0}).to_xml()
     assert len(big) < 65_535 < len(big.encode("utf-8"))
-    error = one_error({**VALID, "Question": big})
-    assert error["type"] == "question_size"
-    assert re.fullmatch(r"Question should be at most 65535 bytes .*; got \d+", error["msg"])
+    with pytest.warns(QuestionSizeWarning, match=r"over the 65,535 bytes") as caught:
+        request = CreateHITRequest.model_validate({**VALID, "Question": big})
+    assert request.to_boto3()["Question"] == big
+    assert [w.category for w in caught] == [QuestionSizeWarning]
     fits = HTMLQuestion.model_validate({"html_content": page[:-20_000], "frame_height": 0})
-    CreateHITRequest.model_validate({**VALID, "Question": fits})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        CreateHITRequest.model_validate({**VALID, "Question": fits})
 
 
 @pytest.mark.parametrize("extra", ["", "é"])
 def test_question_size_limit_exactly(extra: str) -> None:
-    """65,535 bytes pass and 65,536 fail, however the bytes are made of characters."""
+    """65,535 bytes pass quietly and 65,536 warn, however the bytes are made of characters."""
 
     def page(text: str) -> str:
         html = f"<crowd-form>{extra}{text}</crowd-form>"
@@ -885,11 +889,20 @@ def test_question_size_limit_exactly(extra: str) -> None:
     room = 65_535 - len(page("").encode("utf-8"))
     exact = page("x" * room)
     assert len(exact.encode("utf-8")) == 65_535
-    CreateHITRequest.model_validate({**VALID, "Question": exact})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        CreateHITRequest.model_validate({**VALID, "Question": exact})
     over = page("x" * (room + 1))
-    error = one_error({**VALID, "Question": over})
-    assert error["type"] == "question_size"
-    assert error["msg"].endswith("; got 65536")
+    with pytest.warns(QuestionSizeWarning, match=r"Question is 65,536 bytes"):
+        CreateHITRequest.model_validate({**VALID, "Question": over})
+
+
+def test_a_large_question_that_breaks_another_rule_still_fails() -> None:
+    """The warning replaces only the size rule: a large invalid document is still an error."""
+    big = "<x>" + "y" * 70_000 + "</x>"
+    with pytest.warns(QuestionSizeWarning):
+        error = one_error({**VALID, "Question": big})
+    assert error["type"] == "question_document"
 
 
 def test_html_question_elements_in_schema_order() -> None:
@@ -1096,7 +1109,6 @@ MUTATIONS: list[tuple[str, Any, str]] = [
     ("AutoApprovalDelayInSeconds", 2_592_001, "less_than_equal"),
     ("MaxAssignments", 0, "greater_than_equal"),
     ("Reward", "0.001", "currency_amount"),
-    ("Reward", "0.00", "reward_minimum"),
     ("QualificationRequirements", [_req()] * 11, "too_long"),
     ("QualificationRequirements", [_req(IntegerValues=[5])], "comparator_no_values"),
     ("HITReviewPolicy", {"PolicyName": "x"}, "review_policy_name"),
@@ -1249,17 +1261,23 @@ def test_duplicate_key_inside_a_qualification_requirement() -> None:
 
 
 def test_request_rules_reuse_the_shared_constants() -> None:
-    """Review 1, item 13: one cent and one comparator set, declared once."""
-    from mturk_models import _types
+    """Review 1, item 13: one comparator set, declared once."""
     from mturk_models.api import qualifications as qualification
     from mturk_models.api import requests
 
-    assert __import__("decimal").Decimal("0.01") == _types.CENT
     for duplicate in ("_CENT", "_PRESENCE", "_MASTERS"):
         assert not hasattr(requests, duplicate), duplicate
     assert not hasattr(qualification, "_PRESENCE")
-    error = one_error({**VALID, "Reward": "0.00"})
-    assert error["type"] == "reward_minimum"
+
+
+@pytest.mark.parametrize("reward", ["0.00", "0", "0.", Decimal(0), 0])
+def test_a_zero_reward_is_accepted(reward: Any) -> None:
+    """No API page states a minimum Reward, AWS's own Python sample creates a HIT with "0.00",
+    and the HIT model reads 0.00 back: a request must not refuse it."""
+    request = CreateHITRequest.model_validate({**VALID, "Reward": reward})
+    assert request.to_boto3()["Reward"] == "0.00"
+    hit = mturk_models.HIT.model_validate({"Reward": request.to_boto3()["Reward"]})
+    assert hit.reward == Decimal(0)
 
 
 @pytest.mark.parametrize(

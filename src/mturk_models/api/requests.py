@@ -21,13 +21,20 @@ service model). The limits, each from the API reference:
 * LifetimeInSeconds and AssignmentDurationInSeconds 30 to 31,536,000 (365 days);
   AutoApprovalDelayInSeconds 0 to 2,592,000 (30 days); MaxAssignments 1 to 1,000,000,000:
   API reference 2014-08-15, CreateHIT (botocore has no bounds for these).
-* Reward: botocore ``CurrencyAmount`` pattern ``^[0-9]+(\\.)?[0-9]{0,2}$``; at least 0.01 because
-  $0.01 is the smallest amount MTurk pays (no API page states a minimum reward).
+* Reward: botocore ``CurrencyAmount`` pattern ``^[0-9]+(\\.)?[0-9]{0,2}$``. No minimum: no API
+  page states one, and AWS's own Python sample (aws-samples/mturk-code-samples) creates a HIT
+  with ``Reward="0.00"``, so 0.00 is accepted (as the HIT model reads it back).
 * QualificationRequirements: 0 to 10 (API reference 2017-01-17, CreateHIT and HIT data structure).
-* Question: at most 65,535 bytes including whitespace (API reference 2017-01-17, CreateHIT and
-  CreateHITWithHITType, "Constraints"), measured here as UTF-8 bytes; no FileUploadAnswer and no
-  Application in a QuestionForm (API reference, "Data Structure Schema Locations": retired on
-  12 December 2017).
+* Question: "must not be larger than 64 kilobytes (65,535 bytes) in size, including whitespace"
+  (API reference 2017-01-17, CreateHIT and CreateHITWithHITType, "Constraints"; botocore's member
+  documentation says the same, and its shape has no ``max``). The limit is stated in bytes, so it
+  is measured as UTF-8 bytes (the encoding of the request body). Real use contradicts it: the
+  project's issue 11 reports HTMLQuestions of 69 KB and 78 KB posted through a widely used tool in
+  2020 and answered (the HITs themselves could not be found again in public data), and at that
+  size they are over the limit whether it counts bytes or characters. So a larger Question is a
+  :class:`~mturk_models.QuestionSizeWarning`, not an error. No
+  FileUploadAnswer and no Application in a QuestionForm (API reference, "Data Structure Schema
+  Locations": retired on 12 December 2017).
 * AssignmentReviewPolicy and HITReviewPolicy: the documented policy name, and its Parameters as
   the Assignment Review Policies and HIT Review Policies pages list them (known keys, each once,
   Values or MapEntries, integer ranges, required keys; sources in ``api.reviews``).
@@ -43,7 +50,6 @@ service model). The limits, each from the API reference:
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Final
 
 from pydantic import AfterValidator, BaseModel, Field, Strict, field_validator
@@ -51,7 +57,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
 from .._errors import init_error, warn_at_caller
-from .._types import CENT, EntityId, IdempotencyToken, Reward, Seq
+from .._types import EntityId, IdempotencyToken, Reward, Seq
 from ..documents.questions import (
     ExternalQuestion,
     HTMLQuestion,
@@ -59,7 +65,7 @@ from ..documents.questions import (
     parse_question,
 )
 from ..enums import Environment
-from ..exceptions import HTMLQuestionWarning, QuestionParseError
+from ..exceptions import HTMLQuestionWarning, QuestionParseError, QuestionSizeWarning
 from ._preflight import RawRequest, Request, Rule
 from .hits import MAX_QUALIFICATION_REQUIREMENTS
 from .qualifications import (
@@ -93,18 +99,6 @@ AssignmentDurationInSeconds = Annotated[StrictInt, Field(ge=30, le=31_536_000)]
 AutoApprovalDelayInSeconds = Annotated[StrictInt, Field(ge=0, le=2_592_000)]
 MaxAssignments = Annotated[StrictInt, Field(ge=1, le=1_000_000_000)]
 
-
-def _min_reward(value: Decimal) -> Decimal:
-    if value < CENT:
-        raise PydanticCustomError(
-            "reward_minimum",
-            "Reward should be at least 0.01 (USD), the smallest amount MTurk pays; got {value}",
-            {"value": f"{value:.2f}"},
-        )
-    return value
-
-
-RequestReward = Annotated[Reward, AfterValidator(_min_reward)]
 
 # --- nested request structures ------------------------------------------------------------------
 
@@ -181,11 +175,10 @@ def _question_document(value: Any) -> Any:
 def _check_question(value: str) -> str:
     size = len(value.encode("utf-8", "surrogatepass"))
     if size > MAX_QUESTION_BYTES:
-        raise PydanticCustomError(
-            "question_size",
-            "Question should be at most {limit} bytes encoded as UTF-8, whitespace included; "
-            "got {size}",
-            {"limit": MAX_QUESTION_BYTES, "size": size},
+        warn_at_caller(
+            f"Question is {size:,} bytes as UTF-8, over the {MAX_QUESTION_BYTES:,} bytes the API "
+            "reference states (larger HTMLQuestions have been accepted, but MTurk may refuse it)",
+            QuestionSizeWarning,
         )
     try:
         document = parse_question(value, strict=True)
@@ -230,9 +223,9 @@ class _HITTypeFields(Request):
         description="The amount of time, in seconds, that a Worker has to complete the HIT after "
         "accepting it (30 to 31,536,000, 365 days).",
     )
-    reward: RequestReward = Field(
+    reward: Reward = Field(
         description="The amount of money the Requester will pay a Worker for successfully "
-        "completing the HIT (USD, at most two decimals, at least 0.01).",
+        "completing the HIT (USD, at most two decimals; 0.00 is accepted).",
     )
     title: Title = Field(
         description="The title of the HIT, shown in search results (at most 128 characters).",
@@ -275,7 +268,8 @@ class _HITFields(Request):
     question: QuestionString | None = Field(
         default=None,
         description="The data the person completing the HIT uses to produce the results: a "
-        "QuestionForm, ExternalQuestion or HTMLQuestion document of at most 65,535 bytes. A "
+        "QuestionForm, ExternalQuestion or HTMLQuestion document (over 65,535 bytes: a "
+        "QuestionSizeWarning). A "
         "question model is turned into its XML. Either Question or HITLayoutId.",
     )
     requester_annotation: RequesterAnnotation | None = Field(
