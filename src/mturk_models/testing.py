@@ -83,6 +83,7 @@ from .api.responses import GetAssignmentResponse, GetHITResponse, ListAssignment
 from .api.reviews import (
     ASSIGNMENT_REVIEW_POLICY,
     HIT_REVIEW_POLICY,
+    MAX_QUESTION_IDS,
     ParameterMapEntry,
     PolicyParameter,
     ReviewPolicy,
@@ -1031,7 +1032,9 @@ def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
             _policy_parameters("ExtendMinimumTimeInSeconds", extend_time),
         ]
     else:
-        ids = st.lists(text, min_size=1, max_size=15).map(tuple)
+        # A comma separates question IDs inside one Value: IDs without one, each Value one ID.
+        question_id = st.text(st.characters(exclude_characters=","), max_size=10)
+        ids = st.lists(question_id, min_size=1, max_size=MAX_QUESTION_IDS).map(tuple)
         required = [
             _models(
                 PolicyParameter, key=st.sampled_from(["QuestionIds", "QuestionIDs"]), values=ids

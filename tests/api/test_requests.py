@@ -598,7 +598,73 @@ def test_question_ids_count(count: int) -> None:
         "review_policy_value",
         ("HITReviewPolicy", "Parameters", 0, "Values"),
     )
-    assert error["msg"] == f"QuestionIDs takes 1 to 15 question IDs; got {count}"
+    assert error["msg"].startswith("QuestionIDs takes 1 to 15 question IDs")
+    assert error["msg"].endswith(f"; got {count}")
+
+
+@pytest.mark.parametrize(
+    ("values", "count"),
+    [
+        ([",".join(f"q{i}" for i in range(16))], 16),
+        (["q1,q2,q3", *(f"q{i}" for i in range(4, 17))], 16),
+        ([",".join(f"q{i}" for i in range(8)), ",".join(f"q{i}" for i in range(8, 17))], 17),
+    ],
+)
+def test_question_ids_in_comma_separated_values_are_counted(values: list[str], count: int) -> None:
+    """More than 15 QuestionIds in comma-separated Values is refused like 16 Values."""
+    params = [
+        {"Key": "QuestionIds", "Values": values},
+        {"Key": "QuestionAgreementThreshold", "Values": ["100"]},
+    ]
+    error = one_error(_policy("HITReviewPolicy", params))
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("HITReviewPolicy", "Parameters", 0, "Values"),
+    )
+    assert error["msg"].endswith(f"; got {count}")
+    fifteen = [",".join(f"q{i}" for i in range(15))]
+    ok = [{"Key": "QuestionIds", "Values": fifteen}, params[1]]
+    CreateHITRequest.model_validate(_policy("HITReviewPolicy", ok))
+
+
+SIMPLE_PLURALITY_INTEGERS = [
+    "QuestionAgreementThreshold",
+    "DisregardAssignmentIfKnownAnswerScoreIsLessThan",
+    "ExtendMaximumAssignments",
+    "ApproveIfWorkerAgreementScoreIsAtLeast",
+    "RejectIfWorkerAgreementScoreIsLessThan",
+]
+
+
+@pytest.mark.parametrize("key", SIMPLE_PLURALITY_INTEGERS)
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("2147483647", True),
+        ("-2147483648", True),
+        ("0002147483647", True),
+        ("2147483648", False),
+        ("-2147483649", False),
+        ("9" * 5000, False),  # int() refuses over 4,300 digits: still an error, not a crash
+    ],
+)
+def test_policy_integers_are_32_bit(key: str, value: str, ok: bool) -> None:
+    params = [
+        {"Key": "QuestionIds", "Values": ["q1"]},
+        {"Key": "QuestionAgreementThreshold", "Values": ["50"]},
+    ]
+    params = [p for p in params if p["Key"] != key] + [{"Key": key, "Values": [value]}]
+    data = _policy("HITReviewPolicy", params)
+    if ok:
+        CreateHITRequest.model_validate(data)
+        return
+    error = one_error(data)
+    assert (error["type"], error["loc"]) == (
+        "review_policy_value",
+        ("HITReviewPolicy", "Parameters", len(params) - 1, "Values", 0),
+    )
+    assert "-2,147,483,648 to 2,147,483,647" in error["msg"]
+    assert len(error["msg"]) < 300
 
 
 def test_map_entries_only_for_answer_key() -> None:

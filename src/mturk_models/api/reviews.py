@@ -20,7 +20,12 @@ Sources (API reference 2017-01-17; the 2014-08-15 legacy pages say the same exce
 * "HIT Review Policy" data structure (ApiReference_HITReviewPolicyDataStructureArticle): MapEntry
   is the type of AnswerKey only; a MapEntry Key "can be up to 255 bytes in length"; its example
   spells the key ``QuestionIDs`` ("Add upto 15 questions"), as do the Review Policy Use Cases,
-  so both spellings are accepted and at most 15 IDs.
+  so both spellings are accepted and at most 15 IDs. The IDs may also come as one
+  comma-separated Value ("Q1,Q2"); such a Value names several questions, so the 15 count the
+  IDs, not the Values.
+* The integer parameters without a documented range ("Type: Integer", "Constraints: none") are
+  32-bit integers, botocore's Integer shape and the integers of MTurk's API everywhere else: a
+  value beyond -2,147,483,648 to 2,147,483,647 is refused.
 
 DisregardAssignmentIfRejected is marked required but every example of AWS leaves it out, so its
 absence is not an error.
@@ -39,7 +44,7 @@ from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error
-from .._types import Seq
+from .._types import INT32_MAX, INT32_MIN, Seq
 from ._preflight import RawRequest, Rule, member
 
 __all__ = [
@@ -136,7 +141,7 @@ class _Rule:
 _SCORE = _Rule("integer", 0, 101)
 _EXTEND_TIME = _Rule("integer", 60, 31_536_000)
 _TEXT = _Rule("text")
-_ANY_INTEGER = _Rule("integer")
+_ANY_INTEGER = _Rule("integer", INT32_MIN, INT32_MAX)
 
 _PARAMETERS: Final[Mapping[str, Mapping[str, _Rule]]] = {
     "ScoreMyKnownAnswers/2011-09-01": {
@@ -258,11 +263,14 @@ def _value_errors(
             )
         return errors  # not a list: the field's own type error says it
     if rule.kind == "question_ids":
-        if not 1 <= len(listed) <= MAX_QUESTION_IDS:
+        # "Q1,Q2" in one Value names two questions: count the IDs, not the Values.
+        count = sum(len(v.split(",")) if isinstance(v, str) else 1 for v in listed)
+        if not listed or count > MAX_QUESTION_IDS:
             errors.append(
                 init_error(
                     "review_policy_value",
-                    f"{key} takes 1 to {MAX_QUESTION_IDS} question IDs; got {len(listed)}",
+                    f"{key} takes 1 to {MAX_QUESTION_IDS} question IDs (each Value one ID or "
+                    f"several separated by commas); got {count}",
                     (*loc, "Values"),
                     values,
                 )
