@@ -307,6 +307,13 @@ def test_hits_approved_at_least() -> None:
         hits_approved_at_least(-1)
 
 
+def test_hits_approved_at_least_zero_is_the_boundary() -> None:
+    """0 approved HITs is a valid threshold (every Worker); -1 is the first refused."""
+    assert hits_approved_at_least(0).integer_values == (0,)
+    with pytest.raises(ValueError, match="-1"):
+        hits_approved_at_least(-1)
+
+
 @pytest.mark.parametrize(
     ("builder", "one", "many"),
     [

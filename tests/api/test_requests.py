@@ -1382,3 +1382,115 @@ def test_huge_numbers_are_validation_errors_not_crashes() -> None:
     error = one_error({**VALID, "QualificationRequirements": [huge]})
     assert error["type"] == "int32_range"
     assert error["msg"].endswith("got an integer of about 5,001 digits")
+
+
+# --- every cross-field rule, by botocore key and by attribute name -------------------------------
+
+_LAYOUT = {k: v for k, v in VALID.items() if k != "Question"} | {"HITLayoutId": "3LAYOUT"}
+_MASTERS_EQUAL = _req(
+    QualificationTypeId=MASTERS_PRODUCTION, Comparator="EqualTo", IntegerValues=[1]
+)
+_RATE_150 = _req(
+    QualificationTypeId=PERCENT_ASSIGNMENTS_APPROVED, Comparator="GreaterThan", IntegerValues=[150]
+)
+CROSS_FIELD_RULES = [
+    # (attribute name, botocore key, value, base request, code)
+    (
+        "hit_review_policy",
+        "HITReviewPolicy",
+        {"PolicyName": ASSIGNMENT},
+        VALID,
+        "review_policy_name",
+    ),
+    (
+        "hit_review_policy",
+        "HITReviewPolicy",
+        {"PolicyName": HIT, "Parameters": [{"Key": "QuestionIds", "Values": ["q"]}]},
+        VALID,
+        "review_policy_required",
+    ),
+    (
+        "assignment_review_policy",
+        "AssignmentReviewPolicy",
+        {"PolicyName": HIT},
+        VALID,
+        "review_policy_name",
+    ),
+    (
+        "assignment_review_policy",
+        "AssignmentReviewPolicy",
+        {"PolicyName": ASSIGNMENT, "Parameters": [{**ANSWER_KEY, "Values": ["x"]}]},
+        VALID,
+        "review_policy_parameter",
+    ),
+    (
+        "hit_layout_parameters",
+        "HITLayoutParameters",
+        [{"Name": "a", "Value": "b"}],
+        VALID,
+        "layout_parameters_without_layout",
+    ),
+    (
+        "qualification_requirements",
+        "QualificationRequirements",
+        [_MASTERS_EQUAL],
+        VALID,
+        "masters_comparator",
+    ),
+    (
+        "qualification_requirements",
+        "QualificationRequirements",
+        [_RATE_150],
+        VALID,
+        "approval_rate_range",
+    ),
+    ("hit_layout_id", "HITLayoutId", "3LAYOUT", VALID, "question_or_layout"),
+    ("question", "Question", EXTERNAL, _LAYOUT, "question_or_layout"),
+]
+
+
+@pytest.mark.parametrize("spelling", ["name", "key"])
+@pytest.mark.parametrize(
+    ("name", "key", "value", "base", "code"),
+    CROSS_FIELD_RULES,
+    ids=[f"{case[0]}-{case[4]}" for case in CROSS_FIELD_RULES],
+)
+def test_each_cross_field_rule_in_both_spellings(
+    spelling: str, name: str, key: str, value: Any, base: dict[str, Any], code: str
+) -> None:
+    """Each rule runs whether the member is given as boto3's key or as the attribute name (the
+    error is located at the key the rule names)."""
+    member = name if spelling == "name" else key
+    found = errors_of(CreateHITRequest, {**base, member: value})
+    assert [e["type"] for e in found] == [code]
+
+
+@pytest.mark.parametrize("spelling", ["qualification_requirements", "QualificationRequirements"])
+def test_environment_warning_in_both_spellings(spelling: str) -> None:
+    data = {**VALID, spelling: [masters("sandbox")]}
+    with pytest.warns(QualificationEnvironmentWarning):
+        CreateHITRequest.model_validate(data, context={"environment": "production"})
+
+
+@pytest.mark.parametrize("spelling", ["qualification_requirements", "QualificationRequirements"])
+def test_unknown_keys_inside_requirements_in_both_spellings(spelling: str) -> None:
+    requirement = {**_req(), "Extra": 1}
+    error = one_error({**VALID, spelling: [requirement]})
+    assert (error["type"], error["loc"]) == ("extra_forbidden", (spelling, 0, "Extra"))
+
+
+def test_reraised_field_errors_carry_the_users_input() -> None:
+    """The wrap validator re-raises pydantic's errors: their input is what the user gave."""
+    title = "x" * 129
+    requirement = _req(Comparator="Equals")
+    found = {
+        e["loc"]: e["input"]
+        for e in errors_of(
+            CreateHITRequest, {**VALID, "Title": title, "QualificationRequirements": [requirement]}
+        )
+    }
+    assert found[("Title",)] is title
+    assert found[("QualificationRequirements", 0, "Comparator")] == "Equals"
+    data = {k: v for k, v in VALID.items() if k != "Title"}
+    (missing,) = errors_of(CreateHITRequest, data)
+    assert missing["input"] is data
