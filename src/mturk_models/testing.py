@@ -49,12 +49,14 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from functools import cache
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import pycountry
 from dateutil.tz import gettz, tzlocal, tzutc
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from ._base import Structure
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
@@ -63,12 +65,13 @@ from .api.bonuses import BonusPayment
 from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS
 from .api.qualifications import (
     ADULT,
+    COMPARATOR_VALUE_COUNTS,
+    MASTERS_ENVIRONMENTS,
     MASTERS_PRODUCTION,
     MASTERS_SANDBOX,
-    MAX_IN_INTEGER_VALUES,
-    MAX_IN_LOCALE_VALUES,
     NUMBER_HITS_APPROVED,
     PERCENT_ASSIGNMENTS_APPROVED,
+    PRESENCE_COMPARATORS,
     WORKER_LOCALE,
     Locale,
     QualificationRequirement,
@@ -87,6 +90,7 @@ from .api.reviews import (
     ParameterMapEntry,
     PolicyParameter,
     ReviewPolicy,
+    parameter_range,
 )
 from .archives.batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
 from .documents.answers import (
@@ -173,12 +177,6 @@ _SYSTEM_TYPES = (
     NUMBER_HITS_APPROVED,
     PERCENT_ASSIGNMENTS_APPROVED,
     ADULT,
-)
-_RELATIONAL = (
-    Comparator.LESS_THAN,
-    Comparator.LESS_THAN_OR_EQUAL_TO,
-    Comparator.GREATER_THAN,
-    Comparator.GREATER_THAN_OR_EQUAL_TO,
 )
 
 
@@ -277,21 +275,19 @@ def qualification_requirements(
     """
     allowed = list(Comparator) if comparators is None else [Comparator(c) for c in comparators]
     comparator = draw(st.sampled_from(allowed))
+    counts = COMPARATOR_VALUE_COUNTS[comparator]  # the table QualificationRequirement checks
     integer_values: tuple[int, ...] | None = None
     locale_values: tuple[Locale, ...] | None = None
-    if comparator in (Comparator.EXISTS, Comparator.DOES_NOT_EXIST):
+    if counts.integers[1] == counts.locales[1] == 0:
         type_id = draw(_non_locale_type_ids() | st.just(WORKER_LOCALE))
+    elif counts.locales[1] and (not counts.integers[1] or draw(st.booleans())):
+        type_id = WORKER_LOCALE
+        low, high = counts.locales
+        locale_values = tuple(draw(st.lists(locales(), min_size=low, max_size=high)))
     else:
-        set_comparator = comparator in (Comparator.IN, Comparator.NOT_IN)
-        use_locales = comparator not in _RELATIONAL and draw(st.booleans())
-        if use_locales:
-            type_id = WORKER_LOCALE
-            most = MAX_IN_LOCALE_VALUES if set_comparator else 1
-            locale_values = tuple(draw(st.lists(locales(), min_size=1, max_size=most)))
-        else:
-            type_id = draw(_non_locale_type_ids())
-            most = MAX_IN_INTEGER_VALUES if set_comparator else 1
-            integer_values = tuple(draw(st.lists(_INT32, min_size=1, max_size=most)))
+        type_id = draw(_non_locale_type_ids())
+        low, high = counts.integers
+        integer_values = tuple(draw(st.lists(_INT32, min_size=low, max_size=high)))
     guard = draw(st.sampled_from(["actions", "preview", "none"]))
     return QualificationRequirement(
         qualification_type_id=type_id,
@@ -966,8 +962,8 @@ def question_forms(
 
 
 def _presence_for_masters(requirement: QualificationRequirement) -> bool:
-    return requirement.qualification_type_id not in (MASTERS_PRODUCTION, MASTERS_SANDBOX) or (
-        requirement.comparator in (Comparator.EXISTS, Comparator.DOES_NOT_EXIST)
+    return requirement.qualification_type_id not in MASTERS_ENVIRONMENTS or (
+        requirement.comparator in PRESENCE_COMPARATORS
     )
 
 
@@ -979,22 +975,54 @@ def _percent_in_range(requirement: QualificationRequirement) -> QualificationReq
     return requirement.model_copy(update={"integer_values": tuple(abs(v) % 101 for v in values)})
 
 
-def _request_text(max_size: int, min_size: int = 0) -> st.SearchStrategy[str]:
-    return st.text(min_size=min_size, max_size=max_size)
+def _field_limits(model: type[BaseModel], field: str) -> tuple[int | None, int | None]:
+    """The least and most of a field (``ge``/``le``, ``min_length``/``max_length``), read from
+    its metadata, where its limits are declared once; also inside ``X | None``."""
+    low: int | None = None
+    high: int | None = None
+    info = model.model_fields[field]
+    pending: list[Any] = [*info.metadata, info.annotation]
+    while pending:
+        item = pending.pop()
+        origin = get_origin(item)
+        if origin is Annotated or origin is Union or origin is UnionType:
+            pending.extend(get_args(item))
+        elif isinstance(item, FieldInfo):
+            pending.extend(item.metadata)
+        else:  # annotated-types' Ge, Le, MinLen, MaxLen; pydantic's StringConstraints
+            for name in ("ge", "min_length"):
+                if isinstance(value := getattr(item, name, None), int):
+                    low = value
+            for name in ("le", "max_length"):
+                if isinstance(value := getattr(item, name, None), int):
+                    high = value
+    return low, high
+
+
+def _request_integers(field: str) -> st.SearchStrategy[int]:
+    low, high = _field_limits(CreateHITRequest, field)
+    return st.integers(low, high)
+
+
+def _request_text(field: str) -> st.SearchStrategy[str]:
+    low, high = _field_limits(CreateHITRequest, field)
+    return st.text(min_size=low or 0, max_size=high)
 
 
 def _hit_type_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     return {
-        "AutoApprovalDelayInSeconds": _optional(st.integers(0, 2_592_000)),
-        "AssignmentDurationInSeconds": st.integers(30, 31_536_000),
+        "AutoApprovalDelayInSeconds": _optional(
+            _request_integers("auto_approval_delay_in_seconds")
+        ),
+        "AssignmentDurationInSeconds": _request_integers("assignment_duration_in_seconds"),
         "Reward": currency_amounts().map(str),
-        "Title": _request_text(128, 1),
-        "Keywords": _optional(_request_text(1_000)),
-        "Description": _request_text(2_000, 1),
+        "Title": _request_text("title"),
+        "Keywords": _optional(_request_text("keywords")),
+        "Description": _request_text("description"),
         "QualificationRequirements": _optional(
             st.lists(
                 qualification_requirements().filter(_presence_for_masters).map(_percent_in_range),
-                max_size=MAX_QUALIFICATION_REQUIREMENTS,
+                max_size=_field_limits(CreateHITRequest, "qualification_requirements")[1],
             ).map(tuple)
         ),
     }
@@ -1008,9 +1036,11 @@ def _policy_parameters(key: str, values: st.SearchStrategy[Any]) -> st.SearchStr
 def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
     """Valid policies: the documented parameters of ``name``, each once, values in range."""
     text = st.text(max_size=10)
-    score = st.integers(0, 101)
-    number = st.integers(-5, 200)
-    extend_time = st.integers(60, 31_536_000)
+
+    def integer(key: str) -> st.SearchStrategy[PolicyParameter]:
+        low, high = parameter_range(name, key)  # the table the checks use
+        return _policy_parameters(key, st.integers(low, high))
+
     if name == ASSIGNMENT_REVIEW_POLICY:
         entries = st.lists(
             _models(
@@ -1023,13 +1053,13 @@ def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
         ).map(tuple)
         required = [_models(PolicyParameter, key=st.just("AnswerKey"), map_entries=entries)]
         optional = [
-            _policy_parameters("ApproveIfKnownAnswerScoreIsAtLeast", score),
+            integer("ApproveIfKnownAnswerScoreIsAtLeast"),
             _policy_parameters("ApproveReason", text),
-            _policy_parameters("RejectIfKnownAnswerScoreIsLessThan", score),
+            integer("RejectIfKnownAnswerScoreIsLessThan"),
             _policy_parameters("RejectReason", text),
-            _policy_parameters("ExtendIfKnownAnswerScoreIsLessThan", score),
-            _policy_parameters("ExtendMaximumAssignments", st.integers(2, 25)),
-            _policy_parameters("ExtendMinimumTimeInSeconds", extend_time),
+            integer("ExtendIfKnownAnswerScoreIsLessThan"),
+            integer("ExtendMaximumAssignments"),
+            integer("ExtendMinimumTimeInSeconds"),
         ]
     else:
         # A comma separates question IDs inside one Value: IDs without one, each Value one ID.
@@ -1039,18 +1069,18 @@ def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
             _models(
                 PolicyParameter, key=st.sampled_from(["QuestionIds", "QuestionIDs"]), values=ids
             ),
-            _policy_parameters("QuestionAgreementThreshold", number),
+            integer("QuestionAgreementThreshold"),
         ]
         extend = st.tuples(
-            _policy_parameters("ExtendIfHITAgreementScoreIsLessThan", st.integers(1, 100)),
-            _policy_parameters("ExtendMaximumAssignments", number),
-            _policy_parameters("ExtendMinimumTimeInSeconds", extend_time),
+            integer("ExtendIfHITAgreementScoreIsLessThan"),
+            integer("ExtendMaximumAssignments"),
+            integer("ExtendMinimumTimeInSeconds"),
         )
         optional = [
             _policy_parameters("DisregardAssignmentIfRejected", st.sampled_from("TF")),
-            _policy_parameters("DisregardAssignmentIfKnownAnswerScoreIsLessThan", number),
-            _policy_parameters("ApproveIfWorkerAgreementScoreIsAtLeast", number),
-            _policy_parameters("RejectIfWorkerAgreementScoreIsLessThan", number),
+            integer("DisregardAssignmentIfKnownAnswerScoreIsLessThan"),
+            integer("ApproveIfWorkerAgreementScoreIsAtLeast"),
+            integer("RejectIfWorkerAgreementScoreIsLessThan"),
             _policy_parameters("RejectReason", text),
             extend,
         ]
@@ -1070,10 +1100,10 @@ def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
 @st.composite
 def _hit_kwargs(draw: st.DrawFn) -> dict[str, Any]:
     values: dict[str, Any] = {
-        "MaxAssignments": draw(_optional(st.integers(1, 1_000_000_000))),
-        "LifetimeInSeconds": draw(st.integers(30, 31_536_000)),
-        "RequesterAnnotation": draw(_optional(_request_text(255))),
-        "UniqueRequestToken": draw(_optional(_request_text(64, 1))),
+        "MaxAssignments": draw(_optional(_request_integers("max_assignments"))),
+        "LifetimeInSeconds": draw(_request_integers("lifetime_in_seconds")),
+        "RequesterAnnotation": draw(_optional(_request_text("requester_annotation"))),
+        "UniqueRequestToken": draw(_optional(_request_text("unique_request_token"))),
         "AssignmentReviewPolicy": draw(_optional(_review_policies(ASSIGNMENT_REVIEW_POLICY))),
         "HITReviewPolicy": draw(_optional(_review_policies(HIT_REVIEW_POLICY))),
     }

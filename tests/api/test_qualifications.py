@@ -527,3 +527,51 @@ def test_masters_comparator_rule_lives_with_the_qualification_rules() -> None:
         (None, None),
     ]:
         assert qualification.masters_comparator_error(type_id, comparator) is None
+
+
+# --- one table of value counts, for the check and the strategy ---------------------------------
+
+
+def test_the_value_count_table_covers_every_comparator() -> None:
+    from mturk_models.api.qualifications import COMPARATOR_VALUE_COUNTS, PRESENCE_COMPARATORS
+
+    assert set(COMPARATOR_VALUE_COUNTS) == set(Comparator)
+    assert COMPARATOR_VALUE_COUNTS[Comparator.IN].integers == (1, 15)
+    assert COMPARATOR_VALUE_COUNTS[Comparator.NOT_IN].locales == (1, 30)
+    assert COMPARATOR_VALUE_COUNTS[Comparator.LESS_THAN].locales == (0, 0)
+    assert {Comparator.EXISTS, Comparator.DOES_NOT_EXIST} == PRESENCE_COMPARATORS
+
+
+@pytest.mark.parametrize("comparator", list(Comparator))
+def test_each_count_at_and_past_the_table_limits(comparator: Comparator) -> None:
+    """The table's limits hold exactly: its most values pass, one more fails."""
+    from mturk_models.api.qualifications import COMPARATOR_VALUE_COUNTS
+
+    counts = COMPARATOR_VALUE_COUNTS[comparator]
+    if counts.integers[1]:
+        ok = req(comparator, IntegerValues=list(range(counts.integers[1])))
+        QualificationRequirement.model_validate(ok)
+        with pytest.raises(ValidationError):
+            QualificationRequirement.model_validate(
+                req(comparator, IntegerValues=list(range(counts.integers[1] + 1)))
+            )
+    if counts.locales[1]:
+        many = [{"Country": "US"}] * counts.locales[1]
+        QualificationRequirement.model_validate(req(comparator, WORKER_LOCALE, LocaleValues=many))
+        with pytest.raises(ValidationError):
+            QualificationRequirement.model_validate(
+                req(comparator, WORKER_LOCALE, LocaleValues=[*many, {"Country": "CA"}])
+            )
+
+
+@given(st.data())
+def test_the_strategy_draws_counts_from_the_table(data: st.DataObject) -> None:
+    from mturk_models.api.qualifications import COMPARATOR_VALUE_COUNTS
+
+    comparator = data.draw(st.sampled_from(list(Comparator)))
+    requirement = data.draw(qualification_requirements(comparators=[comparator]))
+    counts = COMPARATOR_VALUE_COUNTS[comparator]
+    ints, locales = len(requirement.integer_values or ()), len(requirement.locale_values or ())
+    assert not (ints and locales)
+    assert ints == 0 or counts.integers[0] <= ints <= counts.integers[1]
+    assert locales == 0 or counts.locales[0] <= locales <= counts.locales[1]

@@ -1494,3 +1494,23 @@ def test_reraised_field_errors_carry_the_users_input() -> None:
     data = {k: v for k, v in VALID.items() if k != "Title"}
     (missing,) = errors_of(CreateHITRequest, data)
     assert missing["input"] is data
+
+
+def test_request_strategies_read_the_limits_from_the_fields() -> None:
+    """The strategies take each limit from the field's metadata, where it is declared once."""
+    from mturk_models.testing import _field_limits
+
+    assert _field_limits(CreateHITRequest, "lifetime_in_seconds") == (30, 31_536_000)
+    assert _field_limits(CreateHITRequest, "auto_approval_delay_in_seconds") == (0, 2_592_000)
+    assert _field_limits(CreateHITRequest, "max_assignments") == (1, 1_000_000_000)
+    assert _field_limits(CreateHITRequest, "keywords") == (None, 1_000)
+    assert _field_limits(CreateHITRequest, "unique_request_token") == (1, 64)
+    assert _field_limits(CreateHITRequest, "qualification_requirements") == (None, 10)
+
+
+@given(create_hit_requests())
+def test_generated_requests_reach_the_limits_only_within_them(req: CreateHITRequest) -> None:
+    data = req.to_boto3()
+    assert 30 <= data["LifetimeInSeconds"] <= 31_536_000
+    assert 1 <= len(data["Title"]) <= 128
+    assert len(data.get("QualificationRequirements", ())) <= 10

@@ -54,6 +54,7 @@ __all__ = [
     "ParameterMapEntry",
     "PolicyParameter",
     "ReviewPolicy",
+    "parameter_range",
     "review_policy_errors",
     "review_policy_rule",
 ]
@@ -182,6 +183,19 @@ _REQUIRED_WITH: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
         ),
     },
 }
+
+
+def parameter_range(policy: str, key: str) -> tuple[int, int]:
+    """The range of the integer parameter ``key`` of ``policy``, from the one table the checks
+    use (a documented range, or the 32-bit range where none is documented).
+
+    >>> parameter_range("ScoreMyKnownAnswers/2011-09-01", "ExtendMaximumAssignments")
+    (2, 25)
+    """
+    rule = _PARAMETERS[policy][key]
+    if rule.kind != "integer" or rule.low is None or rule.high is None:
+        raise ValueError(f"{key} of {policy} is not an integer parameter")
+    return rule.low, rule.high
 
 
 def _items(data: object) -> list[Any] | None:
