@@ -76,7 +76,6 @@ from pydantic import (
     ValidatorFunctionWrapHandler,
     model_validator,
 )
-from pydantic.fields import FieldInfo
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import MTurkModel
@@ -147,13 +146,53 @@ def _item_of(annotation: Any) -> tuple[bool, Any]:
     return False, None
 
 
+class _Type(typing.NamedTuple):
+    """What the pre-flight reads of a field's type, worked out once per annotation: the model
+    a value validates as, and, when the field takes a sequence, the type of its items."""
+
+    model: type[BaseModel] | None
+    item: _Type | None
+    leaf: bool  # neither: nothing below it to materialise or check
+
+
 @cache
-def _fields_by_key(model: type[BaseModel]) -> dict[str, tuple[str, FieldInfo]]:
-    """Every key the model accepts (botocore key and attribute name) -> (field name, field)."""
-    keys: dict[str, tuple[str, FieldInfo]] = {}
+def _type_of(annotation: Any) -> _Type:
+    is_sequence, item = _item_of(annotation)
+    model, item_type = _model_in(annotation), (_type_of(item) if is_sequence else None)
+    return _Type(model, item_type, model is None and item_type is None)
+
+
+class _Field(typing.NamedTuple):
+    name: str
+    alias: str
+    type: _Type
+
+
+@cache
+def _nested_fields(model: type[BaseModel]) -> tuple[_Field, ...]:
+    """The fields that hold models or sequences: the only ones to materialise or descend into."""
+    return tuple(
+        field
+        for name, field in _fields_by_key(model).items()
+        if name == field.name and not field.type.leaf
+    )
+
+
+@cache
+def _forbids_extra(model: type[BaseModel]) -> bool:
+    """pydantic itself reports the unknown keys of such a model."""
+    return model.model_config.get("extra") == "forbid"
+
+
+@cache
+def _fields_by_key(model: type[BaseModel]) -> dict[str, _Field]:
+    """Every key the model accepts (botocore key and attribute name) -> its field."""
+    keys: dict[str, _Field] = {}
     for name, info in model.model_fields.items():
-        keys[info.alias or name] = (name, info)
-        keys[name] = (name, info)
+        annotation: Any = info.annotation
+        field = _Field(name, info.alias or name, _type_of(annotation))
+        keys[field.alias] = field
+        keys[name] = field
     return keys
 
 
@@ -162,7 +201,7 @@ def _annotation(model: type[BaseModel], field: str) -> Any:
 
 
 def _alias(model: type[BaseModel], field: str) -> str:
-    return model.model_fields[field].alias or field
+    return _fields_by_key(model)[field].alias
 
 
 def member(data: object, model: type[BaseModel], field: str) -> Any:
@@ -181,7 +220,7 @@ def member(data: object, model: type[BaseModel], field: str) -> Any:
     return None
 
 
-# --- materialising one-shot iterables ----------------------------------------------------------
+# --- one pass over the input: one-shot iterables read, unknown keys found ----------------------
 
 
 def _is_one_shot(value: object) -> bool:
@@ -193,41 +232,68 @@ def _is_one_shot(value: object) -> bool:
     )
 
 
-def _materialise(value: Any, annotation: Any) -> Any:
-    """``value`` for a field of type ``annotation``, with every one-shot iterable where a
-    sequence is expected turned into a list, at any depth.
+def _prepare(value: Any, kind: _Type, loc: tuple[Any, ...], errors: list[InitErrorDetails]) -> Any:
+    """``value`` for a field of type ``kind``, with every one-shot iterable where a sequence is
+    expected turned into a list, at any depth; every unknown or duplicated key below it added to
+    ``errors`` (found from the field types, so nested structures are covered wherever they are).
 
     Copy on write: a container with no one-shot iterable inside is the user's own object, so
     errors quote exactly what the user gave; where one was read, they quote the list it gave.
     """
-    is_sequence, item = _item_of(annotation)
-    if is_sequence:
-        if _is_one_shot(value):
-            return [_materialise(v, item) for v in value]
+    if kind.leaf:
+        return value
+    item = kind.item
+    if item is not None:
         if isinstance(value, (list, tuple)):
-            items = [_materialise(v, item) for v in value]
+            if item.leaf:
+                return value
+            items = [_prepare(v, item, (*loc, i), errors) for i, v in enumerate(value)]
             if any(new is not old for new, old in zip(items, value, strict=True)):
                 return items
             return value
-    model = _model_in(annotation)
-    if model is not None and isinstance(value, Mapping):
-        return _materialise_mapping(value, model)
+        if _is_one_shot(value):
+            return [_prepare(v, item, (*loc, i), errors) for i, v in enumerate(value)]
+    model = kind.model
+    if model is not None:
+        if isinstance(value, Mapping):
+            return _prepare_mapping(value, model, loc, errors)
+        if isinstance(value, BaseModel):
+            _instance_keys(value, loc, errors)
     return value
 
 
-def _materialise_mapping(data: Mapping[Any, Any], model: type[BaseModel]) -> Mapping[Any, Any]:
-    fields = _fields_by_key(model)
+def _prepare_mapping(
+    data: Mapping[Any, Any],
+    model: type[BaseModel],
+    loc: tuple[Any, ...],
+    errors: list[InitErrorDetails],
+) -> Mapping[Any, Any]:
+    if not _forbids_extra(model):  # else pydantic reports them, and relocate() explains them
+        fields = _fields_by_key(model)
+        for key, value in data.items():
+            field = fields.get(key) if isinstance(key, str) else None
+            if field is None or (key != field.alias and field.alias in data):
+                # Unknown; or both spellings, where the attribute name is the extra one (as
+                # pydantic reports it).
+                errors.append(_unknown_key(key, model, (*loc, key), value))
     changed = {}
-    for key, value in data.items():
-        found = fields.get(key) if isinstance(key, str) else None
-        if found is not None:
-            new = _materialise(value, found[1].annotation)
-            if new is not value:
-                changed[key] = new
+    for field in _nested_fields(model):
+        for key in (field.alias, field.name):
+            if key in data and (key == field.alias or field.alias not in data):
+                value = data[key]
+                new = _prepare(value, field.type, (*loc, key), errors)
+                if new is not value:
+                    changed[key] = new
     return {**data, **changed} if changed else data
 
 
-# --- unknown keys -----------------------------------------------------------------------------
+def _instance_keys(data: BaseModel, loc: tuple[Any, ...], errors: list[InitErrorDetails]) -> None:
+    """The unknown keys a model instance (a Structure built by the user) carries, at any depth."""
+    cls = type(data)
+    for key, value in (data.model_extra or {}).items():
+        errors.append(_unknown_key(key, cls, (*loc, key), value))
+    for field in _nested_fields(cls):
+        _prepare(getattr(data, field.name, None), field.type, (*loc, field.alias), errors)
 
 
 def _unknown_key(
@@ -239,9 +305,7 @@ def _unknown_key(
         fields = _fields_by_key(model)
         found = fields.get(key) if isinstance(key, str) else None
         if found is not None:
-            name, info = found
-            alias = info.alias or name
-            twin = name if key == alias else alias
+            twin = found.name if key == found.alias else found.alias
             return init_error(
                 "duplicate_key",
                 f"Duplicate key {key!r}: {twin!r} names the same field; give only one of them",
@@ -250,69 +314,24 @@ def _unknown_key(
             )
         close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
         if close:
-            suggestion = fields[close[0]][1].alias or fields[close[0]][0]
+            suggestion = fields[close[0]].alias
             message = f"Unknown key {str(key)!r}; did you mean {suggestion!r}?"
             return init_error("extra_forbidden", message, loc, value)
     return init_error("extra_forbidden", f"Unknown key {str(key)!r}", loc, value)
 
 
-def _unknown_keys(
-    model: type[BaseModel], data: object, loc: tuple[Any, ...]
-) -> list[InitErrorDetails]:
-    """Every unknown or duplicated key in ``data`` (raw input for ``model``) and below it."""
-    errors: list[InitErrorDetails] = []
-    if isinstance(data, BaseModel):
-        cls = type(data)
-        for key, value in (data.model_extra or {}).items():
-            errors.append(_unknown_key(key, cls, (*loc, key), value))
-        for name, info in cls.model_fields.items():
-            value = getattr(data, name, None)
-            errors.extend(_below(value, info.annotation, (*loc, info.alias or name)))
-    elif isinstance(data, Mapping):
-        fields = _fields_by_key(model)
-        for key, value in data.items():
-            found = fields.get(key) if isinstance(key, str) else None
-            if found is None:
-                errors.append(_unknown_key(key, model, (*loc, key), value))
-                continue
-            name, info = found
-            alias = info.alias or name
-            if key != alias and alias in data:
-                # Both spellings: the attribute name is the extra one, as pydantic reports it.
-                errors.append(_unknown_key(key, model, (*loc, key), value))
-                continue
-            errors.extend(_below(value, info.annotation, (*loc, key)))
-    return errors
-
-
-def _below(value: object, annotation: Any, loc: tuple[Any, ...]) -> list[InitErrorDetails]:
-    model = _model_in(annotation)
-    if model is not None and isinstance(value, (Mapping, BaseModel)):
-        return _unknown_keys(model, value, loc)
-    is_sequence, item = _item_of(annotation)
-    if is_sequence and isinstance(value, (list, tuple)):
-        return [e for i, v in enumerate(value) for e in _below(v, item, (*loc, i))]
-    return []
-
-
 def _model_at(model: type[BaseModel], loc: Sequence[Any]) -> type[BaseModel] | None:
     """The model whose field (or item) ``loc`` names, following the field types."""
-    current: Any = model
+    kind = _Type(model, None, False)
     for part in loc:
         if isinstance(part, int):
-            is_sequence, item = _item_of(current)
-            if is_sequence:
-                current = item
+            kind = kind.item or kind
             continue
-        cls = current if isinstance(current, type) and issubclass(current, BaseModel) else None
-        cls = cls or _model_in(current)
-        found = _fields_by_key(cls).get(part) if cls is not None else None
-        if found is None:
+        field = _fields_by_key(kind.model).get(part) if kind.model is not None else None
+        if field is None:
             return None
-        current = found[1].annotation
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
-    return _model_in(current)
+        kind = field.type
+    return kind.model
 
 
 # --- the validation context -------------------------------------------------------------------
@@ -363,8 +382,10 @@ class RawRequest:
     def __init__(self, model: type[BaseModel], data: object, context: RequestContext) -> None:
         self.model = model
         self.context = context
+        self.unknown_keys: list[InitErrorDetails] = []
+        """Unknown and duplicated keys at any depth (those pydantic reports itself left out)."""
         if isinstance(data, Mapping):
-            self.data: Any = _materialise_mapping(data, model)
+            self.data: Any = _prepare_mapping(data, model, (), self.unknown_keys)
         else:
             self.data = data
 
@@ -457,7 +478,7 @@ class Request(MTurkModel):
         except ValidationError as exc:
             errors.extend(raw.relocate(exc))
         reported = {tuple(e["loc"]) for e in errors}
-        errors.extend(e for e in _unknown_keys(cls, raw.data, ()) if e["loc"] not in reported)
+        errors.extend(e for e in raw.unknown_keys if e["loc"] not in reported)
         if isinstance(raw.data, Mapping):  # else not an object at all: model_type says it all
             for rule in cls.__rules__:
                 errors.extend(rule(raw, model))
