@@ -102,3 +102,30 @@ def test_frozen_and_hashable() -> None:
 @given(locales())
 def test_generated_locales_round_trip(locale: Locale) -> None:
     assert Locale.model_validate(locale.model_dump(by_alias=True, exclude_none=True)) == locale
+
+
+def test_unknown_keys_are_refused_inside_a_request() -> None:
+    """Kept when MTurk sends them, a typo when a request carries them: the same Locale class."""
+    from pydantic import ValidationError
+
+    from mturk_models import WORKER_LOCALE, CreateHITTypeRequest
+
+    locale = Locale.model_validate({"Country": "US", "Subdivison": "WA"})
+    requirement = {
+        "QualificationTypeId": WORKER_LOCALE,
+        "Comparator": "EqualTo",
+        "LocaleValues": (x for x in [locale]),
+    }
+    request = {
+        "Title": "t",
+        "Description": "d",
+        "Reward": "0.10",
+        "AssignmentDurationInSeconds": 60,
+        "QualificationRequirements": [requirement],
+    }
+    with pytest.raises(ValidationError) as info:
+        CreateHITTypeRequest.model_validate(request)
+    (error,) = info.value.errors()
+    assert error["type"] == "extra_forbidden"
+    assert error["loc"] == ("QualificationRequirements", 0, "LocaleValues", 0, "Subdivison")
+    assert error["msg"].endswith("did you mean 'Subdivision'?")

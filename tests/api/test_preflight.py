@@ -480,3 +480,16 @@ def test_every_request_model_is_in_the_invariant() -> None:
     assert public == {param.values[0].__name__ for param in INVARIANT}
     for param in INVARIANT:
         assert param.values[1] in SERVICE.operation_names
+
+
+def test_warnings_skip_every_folder_of_the_package() -> None:
+    """REVIEW 4.4: the frames skipped are the top-level package's (api/, documents/, ...), not
+    only the folder of the module that warns."""
+    import os
+
+    import mturk_models
+    from mturk_models import _errors
+
+    top = os.path.dirname(os.path.abspath(mturk_models.__file__)) + os.sep
+    assert top in _errors._SKIPPED_DIRS
+    assert not any(path.endswith(f"api{os.sep}") for path in _errors._SKIPPED_DIRS)
