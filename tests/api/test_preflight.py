@@ -80,11 +80,19 @@ def _environment_seen(raw: RawRequest, model: BaseModel | None) -> list[Any]:
 SEEN: list[Environment | None] = []
 
 
+class Seal(Request):
+    """A nested model that forbids unknown keys itself: pydantic reports them, the pre-flight
+    adds the suggestion."""
+
+    code: str = Field(alias="SealCode")
+
+
 class ShipRequest(Request):
     amount: CurrencyAmount = Field(alias="Amount")
     box: Box | None = None
     boxes: Seq[Box] | None = None
     note: str | None = None
+    seals: Seq[Seal] | None = None
 
     __rules__: ClassVar[tuple[Rule, ...]] = (_label_needs_parts, _environment_seen)
 
@@ -493,3 +501,15 @@ def test_warnings_skip_every_folder_of_the_package() -> None:
     top = os.path.dirname(os.path.abspath(mturk_models.__file__)) + os.sep
     assert top in _errors._SKIPPED_DIRS
     assert not any(path.endswith(f"api{os.sep}") for path in _errors._SKIPPED_DIRS)
+
+
+def test_unknown_keys_of_nested_models_that_forbid_them_get_a_suggestion() -> None:
+    found = errors_of(ShipRequest, {"Amount": "1", "Seals": [{"SealCode": "a"}, {"SealCod": "b"}]})
+    assert {(e["type"], e["loc"], e["msg"]) for e in found} == {
+        ("missing", ("Seals", 1, "SealCode"), "Field required"),
+        (
+            "extra_forbidden",
+            ("Seals", 1, "SealCod"),
+            "Unknown key 'SealCod'; did you mean 'SealCode'?",
+        ),
+    }
