@@ -513,3 +513,29 @@ def test_unknown_keys_of_nested_models_that_forbid_them_get_a_suggestion() -> No
             "Unknown key 'SealCod'; did you mean 'SealCode'?",
         ),
     }
+
+
+def test_member_reads_mappings_and_instances_and_nothing_else() -> None:
+    assert member({"PartName": "p"}, Part, "name") == "p"
+    assert member({"name": "p"}, Part, "name") == "p"
+    assert member(Part(name="p"), Part, "name") == "p"
+    assert member(["PartName"], Part, "name") is None
+
+
+def test_a_fixed_length_tuple_is_not_a_sequence_of_items() -> None:
+    from mturk_models.api._preflight import _item_of, _model_at
+
+    assert _item_of(tuple[int, str]) == (False, None)
+    assert _item_of(Seq[int] | None) == (True, int)
+    assert _model_at(ShipRequest, ("Boxes", 0, "Parts", 0)) is Part
+    assert _model_at(ShipRequest, ("Nowhere", 0)) is None
+    assert _model_at(ShipRequest, ("Note", "Deeper")) is None
+
+
+def test_hit_with_hit_type_has_no_requirements_to_check() -> None:
+    request = CreateHITWithHITTypeRequest.model_validate(
+        {"HITTypeId": "3T", "LifetimeInSeconds": 60, "HITLayoutId": "3L"}
+    )
+    assert request.check_environment("sandbox") == []
+    with pytest.raises(ValueError, match="staging"):
+        request.check_environment("staging")

@@ -1514,3 +1514,13 @@ def test_generated_requests_reach_the_limits_only_within_them(req: CreateHITRequ
     assert 30 <= data["LifetimeInSeconds"] <= 31_536_000
     assert 1 <= len(data["Title"]) <= 128
     assert len(data.get("QualificationRequirements", ())) <= 10
+
+
+def test_the_policy_table_answers_for_integer_parameters_only() -> None:
+    from mturk_models.api.reviews import parameter_range, review_policy_errors
+
+    assert parameter_range(HIT, "QuestionAgreementThreshold") == (-(2**31), 2**31 - 1)
+    assert parameter_range(ASSIGNMENT, "ExtendMinimumTimeInSeconds") == (60, 31_536_000)
+    with pytest.raises(ValueError, match="ApproveReason"):
+        parameter_range(ASSIGNMENT, "ApproveReason")
+    assert review_policy_errors("HITReviewPolicy", "Unknown/2020-01-01", [{"Key": "x"}]) == []
