@@ -54,6 +54,10 @@ A request of two fields and one rule:
 Pass ``context={"environment": "production"}`` (or a :class:`RequestContext`) to
 ``model_validate`` for the rules that depend on the environment; a rule reads it as
 ``raw.context.environment``.
+
+Each public request model is one row of the invariant test (``tests/api/test_preflight.py``,
+``INVARIANT``): whatever it accepts, generated from botocore's input shape and given in every
+container pydantic converts, must pass botocore's ``ParamValidator`` for its operation.
 """
 
 from __future__ import annotations
