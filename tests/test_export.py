@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import data_path, load_jsonl
 
 from mturk_models import (
@@ -20,9 +21,15 @@ from mturk_models import (
     WIDE_COLUMNS,
     Assignment,
     BatchResultRow,
+    CrowdAnswerError,
     ExportError,
+    FreeTextAnswer,
     GetAssignmentResponse,
     ListAssignmentsForHITResponse,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    UploadedFileAnswer,
+    parse_answers,
     parse_legacy_response,
     read_batch_csv,
     to_dataframe,
@@ -31,7 +38,7 @@ from mturk_models import (
     write_csv,
     write_jsonl,
 )
-from mturk_models.testing import batch_result_rows
+from mturk_models.testing import answer_texts, batch_result_rows, question_form_answers
 
 UTC = timezone.utc
 NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"
@@ -158,18 +165,18 @@ def test_choice_groups_fold_whatever_other_identifiers_repeat() -> None:
         assert "Answer.confidence.high" not in row
     long = [(r["question"], r["label"]) for r in to_rows([assignment(twice)], long=True)]
     assert long == [("confidence", "high"), ("tags", "x"), ("tags", "y")]
-    # A repeated identifier that is also a folded group's name is refused, as a single one is.
+    # A group named like an identifier (repeated or not) is not folded: every value is kept.
     clash = answers_xml(free("tags.a", "on"), free("tags", "x"), free("tags", "y"))
-    with pytest.raises(ExportError, match="cannot fold the choice group 'tags'"):
-        next(to_rows([assignment(clash)]))
-    # A repeated derived name from two answers is still refused, not mixed.
+    (row,) = to_rows([assignment(clash)])
+    assert (row["Answer.tags.a"], row["Answer.tags"]) == ("on", "x|y")
+    # A repeated identifier keeps its name; the derived name of another answer is numbered.
     mixed = answers_xml(selection("c", other="t"), free("c.other", "u"), free("c.other", "v"))
-    with pytest.raises(ExportError, match=r"both give the question name 'c\.other'"):
-        next(to_rows([assignment(mixed)]))
+    (row,) = to_rows([assignment(mixed)])
+    assert (row["Answer.c.other"], row["Answer.c.other#2"]) == ("u|v", "t")
 
 
-def test_a_task_answers_key_and_an_answer_column_of_that_name_are_refused() -> None:
-    """batch_05.csv with an added Answer.comments column: two answers, one name."""
+def test_a_task_answers_key_and_an_answer_column_of_that_name_are_both_kept() -> None:
+    """batch_05.csv with an added Answer.comments column: two answers, two columns."""
     with data_path("batch_05.csv").open(encoding="utf-8", newline="") as handle:
         header, *body = list(csv.reader(handle))
     out = io.StringIO(newline="")
@@ -180,10 +187,13 @@ def test_a_task_answers_key_and_an_answer_column_of_that_name_are_refused() -> N
     text = out.getvalue()
     for fold in (True, False):
         rows = list(read_batch_csv(io.StringIO(text), fold=fold))
-        with pytest.raises(ExportError, match=r"'taskAnswers\.comments' and 'comments' both"):
-            next(to_rows(rows, fold=fold))
-        with pytest.raises(ExportError, match=r"both give the question name 'comments'"):
-            list(to_rows(rows, long=True, fold=fold))
+        first = next(to_rows(rows, fold=fold))
+        assert first["Answer.comments"] == "FROM-COLUMN"  # the column keeps its own name
+        task = rows[0].answers["taskAnswers"][0]["comments"]  # type: ignore[index]
+        assert first["Answer.comments#2"] == task  # the crowd key is numbered
+        long = list(to_rows(rows[:1], long=True, fold=fold))
+        assert ("comments", "FROM-COLUMN") in [(r["question"], r["label"]) for r in long]
+        assert ("comments#2", task) in [(r["question"], r["label"]) for r in long]
     several = BatchResultRow.model_validate(
         {
             "hit": {"HITId": "3H"},
@@ -191,8 +201,8 @@ def test_a_task_answers_key_and_an_answer_column_of_that_name_are_refused() -> N
             "answers": {"taskAnswers": [{"q": "x"}, {"q": "y"}], "0.q": "z"},
         }
     )
-    with pytest.raises(ExportError, match=r"'taskAnswers\[0\]\.q' and '0\.q'"):
-        next(to_rows([several]))
+    (row,) = to_rows([several])
+    assert (row["Answer.0.q"], row["Answer.0.q#2"], row["Answer.1.q"]) == ("z", "x", "y")
 
 
 def test_batch_rows_carry_inputs_and_folded_answers() -> None:
@@ -387,34 +397,35 @@ def upload(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("answer", "first", "second", "name"),
+    ("answer", "expected"),
     [
         (
             answers_xml(selection("color", "red", other="teal"), free("color.other", "x")),
-            "color",
-            "color.other",
-            "color.other",
+            [("color", "red"), ("color.other#2", "teal"), ("color.other", "x")],
         ),
-        (answers_xml(free("f.size", "big"), upload("f")), "f.size", "f", "f.size"),
+        (
+            answers_xml(free("f.size", "big"), upload("f")),
+            [("f.size", "big"), ("f", "k"), ("f.size#2", 5)],
+        ),
         (
             answers_xml(free("taskAnswers", '[{"a": {"b": "1"}, "a.b": "2"}]')),
-            "taskAnswers.a",
-            "taskAnswers.a.b",
-            "a.b",
+            [("a.b", "1"), ("a.b#2", "2")],
+        ),
+        (  # the numbered name is taken too: the next number
+            answers_xml(selection("c", other="t"), free("c.other", "u"), free("c.other#2", "v")),
+            [("c.other#3", "t"), ("c.other", "u"), ("c.other#2", "v")],
         ),
     ],
-    ids=["selection-other", "upload-size", "crowd-nested"],
+    ids=["selection-other", "upload-size", "crowd-nested", "taken"],
 )
-@pytest.mark.parametrize("long", [False, True])
-def test_a_derived_name_equal_to_another_answer_is_refused(
-    answer: str, first: str, second: str, name: str, long: bool
+def test_a_derived_name_equal_to_another_answer_is_numbered(
+    answer: str, expected: list[tuple[str, object]]
 ) -> None:
-    expected = (
-        rf"assignment 3A: the answers to {re.escape(repr(first))} and {re.escape(repr(second))} "
-        rf"both give the question name {re.escape(repr(name))}"
-    )
-    with pytest.raises(ExportError, match=expected):
-        list(to_rows([assignment(answer)], long=long))
+    """A question's identifier keeps its name; a name made for another answer is numbered."""
+    long = [(r["question"], r["label"]) for r in to_rows([assignment(answer)], long=True)]
+    assert long == expected
+    (row,) = to_rows([assignment(answer)])
+    assert [(name, row[f"Answer.{name}"]) for name, _ in expected] == expected
 
 
 def test_empty_answers_give_no_long_row() -> None:
@@ -450,3 +461,112 @@ def test_empty_time_columns_are_aware_datetimes() -> None:
     assert str(full["SubmitTime"].dtype) == "datetime64[us, UTC]"
     assert page.assignments
     assert full["SubmitTime"].iloc[0] == page.assignments[0].submit_time
+
+
+# --- folding never drops answers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["on", "true", "false"])
+def test_a_flag_typed_in_an_other_box_is_the_workers_text(typed: str) -> None:
+    """A selection's "other" text is never a choice flag, whatever the Worker typed."""
+    xml = answers_xml(selection("color", "red", other=typed), free("note", "n"))
+    for fold in (True, False):
+        (row,) = to_rows([assignment(xml)], fold=fold)
+        assert (row["Answer.color"], row["Answer.color.other"]) == ("red", typed)
+        long = [(r["question"], r["label"]) for r in to_rows([assignment(xml)], long=True)]
+        assert long == [("color", "red"), ("color.other", typed), ("note", "n")]
+
+
+def test_a_question_beside_a_dotted_question_answered_true_keeps_both() -> None:
+    """Questions agree and agree.strongly (free text "true"): two answers, two columns."""
+    xml = answers_xml(free("agree", "yes"), free("agree.strongly", "true"))
+    (row,) = to_rows([assignment(xml)])
+    assert (row["Answer.agree"], row["Answer.agree.strongly"]) == ("yes", "true")
+    long = [(r["question"], r["label"]) for r in to_rows([assignment(xml)], long=True)]
+    assert long == [("agree", "yes"), ("agree.strongly", "true")]
+
+
+def test_flags_in_crowd_json_are_booleans_not_typed_text() -> None:
+    """In taskAnswers a choice is a JSON boolean; the text "true" in a field a.b stays text."""
+    crowd = '[{"agree.strongly": "true", "mood.happy": true, "mood.sad": false}]'
+    (row,) = to_rows([assignment(answers_xml(free("taskAnswers", crowd)))])
+    assert (row["Answer.agree.strongly"], row["Answer.mood"]) == ("true", "happy")
+
+
+def test_task_answers_that_are_not_crowd_json_are_an_error() -> None:
+    """A crowd-form submission that does not decode is reported, not guessed at."""
+    with pytest.raises(ExportError, match="assignment 3A: its answers cannot be read"):
+        next(to_rows([assignment(answers_xml(free("taskAnswers", "not json")))]))
+
+
+_NAMES = st.sampled_from(
+    ["a", "a.b", "a.b.on", "a.c", "a.label", "c", "c.other", "c.other#2", "c.size", "f",
+     "f.size", "taskAnswers", "x.y.z"]
+)  # fmt: skip
+_TEXTS = st.sampled_from(["true", "false", "on", "", "x", "on ", '[{"g": true}]']) | answer_texts()
+_ANSWERS = st.one_of(
+    st.builds(lambda q, t: FreeTextAnswer(question_identifier=q, text=t), _NAMES, _TEXTS),
+    st.builds(
+        lambda q, chosen, other: SelectionAnswer(
+            question_identifier=q, selection_identifiers=tuple(chosen), other_selection_text=other
+        ),
+        _NAMES,
+        st.lists(st.sampled_from(["a", "true", "on"]), max_size=3),
+        st.none() | _TEXTS,
+    ),
+    st.builds(
+        lambda q, key, size: UploadedFileAnswer(
+            question_identifier=q, uploaded_file_key=key, uploaded_file_size_in_bytes=size
+        ),
+        _NAMES,
+        st.sampled_from(["k", "true"]),
+        st.integers(0, 10),
+    ),
+)
+_FORMS = question_form_answers() | st.lists(_ANSWERS, max_size=6).map(
+    lambda answers: QuestionFormAnswers(answers=tuple(answers))
+)
+
+
+def _values(answers: QuestionFormAnswers, *, fold: bool) -> Counter[object]:
+    """The values a long export must hold (folding may turn a text flag into its option)."""
+    values: Counter[object] = Counter()
+    for answer in answers:
+        if isinstance(answer, FreeTextAnswer):
+            flag = fold and "." in answer.question_identifier and answer.text in FLAGS
+            values.update([] if flag or answer.text == "" else [answer.text])
+        elif isinstance(answer, SelectionAnswer):
+            values.update(answer.selection_identifiers)
+            other = answer.other_selection_text
+            values.update([other] if other else [])
+        else:
+            values.update([answer.uploaded_file_key, answer.uploaded_file_size_in_bytes])
+    return values
+
+
+FLAGS = ("true", "false", "on")
+
+
+@given(_FORMS, st.booleans())
+def test_to_rows_never_raises_on_answers_and_never_loses_a_value(
+    form: QuestionFormAnswers, fold: bool
+) -> None:
+    parsed = parse_answers(form.to_xml())
+    item = assignment(form.to_xml())
+    if len(parsed) == 1 and parsed.answers[0].question_identifier == "taskAnswers":
+        # A crowd-form submission: decoded into its own keys, or an error if it is not crowd
+        # JSON (tested above); either way never a folding error.
+        try:
+            parsed.crowd_answers()
+        except CrowdAnswerError:
+            return
+        list(to_rows([item], long=True, fold=fold))  # decoded: never a folding error
+        return
+    (row,) = to_rows([item], fold=fold)  # never raises, one row per assignment
+    long = list(to_rows([item], long=True, fold=fold))
+    found = Counter(r["label"] for r in long)
+    assert not _values(parsed, fold=fold) - found  # every value is a label
+    if not fold:  # and nothing else is
+        assert found == _values(parsed, fold=False)
+    questions = {f"Answer.{r['question']}" for r in long}
+    assert questions <= set(row)  # each long question is a wide column

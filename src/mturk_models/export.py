@@ -21,16 +21,18 @@ Answer values:
 * crowd-form submissions (a single ``taskAnswers``): the decoded task object's keys are the
   questions (with several tasks, ``<index>.<key>``); nested objects become dotted questions;
 * ``fold=True`` (default) folds crowd radio/checkbox groups into the chosen option(s) with
-  :func:`~mturk_models.fold_choices`, in crowd JSON and in flattened ``name.option`` = ``true``
-  answers alike, also when other identifiers of the assignment repeat;
+  :func:`~mturk_models.fold_choices`, in crowd JSON (JSON booleans only) and in the Worker's
+  own flattened ``name.option`` = ``true`` fields (free text of an HTML form, batch CSV cells),
+  also when other identifiers of the assignment repeat. Selections, uploads and the names made
+  here (``<question>.other``, ``<question>.size``) are never flags, and a group named like
+  another answer is not folded: both are kept. Folding never drops an answer;
 * a question with several values (checkboxes, a multi-selection, repeated identifiers) gives
   several long rows, and one wide cell with the values joined by ``separator`` (``"|"``), in
   document order.
-* one name never stands for two answers: when a derived name (``<question>.other``,
-  ``<question>.size``, a nested crowd key ``a.b``) or a crowd-form ``taskAnswers`` key equals
-  another answer's name (a batch CSV may have both ``Answer.taskAnswers`` and
-  ``Answer.comments``), the values would share a column, so :func:`to_rows` raises
-  :class:`~mturk_models.exceptions.ExportError` naming both.
+* one name never stands for two answers: a question's identifier keeps its name, and a name
+  made for another answer (``<question>.other``, ``<question>.size``, a nested crowd key
+  ``a.b``, a crowd-form ``taskAnswers`` key beside an answer column of that name) that equals
+  it is numbered ``<name>#2`` (``#3``, ...). Nothing is mixed into another column or dropped.
 
 Streaming and columns: the wide form's columns depend on the answers. :func:`write_csv` takes
 its header from ``columns=`` or, by default, from the rows it buffers first (``sample``, 1,000
@@ -54,7 +56,7 @@ from .api.assignments import Assignment
 from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
 from .archives.batch import TASK_ANSWERS, BatchResultRow
 from .documents.answers import FreeTextAnswer, SelectionAnswer, UploadedFileAnswer, parse_answers
-from .documents.crowd import fold_choices
+from .documents.crowd import fold_choices, fold_pairs
 from .exceptions import AnswerParseError, ExportError
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is optional
@@ -94,6 +96,7 @@ LONG_COLUMNS: tuple[str, ...] = ("assignment", "task", "worker", "question", "la
 
 _Pair = tuple[str, Any]
 _Sourced = tuple[str, Any, str]  # (question, value, the answer it comes from)
+_Candidate = tuple[str, Any, str, bool]  # ... and whether it may be a choice flag
 
 
 # --- answers as (question, value) pairs ---------------------------------------------------------
@@ -121,44 +124,35 @@ def _sourced(question: str, value: Any, source: str) -> Iterator[_Sourced]:
 
 def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Sourced]:
     """The keys of crowd-form task objects; their source names taskAnswers, so a key never
-    shares a column with an answer column of the same name unnoticed."""
+    shares a column with an answer column of the same name unnoticed. In crowd JSON a flag is
+    a JSON boolean: the text ``"true"`` is what a Worker typed, never folded."""
     several = len(tasks) > 1
     for index, task in enumerate(tasks):
-        folded = fold_choices(task) if fold else task
+        folded = fold_choices(task, text_flags=False) if fold else task
         for key, value in folded.items():
             name = f"{index}.{key}" if several else key
             source = f"{TASK_ANSWERS}[{index}].{key}" if several else f"{TASK_ANSWERS}.{key}"
             yield from _sourced(name, value, source)
 
 
-class _Repeated(list[tuple[Any, str]]):
-    """The (value, source) pairs of an identifier that occurs several times in one assignment.
+def _folded(pairs: list[_Candidate], fold: bool) -> Iterator[_Sourced]:
+    """Flattened ``name.option`` flags folded (:func:`~mturk_models.fold_choices`' rules).
 
-    :func:`~mturk_models.fold_choices` keeps such a value as it is (it is not a choice flag),
-    so the choice groups around it still fold.
+    Only the candidates may be flags: the Worker's own form fields (free text of an HTML or
+    external form, a batch CSV cell). A selection, an upload and the names this module makes
+    up (``<question>.other``, ``<question>.size``) never are, whatever their text.
     """
-
-
-def _folded(pairs: list[_Sourced], fold: bool) -> Iterator[_Sourced]:
-    if not fold or not any("." in name for name, _, _ in pairs):
-        yield from pairs
+    if not fold:
+        yield from ((name, value, source) for name, value, source, _ in pairs)
         return
-    by_name: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-    for name, value, source in pairs:
-        if name not in by_name:
-            by_name[name], sources[name] = value, source
-            continue
-        earlier = by_name[name]
-        if not isinstance(earlier, _Repeated):
-            earlier = by_name[name] = _Repeated([(earlier, sources[name])])
-        earlier.append((value, source))
-    for key, value in fold_choices(by_name).items():
-        if isinstance(value, _Repeated):  # each value kept, joined in one column as documented
-            for item, source in value:
-                yield key, item, source
-        else:
-            yield from _sourced(key, value, sources.get(key, key))  # a folded group: own source
+    named = [(name, value) for name, value, _, _ in pairs]
+    candidates = [candidate for _, _, _, candidate in pairs]
+    for name, value, positions in fold_pairs(named, candidates):
+        first = pairs[positions[0]]
+        if name == first[0]:  # kept as it is
+            yield name, value, first[2]
+        else:  # a folded group: the options chosen, under the group's own name
+            yield from _sourced(name, value, name)
 
 
 def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
@@ -168,33 +162,33 @@ def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
     if crowd and found[0].question_identifier == TASK_ANSWERS:
         yield from _task_pairs(answers.crowd_answers(), fold)
         return
-    pairs: list[_Sourced] = []
+    pairs: list[_Candidate] = []
     for answer in found:
         name = answer.question_identifier
         if isinstance(answer, FreeTextAnswer):
-            pairs.append((name, answer.text, name))
+            pairs.append((name, answer.text, name, True))
         elif isinstance(answer, SelectionAnswer):
             chosen = answer.selection_identifiers
-            pairs += [(name, selection, name) for selection in chosen]
+            pairs += [(name, selection, name, False) for selection in chosen]
             if answer.other_selection_text is not None:
-                pairs.append((f"{name}.other", answer.other_selection_text, name))
+                pairs.append((f"{name}.other", answer.other_selection_text, name, False))
             elif not chosen:
-                pairs.append((name, None, name))
+                pairs.append((name, None, name, False))
         elif isinstance(answer, UploadedFileAnswer):  # pragma: no branch - the union is closed
-            pairs.append((name, answer.uploaded_file_key, name))
-            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes, name))
+            pairs.append((name, answer.uploaded_file_key, name, False))
+            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes, name, False))
     yield from _folded(pairs, fold)
 
 
 def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Sourced]:
-    plain: list[_Sourced] = []
+    plain: list[_Candidate] = []
     for name, value in row.answers.items():
         if name == TASK_ANSWERS and isinstance(value, list):
             yield from _task_pairs(value, fold)
         elif isinstance(value, str) or value is None:
-            plain.append((name, value, name))
+            plain.append((name, value, name, True))  # a cell as the CSV holds it
         else:  # already folded: a tuple of choices, or a nested object
-            plain += list(_sourced(name, value, name))
+            plain += [(*sourced, False) for sourced in _sourced(name, value, name)]
     yield from _folded(plain, fold)
 
 
@@ -227,18 +221,36 @@ def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
         raise ExportError(
             f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}"
         ) from exc
-    sources: dict[str, str] = {}
-    for name, _, source in found:
-        first = sources.setdefault(name, source)
-        if first != source:
-            raise ExportError(
-                f"assignment {assignment.assignment_id}: the answers to {first!r} and "
-                f"{source!r} both give the question name {name!r} (a derived name such as "
-                "<question>.other, <question>.size or a nested crowd key, or a crowd-form "
-                "taskAnswers key, equals another answer's name); their values would be mixed "
-                "in one column"
-            )
-    return [(name, value) for name, value, _ in found]
+    return _distinct(found)
+
+
+def _distinct(found: list[_Sourced]) -> list[_Pair]:
+    """The pairs with one name per answer: a name two answers would share is numbered.
+
+    A question's own identifier keeps its name; a name made for another answer (``c.other``
+    beside a question ``c.other``, a crowd key beside an answer column of that name) becomes
+    ``<name>#2`` (``#3``, ... if that is taken too), so no value is mixed into another
+    question's column and none is dropped.
+    """
+    own = {name for name, _, source in found if name == source}
+    used = {name for name, _, _ in found}
+    names: dict[tuple[str, str], str] = {}
+    holders: dict[str, str] = {}
+    pairs: list[_Pair] = []
+    for name, value, source in found:
+        final = names.get((name, source))
+        if final is None:
+            final = name
+            if (name in own and name != source) or holders.get(name, source) != source:
+                number = 2
+                while f"{name}#{number}" in used:
+                    number += 1
+                final = f"{name}#{number}"
+                used.add(final)
+            holders[final] = source
+            names[(name, source)] = final
+        pairs.append((final, value))
+    return pairs
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -1160,3 +1160,44 @@ def test_validate_hit_refuses_json_types_the_aws_cli_refuses(
     assert ParamValidator().validate(request, shape).generate_report() == ""
     path.write_text(json.dumps(request), "utf-8")
     assert cli(capsys, "validate-hit", str(path))[0] == 0
+
+
+_QFA = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"
+
+
+def _answer_document(*answers: str) -> str:
+    return f'<QuestionFormAnswers xmlns="{_QFA}">{"".join(answers)}</QuestionFormAnswers>'
+
+
+def test_answers_never_drops_an_assignment_for_its_folding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue cases: "on"/"true" typed in an "other" box; questions agree and agree.strongly."""
+    other = "<Answer><QuestionIdentifier>color</QuestionIdentifier>"
+    other += "<SelectionIdentifier>red</SelectionIdentifier>"
+    records = [
+        {"AssignmentId": f"3A{typed.upper()}", "HITId": "3H", "WorkerId": "AW1",
+         "Answer": _answer_document(f"{other}<OtherSelectionText>{typed}</OtherSelectionText>"
+                                    "</Answer>")}
+        for typed in ("on", "true")
+    ]  # fmt: skip
+    agree = "<Answer><QuestionIdentifier>agree</QuestionIdentifier><FreeText>yes</FreeText>"
+    agree += "</Answer><Answer><QuestionIdentifier>agree.strongly</QuestionIdentifier>"
+    agree += "<FreeText>true</FreeText></Answer>"
+    records.append({"AssignmentId": "3AGREE", "HITId": "3H", "Answer": _answer_document(agree)})
+    path = tmp_path / "assignments.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
+    code, out, err = cli(capsys, "answers", str(path), "--long", "-f", "jsonl")
+    assert code == 0, err
+    labels = [
+        (r["assignment"], r["question"], r["label"]) for r in map(json.loads, out.splitlines())
+    ]
+    assert labels == [
+        ("3AON", "color", "red"),
+        ("3AON", "color.other", "on"),
+        ("3ATRUE", "color", "red"),
+        ("3ATRUE", "color.other", "true"),
+        ("3AGREE", "agree", "yes"),
+        ("3AGREE", "agree.strongly", "true"),
+    ]
+    assert err == "3 assignments from 1 input\n"

@@ -326,16 +326,44 @@ def test_fold_is_idempotent_on_real_rows() -> None:
 
 
 @pytest.mark.parametrize(
-    "mapping",
+    ("mapping", "folded"),
     [
-        {"c": "plain", "c.a": "true"},
-        {"c.a": "true", "c": "plain"},
-        {"c.a.on": "true", "c": {"x": True}},
+        ({"c": "plain", "c.a": "true"}, {"c": "plain", "c.a": "true"}),
+        ({"c.a": "true", "c": "plain"}, {"c.a": "true", "c": "plain"}),
+        ({"c.a.on": "true", "c": {"x": True}}, {"c.a.on": "true", "c": "x"}),
+        # the issue's case: a question agree beside a question agree.strongly answered "true"
+        ({"agree": "yes", "agree.strongly": "true"}, {"agree": "yes", "agree.strongly": "true"}),
+        # the other groups still fold
+        (
+            {"agree": "", "agree.strongly": "on", "why.a": "true", "why.b": "false"},
+            {"agree": "", "agree.strongly": "on", "why": "a"},
+        ),
+        # a group kept unfolded keeps its keys, which may in turn be named like a group
+        (
+            {"c": "x", "c.a": "true", "c.a.b": "true", "c.a.c": "false"},
+            {"c": "x", "c.a": "true", "c.a.b": "true", "c.a.c": "false"},
+        ),
     ],
 )
-def test_group_name_clash_is_an_error(mapping: dict[str, Any]) -> None:
-    with pytest.raises(CrowdAnswerError, match="cannot fold the choice group 'c'"):
-        fold_choices(mapping)
+def test_group_named_like_a_key_keeps_both(mapping: dict[str, Any], folded: dict[str, Any]) -> None:
+    """Folding never puts two answers under one name, and never refuses them: both are kept."""
+    assert fold_choices(mapping) == folded
+
+
+@pytest.mark.parametrize(
+    ("mapping", "text_flags", "folded"),
+    [
+        ({"c.a": "true", "c.b": "false"}, True, {"c": "a"}),
+        ({"c.a": "true", "c.b": "false"}, False, {"c.a": "true", "c.b": "false"}),
+        ({"c.a": True, "c.b": False}, False, {"c": "a"}),
+        ({"g": {"a": True, "b": False}}, False, {"g": "a"}),
+    ],
+)
+def test_text_flags_false_counts_json_booleans_only(
+    mapping: dict[str, Any], text_flags: bool, folded: dict[str, Any]
+) -> None:
+    """In a decoded crowd object a flag is a JSON boolean; the text "true" was typed."""
+    assert fold_choices(mapping, text_flags=text_flags) == folded
 
 
 def test_keys_must_be_strings() -> None:
@@ -359,11 +387,8 @@ _KEYS = st.text("ab.on", max_size=8) | st.lists(
 
 
 @given(st.dictionaries(_KEYS, _VALUES, max_size=6))
-def test_any_mapping_folds_or_gives_crowd_answer_error(mapping: dict[str, Any]) -> None:
-    try:
-        folded = fold_choices(mapping)
-    except CrowdAnswerError:
-        return
+def test_any_mapping_folds_and_keeps_every_answer(mapping: dict[str, Any]) -> None:
+    folded = fold_choices(mapping)  # string keys never raise: a clash keeps both keys
     assert len(folded) <= len(mapping)
     for key, value in mapping.items():
         if key in folded and not isinstance(value, dict):

@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..exceptions import CrowdAnswerError
@@ -180,7 +181,9 @@ def _split(name: str) -> tuple[str, str] | None:
     return (group, option) if dot and group and option else None
 
 
-def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def fold_choices(
+    mapping: Mapping[str, Any], *, prefix: str = "", text_flags: bool = True
+) -> dict[str, Any]:
     """Fold crowd radio/checkbox groups and flattened choice columns into ``{name: chosen}``.
 
     Two conventions are folded, in the mapping's order, everything else is kept unchanged:
@@ -193,6 +196,8 @@ def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, A
       and ``Answer.confidence.high.on`` = ``"true"`` (a trailing ``.on`` is dropped). Only the
       exact texts ``"true"`` and ``"false"`` (a flattened JSON boolean) and ``"on"`` (an HTML
       checkbox without a value), or a bool, are flags: ``"True"`` or ``" true"`` is text.
+      ``text_flags=False`` counts bools only, for a decoded crowd-form object, where a flag is
+      always a JSON boolean and the text ``"true"`` is what a Worker typed.
 
     A group whose only option is ``label`` is crowd-classifier output (``{"label": "False"}``,
     ``claim.label`` = ``"true"``), never a choice group, and is kept as it is.
@@ -201,52 +206,82 @@ def fold_choices(mapping: Mapping[str, Any], *, prefix: str = "") -> dict[str, A
     them, in order; none gives ``None``. Keys without a dot, and dotted keys with other values
     (``Answer.category.label`` = ``"neutral"``), are not choices and are kept as they are.
     ``prefix`` keeps only the keys that start with it and removes it (``prefix="Answer."``
-    for a batch CSV row). Raises :class:`~mturk_models.CrowdAnswerError` when a folded group's
-    name is also a key of its own.
+    for a batch CSV row).
+
+    A group whose name is also a key of its own (a question ``agree`` beside a question
+    ``agree.strongly`` answered ``true``) is not folded: both keys are kept, with their values
+    as they are, since folding would put two answers under one name.
 
     >>> fold_choices({"Answer.confidence.high.on": "true", "Answer.confidence.low.on": "false",
     ...               "Answer.why.both.on": "true", "Answer.why.shown.on": "true",
     ...               "Input.video": "v.mp4"}, prefix="Answer.")
     {'confidence': 'high', 'why': ('both', 'shown')}
+    >>> fold_choices({"agree": "yes", "agree.strongly": "true"})
+    {'agree': 'yes', 'agree.strongly': 'true'}
     """
-    entries: list[tuple[str, Any, tuple[str, str] | None, bool | None]] = []
-    options: dict[str, set[str]] = {}
+    pairs: list[tuple[str, Any]] = []
     for full_name, value in mapping.items():
         if not isinstance(full_name, str):
             raise CrowdAnswerError(f"choice keys are strings; got {full_name!r}")
-        if not full_name.startswith(prefix):
-            continue
-        name = full_name[len(prefix) :]
-        flag = _cell_flag(value)
-        split = _split(name) if flag is not None else None
-        entries.append((name, value, split, flag))
-        if split is not None:
-            options.setdefault(split[0], set()).add(split[1])
+        if full_name.startswith(prefix):
+            pairs.append((full_name[len(prefix) :], value))
     result: dict[str, Any] = {}
-    groups: dict[str, list[str]] = {}
-    plain: set[str] = set()
-    for name, value, split, flag in entries:
-        if split is None or options[split[0]] == {_LABEL}:
-            if name in groups:
-                raise CrowdAnswerError(_clash(name))
-            result[name] = _fold_object(value)
-            plain.add(name)
-            continue
-        group, option = split
-        if group in plain:
-            raise CrowdAnswerError(_clash(group))
-        if group not in groups:
-            groups[group] = []
-            result[group] = None
-        if flag:
-            groups[group].append(option)
-    for group, chosen in groups.items():
-        result[group] = _result(chosen)
+    for name, value, positions in fold_pairs(pairs, text_flags=text_flags):
+        folded = name != pairs[positions[0]][0]  # a group is named after its options' prefix
+        result[name] = value if folded else _fold_object(value)
     return result
 
 
-def _clash(name: str) -> str:
-    return (
-        f"cannot fold the choice group {name!r}: a key of that name is also present; "
-        "fold the two apart"
-    )
+def fold_pairs(
+    pairs: Sequence[tuple[str, Any]],
+    candidates: Sequence[bool] | None = None,
+    *,
+    text_flags: bool = True,
+) -> list[tuple[str, Any, tuple[int, ...]]]:
+    """The flattened ``name.option`` folding of :func:`fold_choices` over ``(name, value)`` pairs.
+
+    Gives ``(name, value, positions)`` in order: a pair kept as it is (its one position), or a
+    folded group (the positions of its flags), placed where its first flag was. Only the pairs
+    whose ``candidates`` entry is true may be flags (all by default): a name the caller made up,
+    such as export's ``<question>.other``, is never a choice. A name given more than once is
+    never a flag (each of its values is kept), and a group whose name is also a kept name is not
+    folded (see :func:`fold_choices`). Crowd objects are not folded here.
+    """
+    repeated = {name for name, count in Counter(name for name, _ in pairs).items() if count > 1}
+    splits: list[tuple[str, str, bool] | None] = []
+    options: dict[str, set[str]] = {}
+    for index, (name, value) in enumerate(pairs):
+        flag = None
+        if (candidates is None or candidates[index]) and name not in repeated:
+            flag = _cell_flag(value) if text_flags else value if isinstance(value, bool) else None
+        parts = _split(name) if flag is not None else None
+        splits.append(None if parts is None else (*parts, bool(flag)))
+        if parts is not None:
+            options.setdefault(parts[0], set()).add(parts[1])
+    folding = {group for group, found in options.items() if found != {_LABEL}}
+    while True:  # a group named like a kept key stays unfolded, its keys kept: until none is
+        kept = {
+            name
+            for (name, _), split in zip(pairs, splits, strict=True)
+            if split is None or split[0] not in folding
+        }
+        if not folding & kept:
+            break
+        folding -= kept
+    found: list[tuple[str, Any, tuple[int, ...]]] = []
+    groups: dict[str, tuple[int, list[str], list[int]]] = {}
+    for index, ((name, value), split) in enumerate(zip(pairs, splits, strict=True)):
+        if split is None or split[0] not in folding:
+            found.append((name, value, (index,)))
+            continue
+        group, option, chosen = split
+        if group not in groups:
+            groups[group] = (len(found), [], [])
+            found.append((group, None, ()))
+        slot, chosen_options, positions = groups[group]
+        positions.append(index)
+        if chosen:
+            chosen_options.append(option)
+    for group, (slot, chosen_options, positions) in groups.items():
+        found[slot] = (group, _result(chosen_options), tuple(positions))
+    return found
