@@ -10,13 +10,16 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from tests.conftest import data_path, load_jsonl
 
 from mturk_models import (
+    HIT,
     LONG_COLUMNS,
     WIDE_COLUMNS,
     Assignment,
@@ -228,9 +231,58 @@ def test_envelopes_are_accepted() -> None:
     assert row["Answer.Q1HasEvents"] == "no"
 
 
+def _boto3_page() -> dict[str, Any]:
+    """A ListAssignmentsForHIT page as boto3 returns it, from the three real assignments."""
+    records = load_jsonl("boto3_01.jsonl")
+    metadata = {"RequestId": "r1", "HTTPStatusCode": 200}
+    return {"NumResults": 3, "Assignments": records, "ResponseMetadata": metadata}
+
+
+def test_single_responses_and_raw_boto3_data_are_accepted() -> None:
+    """A single response, model or boto3 dict, or a paginator's dicts: never "got tuple"."""
+    page = _boto3_page()
+    ids = [record["AssignmentId"] for record in page["Assignments"]]
+    response = {"Assignment": page["Assignments"][0], "HIT": {"HITId": "3H"}}
+    model = GetAssignmentResponse.model_validate(response)
+    wrapped = ListAssignmentsForHITResponse.model_validate(page)
+    cases: list[tuple[Any, list[str]]] = [
+        (model, ids[:1]),  # a GetAssignmentResponse model (iterating it gives tuples)
+        (response, ids[:1]),  # client.get_assignment(...) as is
+        (wrapped, ids),  # one page model
+        (page, ids),  # one page as boto3 returns it
+        (iter([page, page]), ids + ids),  # a paginator's pages
+        ([response, wrapped], ids[:1] + ids),
+        (page["Assignments"][1], ids[1:2]),  # an assignment dict
+        (model.assignment, ids[:1]),  # one Assignment
+    ]
+    for items, expected in cases:
+        assert [row["AssignmentId"] for row in to_rows(items)] == expected
+    frame = to_dataframe(response)
+    assert frame["AssignmentId"].tolist() == ids[:1]
+    assert wide_columns(page)[: len(WIDE_COLUMNS)] == list(WIDE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ("3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR", r"got str \(read a saved file first"),
+        (b"{}", r"got bytes \(read a saved file first"),
+        (42, r"takes Assignment, .* or an iterable of any of these; got int$"),
+        (None, r"; got NoneType$"),
+        (HIT(hit_id="3H"), r"; got HIT$"),
+        ([{"HIT": {"HITId": "3H"}}], r"item 0: a mapping without Assignments, .*\(its keys: HIT\)"),
+        ({"HITs": [], "NextToken": "t"}, r"item 0: .*\(its keys: HITs, NextToken\)"),
+        ([Assignment(), "3A"], r"item 1: to_rows takes .*; got str$"),
+    ],
+)
+def test_anything_else_says_what_to_pass(items: Any, message: str) -> None:
+    with pytest.raises(ExportError, match=message):
+        list(to_rows(items))
+
+
 def test_bad_items_and_answers_name_the_assignment() -> None:
-    with pytest.raises(ExportError, match=r"got dict \(wrap boto3 pages with iter_assignments"):
-        list(to_rows([{"AssignmentId": "3A"}]))  # type: ignore[list-item]
+    with pytest.raises(ValidationError):  # boto3 data is validated as the model it names
+        list(to_rows([{"AssignmentId": "3A", "SubmitTime": "not a time"}]))
     with pytest.raises(ExportError, match=r"assignment 3A: its answers cannot be read: "):
         list(to_rows([assignment("<QuestionFormAnswers><Answer>")]))
     with pytest.raises(ExportError, match=r"the column 'HITId' would be written twice"):

@@ -52,6 +52,8 @@ from decimal import Decimal
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from .api.assignments import Assignment
 from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
 from .archives.batch import TASK_ANSWERS, BatchResultRow
@@ -192,8 +194,35 @@ def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Sourced]:
     yield from _folded(plain, fold)
 
 
-def _assignments(items: Iterable[ExportItem]) -> Iterator[Assignment | BatchResultRow]:
-    for item in items:
+_MODELS = (Assignment, BatchResultRow, GetAssignmentResponse, ListAssignmentsForHITResponse)
+_TAKES = (
+    "to_rows takes Assignment, BatchResultRow, GetAssignmentResponse or "
+    "ListAssignmentsForHITResponse objects, boto3's own responses (client.get_assignment(...), "
+    "a list_assignments_for_hit page, a paginator), or an iterable of any of these"
+)
+
+
+def _items(items: Iterable[ExportItem] | ExportItem | Mapping[str, Any]) -> Iterator[Any]:
+    """``items`` as an iterator of single items: one model or one boto3 response is one item."""
+    if isinstance(items, (*_MODELS, Mapping)):
+        return iter((items,))
+    if isinstance(items, (str, bytes, bytearray, BaseModel)) or not isinstance(items, Iterable):
+        kind = type(items).__name__
+        hint = (
+            " (read a saved file first: json.load, read_batch_csv, parse_legacy_response)"
+            if isinstance(items, (str, bytes, bytearray))
+            else ""
+        )
+        raise ExportError(f"{_TAKES}; got {kind}{hint}")
+    return iter(items)
+
+
+def _assignments(
+    items: Iterable[ExportItem] | ExportItem | Mapping[str, Any],
+) -> Iterator[Assignment | BatchResultRow]:
+    for index, item in enumerate(_items(items)):
+        if isinstance(item, Mapping):
+            item = _from_boto3(item, index)
         if isinstance(item, (Assignment, BatchResultRow)):
             yield item
         elif isinstance(item, GetAssignmentResponse):
@@ -202,11 +231,27 @@ def _assignments(items: Iterable[ExportItem]) -> Iterator[Assignment | BatchResu
         elif isinstance(item, ListAssignmentsForHITResponse):
             yield from item.assignments or ()
         else:
-            raise ExportError(
-                "to_rows takes Assignment, BatchResultRow, GetAssignmentResponse or "
-                f"ListAssignmentsForHITResponse objects; got {type(item).__name__} (wrap boto3 "
-                "pages with iter_assignments, batch CSVs with read_batch_csv)"
-            )
+            raise ExportError(f"item {index}: {_TAKES}; got {type(item).__name__}")
+
+
+def _from_boto3(data: Mapping[str, Any], index: int) -> ExportItem:
+    """A boto3 response (or assignment) as its model, told by its members.
+
+    A ListAssignmentsForHIT page holds ``Assignments``, a GetAssignment response ``Assignment``,
+    an assignment ``AssignmentId``; the model validates it (a ``ValidationError`` names what is
+    wrong). Any other mapping is refused with its keys, never read as no assignments.
+    """
+    if "Assignments" in data:
+        return ListAssignmentsForHITResponse.model_validate(data)
+    if "Assignment" in data:
+        return GetAssignmentResponse.model_validate(data)
+    if "AssignmentId" in data:
+        return Assignment.model_validate(data)
+    keys = ", ".join(sorted(map(str, data))[:6]) or "none"
+    raise ExportError(
+        f"item {index}: a mapping without Assignments, Assignment or AssignmentId holds no "
+        f"assignments (its keys: {keys}); {_TAKES}"
+    )
 
 
 def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
@@ -352,7 +397,7 @@ def _long(item: Assignment | BatchResultRow, fold: bool) -> Iterator[dict[str, A
 
 
 def to_rows(
-    items: Iterable[ExportItem],
+    items: Iterable[ExportItem] | ExportItem | Mapping[str, Any],
     *,
     long: bool = False,
     fold: bool = True,
@@ -367,6 +412,14 @@ def to_rows(
     (assignment, question, value) with the columns ``assignment, task, worker, question,
     label``. An answer that does not parse raises :class:`~mturk_models.exceptions.ExportError`
     naming the assignment.
+
+    ``items`` is an iterable of :data:`ExportItem` objects or of boto3's own responses (dicts
+    of a ListAssignmentsForHIT page, a GetAssignment response, an assignment, such as a
+    paginator's pages), or a single one of either: ``to_rows(client.get_assignment(...))``.
+    boto3 data is validated as the model its members say it is (a
+    :class:`pydantic.ValidationError` says what is wrong); anything else, such as a mapping
+    without ``Assignments``, ``Assignment`` or ``AssignmentId`` or a string, is an
+    :class:`~mturk_models.exceptions.ExportError` that says what to pass.
 
     >>> from mturk_models import Assignment
     >>> answer = (
@@ -388,7 +441,7 @@ def to_rows(
 
 
 def wide_columns(
-    items: Iterable[ExportItem],
+    items: Iterable[ExportItem] | ExportItem | Mapping[str, Any],
     *,
     fold: bool = True,
     answer_prefix: str = "Answer.",
@@ -525,7 +578,7 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str
 
 
 def to_dataframe(
-    items: Iterable[ExportItem],
+    items: Iterable[ExportItem] | ExportItem | Mapping[str, Any],
     *,
     long: bool = False,
     fold: bool = True,
