@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -169,12 +170,34 @@ def test_schema_lists_models_and_refuses_unknown(capsys: pytest.CaptureFixture[s
         "ListAssignmentsForHITResponse",
     ):
         assert name in names
-    code, out, err = cli(capsys, "schema", "Assignmnet")
-    assert code == 1
-    assert out == ""
-    assert err.startswith("mturk-models: unknown model 'Assignmnet'; choose one of: ")
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [
+        ("Assignmnet", ["Assignment"]),  # a typo
+        ("GetAssignment", ["GetAssignmentResponse"]),  # the start of a name
+        ("qualificationrequirment", ["QualificationRequirement"]),
+    ],
+)
+def test_schema_of_an_unknown_model_is_a_usage_error_with_the_nearest_names(
+    capsys: pytest.CaptureFixture[str], given: str, suggested: list[str]
+) -> None:
+    code, out, err = cli(capsys, "schema", given)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: mturk-models schema")
+    (message,) = [line for line in err.splitlines() if "error:" in line]
+    assert f"'{given}'" in message
+    assert (
+        re.findall(r"'(\w+)'", message.partition("did you mean")[2])[: len(suggested)] == suggested
+    )
+
+
+def test_schema_of_a_name_near_none_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "schema", "zzzz")
+    assert code == 2
     assert "Assignment, " in err
-    assert err.count("\n") == 1
+    assert "did you mean" not in err
 
 
 # --- answers ----------------------------------------------------------------------------------
@@ -227,13 +250,21 @@ def test_answers_reads_stdin_in_a_subprocess(tmp_path: Path) -> None:
     assert done.stderr == ""
 
 
-def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None:
-    """``mturk-models answers big.jsonl | head -1``: no traceback, no 'Exception ignored'."""
+def _console_script() -> list[str]:
+    """The installed ``mturk-models`` script beside this Python, else ``python -m``."""
+    script = shutil.which("mturk-models", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "mturk_models"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path, fmt: str) -> None:
+    """``mturk-models answers big.jsonl | head -1``: no traceback, no 'Exception ignored', and
+    the status SIGPIPE gives any writer (141), not 1: the run did not fail."""
     lines = JSONL.read_text("utf-8").splitlines()
     big = tmp_path / "big.jsonl"
     big.write_text("\n".join(lines * 200) + "\n", "utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mturk_models", "answers", str(big), "-f", "jsonl"],
+        [*_console_script(), "answers", str(big), "-f", fmt],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(),
@@ -244,8 +275,12 @@ def test_answers_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None
     process.stdout.close()  # as head does after its line
     error = process.stderr.read().decode()
     process.stderr.close()
-    assert process.wait(timeout=60) == 1
-    assert json.loads(first)["AssignmentId"] == IDS[0]
+    status = process.wait(timeout=60)
+    assert status == (141 if hasattr(signal, "SIGPIPE") else 1)
+    if fmt == "jsonl":
+        assert json.loads(first)["AssignmentId"] == IDS[0]
+    elif fmt == "csv":
+        assert first.startswith(b"AssignmentId")
     assert error == ""
 
 
@@ -675,7 +710,9 @@ def test_table_layouts() -> None:
     narrow = io.StringIO()
     print_table(rows, narrow, 30)
     assert [len(line) <= 30 for line in narrow.getvalue().splitlines()] == [True] * 3
-    assert narrow.getvalue().splitlines()[2] == "3A           line one…"  # free text shrinks first
+    assert (
+        narrow.getvalue().splitlines()[2] == "3A            line one…"
+    )  # free text shrinks, IDs never
     wide = {f"question_{n}": f"answer {n}" for n in range(20)}
     records = io.StringIO()
     print_table([wide, wide], records, 60)
@@ -1201,3 +1238,96 @@ def test_answers_never_drops_an_assignment_for_its_folding(
         ("3AGREE", "agree.strongly", "true"),
     ]
     assert err == "3 assignments from 1 input\n"
+
+
+# --- output targets and tables -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", [None, "jsonl", "json"])
+def test_answers_dash_o_dash_is_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str | None
+) -> None:
+    """``-o -`` writes to standard output (the format as without -o: csv off a terminal)."""
+    with_format = ["-f", fmt] if fmt else []
+    code, out, err = cli(capsys, "answers", str(JSONL), "-o", "-", *with_format)
+    assert (code, err) == (0, "3 assignments from 1 input\n")
+    assert not (tmp_path / "-").exists()
+    assert not Path("-").exists()
+    if fmt is None:
+        assert [row["AssignmentId"] for row in _csv_rows(out)] == IDS
+    elif fmt == "jsonl":
+        assert [json.loads(line)["AssignmentId"] for line in out.splitlines()] == IDS
+    else:
+        assert [row["AssignmentId"] for row in json.loads(out)] == IDS
+
+
+def test_answers_dash_o_dash_with_standard_output_closed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["answers", str(JSONL), "-o", "-"]) == 2
+    assert "standard output is closed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["answers.xlsx", "answers.txt", "answers.CSV.gz", "a.tsv"])
+def test_answers_output_extension_it_cannot_write_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
+    code, out, err = cli(capsys, "answers", str(JSONL), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: mturk-models answers")
+    assert all(extension in err for extension in (".csv", ".jsonl", ".json"))
+    assert not target.exists()  # refused before anything is opened
+    # naming the format is the way to write such a name on purpose
+    assert cli(capsys, "answers", str(JSONL), "-o", str(target), "-f", "csv")[0] == 0
+    assert target.read_text("utf-8").startswith("AssignmentId,")
+
+
+def test_answers_output_extension_case_and_no_extension(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    upper = tmp_path / "ANSWERS.JSONL"
+    assert cli(capsys, "answers", str(JSONL), "-o", str(upper))[0] == 0
+    assert json.loads(upper.read_text("utf-8").splitlines()[0])["AssignmentId"] == IDS[0]
+    bare = tmp_path / "answers"
+    assert cli(capsys, "answers", str(JSONL), "-o", str(bare))[0] == 0
+    assert bare.read_text("utf-8").startswith("AssignmentId,")  # CSV, as documented
+
+
+_LONG_ID = "3" + "X" * 63  # EntityId allows 64 characters; legacy AssignmentIds had 40
+
+
+@pytest.mark.parametrize("width", [200, 120, 80, 40])
+def test_table_never_cuts_ids_but_cuts_free_text(width: int) -> None:
+    rows = [
+        {
+            "AssignmentId": _LONG_ID,
+            "WorkerId": "A3LT7W355XOAKF",
+            "HITId": "3F6045TU7DM69TFRJMD84TAZ7K7999",
+            "Answer.comment": "a long free text answer " * 6,
+            "Answer.workerId": "A1B2C3D4E5F6G7",
+        }
+    ]
+    out = io.StringIO()
+    print_table(rows, out, width)
+    text = out.getvalue()
+    for value in rows[0].values():
+        if value != rows[0]["Answer.comment"]:
+            assert value in text  # every ID whole, in the table or in the blocks
+    assert rows[0]["Answer.comment"].strip() not in text  # free text is cut
+    assert "…" in text
+
+
+def test_table_long_rows_keep_their_ids() -> None:
+    rows = [
+        {"assignment": _LONG_ID, "task": "3H" * 15, "worker": "AW" * 7, "question": "q",
+         "label": "free text " * 20}
+    ]  # fmt: skip
+    out = io.StringIO()
+    print_table(rows, out, 140)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3  # still a table: the label gave way
+    for value in (_LONG_ID, "3H" * 15, "AW" * 7):
+        assert value in lines[2]
+    assert all(len(line) <= 140 for line in lines)

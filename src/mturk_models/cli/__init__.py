@@ -14,8 +14,10 @@ exit code 2 on usage errors gets all of that from argparse. Click or Typer would
 
 Exit codes: 0 everything read or valid; 1 any input failed (bad file, unreadable path, a record or
 request that does not validate; the good inputs are still processed), or the output could not be
-written (a full disk); 2 usage error (unknown option, missing argument); 130 interrupted. Errors
-are printed one per line on stderr, without a traceback unless ``--debug`` is given.
+written (a full disk); 2 usage error (unknown option or model, missing argument, an output
+extension the command cannot write); 130 interrupted; 141 the reader of standard output went
+away (``| head``), as SIGPIPE would end any other writer. Errors are printed one per line on
+stderr, without a traceback unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import TextIO
 from .. import __version__
 from . import answers, demo, schema, validate_hit
 from ._common import (
+    EXIT_BROKEN_PIPE,
     EXIT_CODES,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -39,6 +42,7 @@ from ._common import (
     Context,
     OutputError,
     Reporter,
+    UsageError,
     common_options,
     one_line,
 )
@@ -90,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     out = sys.stdout
     if out is None:
-        if args.command != "answers" or not args.output:
+        if getattr(args, "output", None) in (None, "-"):  # only answers has -o FILE
             hint = "; write to a file with -o FILE" if args.command == "answers" else ""
             stderr.write(f"{PROG}: standard output is closed, so nothing can be written{hint}\n")
             return EXIT_USAGE
@@ -109,13 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         except OSError as exc:  # reading errors are reported where they happen: this is output
             raise OutputError(STDOUT, exc) from exc
+    except UsageError as exc:  # found by the command, reported as argparse reports its own
+        args.command_parser.error(str(exc))  # exits with status 2
     except KeyboardInterrupt:
         stderr.write(f"{PROG}: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly; the pipeline's status is the reader's.
+        # The reader went away (``| head``): stop quietly, with the status SIGPIPE would give
+        # (141), so that ``set -o pipefail`` sees what it sees for any other writer.
         discard_stdout()
-        return EXIT_FAILED
+        return EXIT_BROKEN_PIPE
     except OutputError as exc:  # a full disk: what was written stays, the rest is not
         if exc.name == STDOUT:
             discard_stdout()

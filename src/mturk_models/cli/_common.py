@@ -7,6 +7,7 @@ A command module (``answers``, ``validate_hit``, ``schema``, ``demo``) imports f
 from __future__ import annotations
 
 import argparse
+import signal
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from .._errors import shown
 
 PROG = "mturk-models"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else EXIT_FAILED
+"""The status of a process that SIGPIPE ended (141), as ``yes | head`` leaves ``yes``; 1 where
+there is no SIGPIPE (Windows)."""
 
 EXIT_CODES = """\
 exit codes:
@@ -25,8 +29,10 @@ exit codes:
   1  an input failed: unreadable path, unknown format, a record or request that does not
      validate (the other inputs are still processed and each failure is reported); or the
      output could not be written (a full disk)
-  2  usage error: unknown command or option, missing argument
-  130  interrupted (Ctrl-C)"""
+  2  usage error: unknown command, option or model, missing argument, an output
+     extension that cannot be written
+  130  interrupted (Ctrl-C)
+  141  the reader of standard output went away (| head): stopped quietly, as SIGPIPE would"""
 """The epilog paragraph every command's ``--help`` ends with."""
 
 STDOUT = "standard output"
@@ -69,6 +75,10 @@ class Context:
     stdout: TextIO
     stderr: TextIO
     reporter: Reporter
+
+
+class UsageError(Exception):
+    """The command line asks for something the command cannot do: exit 2, with the usage."""
 
 
 class OutputError(Exception):
@@ -166,4 +176,5 @@ def add_command(
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common_options()],
     )
+    parser.set_defaults(command_parser=parser)  # for usage errors found by run()
     return parser

@@ -66,8 +66,26 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
 
 
+_ID_COLUMNS = frozenset(
+    {"AssignmentId", "WorkerId", "HITId", "HITTypeId", "assignment", "task", "worker"}
+)
+_MIN_TEXT, _MIN_OTHER = 10, 3
+"""Free text is cut down to 10 characters first, then any column but an ID down to 3."""
+
+
+def _is_id(name: str) -> bool:
+    """An ID column: export's (``AssignmentId``, long ``task``...) or any ``...Id``/``...ID``."""
+    return name in _ID_COLUMNS or name.endswith(("Id", "ID"))
+
+
 def print_table(rows: Sequence[dict[str, Any]], out: TextIO, width: int) -> None:
-    """Rows as an aligned table fitted to ``width``, or one block per row if too wide."""
+    """Rows as an aligned table fitted to ``width``, or one block per row if too wide.
+
+    ID columns (``AssignmentId``, ``WorkerId``, ``HITId``, ...) are never cut: one copies them
+    into the next command. Free text (a cell with a space) is cut first, with ``…``, down to
+    ten characters, then any other column down to three; when the IDs and the rest still do not
+    fit, each row is printed as a block of ``name  value`` lines instead.
+    """
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
@@ -75,16 +93,20 @@ def print_table(rows: Sequence[dict[str, Any]], out: TextIO, width: int) -> None
     if not names:
         return
     cells = [[_cell(row.get(name)) for name in names] for row in rows]
-    widths = [min(max([len(n), *(len(c[i]) for c in cells)]), 50) for i, n in enumerate(names)]
+    ids = [_is_id(name) for name in names]
+    widths = [max([len(n), *(len(c[i]) for c in cells)]) for i, n in enumerate(names)]
+    widths = [w if ids[i] else min(w, 50) for i, w in enumerate(widths)]
     gap = 2
     if len(names) * (6 + gap) > width:
-        _print_records(names, cells, out, width)
+        _print_records(names, cells, ids, out, width)
         return
-    # Shrink free text first (a cell with a space), IDs and times last: they are what one scans.
     texty = [any(" " in c[i] for c in cells) for i in range(len(names))]
     while sum(widths) + gap * (len(widths) - 1) > width:
-        shrinkable = [i for i in range(len(widths)) if texty[i] and widths[i] > 10]
-        pool = shrinkable or range(len(widths))
+        others = [i for i in range(len(widths)) if not ids[i] and widths[i] > _MIN_OTHER]
+        pool = [i for i in others if texty[i] and widths[i] > _MIN_TEXT] or others
+        if not pool:
+            _print_records(names, cells, ids, out, width)
+            return
         widest = max(pool, key=widths.__getitem__)
         widths[widest] -= 1
     line = " " * gap
@@ -109,14 +131,17 @@ def _rule(out: TextIO) -> str:
     return "─"
 
 
-def _print_records(names: list[str], cells: list[list[str]], out: TextIO, width: int) -> None:
+def _print_records(
+    names: list[str], cells: list[list[str]], ids: list[bool], out: TextIO, width: int
+) -> None:
     key_width = min(max(len(n) for n in names), max(width // 2, 20))
     value_width = max(width - key_width - 2, 10)
     rule = _rule(out)
     for number, row in enumerate(cells, 1):
         out.write(f"{rule * 2} {number} " + rule * max(width - len(str(number)) - 5, 0) + "\n")
-        for name, cell in zip(names, row, strict=True):
-            out.write(f"{_clip(name, key_width):<{key_width}}  {_clip(cell, value_width)}".rstrip())
+        for name, cell, is_id in zip(names, row, ids, strict=True):
+            value = cell if is_id else _clip(cell, value_width)  # an ID is never cut
+            out.write(f"{_clip(name, key_width):<{key_width}}  {value}".rstrip())
             out.write("\n")
 
 

@@ -18,6 +18,7 @@ from ._common import (
     Context,
     OutputError,
     Reporter,
+    UsageError,
     add_command,
 )
 from ._output import Progress, print_table, stdout_for, write_json
@@ -42,7 +43,8 @@ input formats (told from the content; --from names one when needed):
   csv    a Requester website batch results CSV
 
 output: a table when standard output is a terminal; otherwise --format (default csv, or the
-extension of -o FILE). Wide rows (default) hold one assignment each, with AssignmentId,
+extension of -o FILE: .csv, .jsonl or .json; another extension is a usage error; -o - is
+standard output). Wide rows (default) hold one assignment each, with AssignmentId,
 WorkerId, HITId, status, times and one column per question identifier; --long gives one row
 per (assignment, question, value).
 
@@ -87,7 +89,10 @@ def register(subparsers: Any) -> None:
         help="one row per (assignment, question, value) instead of one per assignment",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (.csv, .jsonl or .json) instead of standard output; - is stdout",
     )
     parser.add_argument(
         "--delimiter",
@@ -185,13 +190,28 @@ class _AnswersRun:
         self.reporter.error(where, exc)
 
 
+_FILE_FORMATS = ("csv", "jsonl", "json")
+"""The formats ``-o FILE`` is told from by its extension (``--format table`` writes a table)."""
+
+
 def _output_format(args: argparse.Namespace, out: TextIO) -> str:
+    """``--format``, else the extension of ``-o FILE``, else table on a terminal, else csv.
+
+    An extension this command cannot write (``-o answers.xlsx``) is a usage error rather than
+    CSV under a name that says otherwise; a FILE without an extension is CSV.
+    """
     if args.format:
         return str(args.format)
     if args.output:
-        for suffix in ("jsonl", "json", "csv"):
-            if args.output.lower().endswith(f".{suffix}"):
-                return suffix
+        suffix = os.path.splitext(str(args.output))[1].lower()
+        if suffix[1:] in _FILE_FORMATS:
+            return suffix[1:]
+        if suffix:
+            writes = ", ".join(f".{name}" for name in _FILE_FORMATS)
+            raise UsageError(
+                f"cannot write {suffix} files (-o {args.output}); it writes {writes} "
+                "(or name a format with --format)"
+            )
         return "csv"
     return "table" if out.isatty() else "csv"
 
@@ -218,6 +238,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from ..export import LONG_COLUMNS, WIDE_COLUMNS, write_csv, write_jsonl
 
     reporter, out, stdin = ctx.reporter, ctx.stdout, ctx.stdin
+    if args.output == "-":  # -o - is standard output, as for the inputs
+        args.output = None
     answers_run = _AnswersRun(args, reporter, stdin)
     fmt = _output_format(args, out)
     target: TextIO = out if args.output else stdout_for(out, fmt)
