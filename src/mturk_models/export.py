@@ -631,7 +631,9 @@ def _utc_microseconds(pd: Any, times: list[datetime | None], index: Any) -> Any:
     import numpy
 
     naive = [
-        numpy.datetime64("NaT") if value is None else numpy.datetime64(_naive_utc(value), "us")
+        numpy.datetime64("NaT", "us")
+        if value is None
+        else numpy.datetime64(_naive_utc(value), "us")
         for value in times
     ]
     return pd.Series(numpy.array(naive, dtype="datetime64[us]"), index=index).dt.tz_localize("UTC")
