@@ -426,13 +426,16 @@ def test_answers_mixed_good_and_bad_inputs_in_a_subprocess(tmp_path: Path) -> No
     assert done.returncode == 1
     assert [row["AssignmentId"] for row in _csv_rows(done.stdout)] == [*IDS, IDS[0], IDS[2]]
     errors = done.stderr.splitlines()
+    # json's own words after "not valid JSON at ...:" change between Pythons (3.13 changed
+    # some): the location is what is asserted.
+    assert errors[3].startswith(f"{mixed}: line 2: not valid JSON at column 2: ")
+    errors[3] = "<the json module's message>"
     assert errors == [
         f"{missing}: cannot read: No such file or directory",
         f"{folder}: is a directory, not a file",
         f"{notes}: cannot tell the format: not JSON, JSON Lines, XML or a batch results CSV "
         "(a CSV needs an AssignmentId column); name it with --from",
-        f"{mixed}: line 2: not valid JSON at column 2: Expecting property name enclosed in "
-        "double quotes",
+        "<the json module's message>",
         f"{mixed}: line 3: WorkerId: String should match pattern '^A[A-Z0-9]+$'; got 'worker-7' "
         "[string_pattern_mismatch]",
         "5 assignments from 5 inputs; 4 with errors",
@@ -482,8 +485,10 @@ def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: P
             "Assignments: expected a JSON array, got dict",
         ),
         "empty.json": ("  \n", "is empty"),
-        "deep.json": ("[" * 100_000, "not readable as JSON: maximum recursion depth"),
-        "deep.jsonl": ("[]\n" + "[" * 100_000, "line 2: not readable as JSON"),
+        # Nesting beyond the decoder's depth is a RecursionError on some Pythons and an
+        # unclosed array on others: either way that input's located error, never a crash.
+        "deep.json": ("[" * 100_000, "not "),
+        "deep.jsonl": ("[]\n" + "[" * 100_000, "line 2: not "),
     }
     for name, (content, _) in cases.items():
         path = tmp_path / name
@@ -499,6 +504,8 @@ def test_answers_bad_json_values(capsys: pytest.CaptureFixture[str], tmp_path: P
     for line, (name, (_, message)) in zip(lines[:-1], cases.items(), strict=True):
         assert line.startswith(f"{tmp_path / name}: ")
         assert message in line
+        if name.startswith("deep"):
+            assert re.search(r": not (readable as|valid) JSON", line), line
     assert "Traceback" not in err
 
 
@@ -511,7 +518,9 @@ def test_answers_deep_nesting_is_a_located_error_and_the_next_input_is_read(
     code, out, err = cli(capsys, "answers", str(deep), str(DATA / "batch_03.csv"), "-f", "jsonl")
     assert code == 1
     assert len(out.splitlines()) == len(list(read_batch_csv(DATA / "batch_03.csv")))
-    assert err.startswith(f"{deep}: not readable as JSON: maximum recursion depth")
+    (reported, summary) = err.splitlines()
+    assert re.match(rf"{re.escape(str(deep))}: not (readable as|valid) JSON", reported)
+    assert summary.endswith("; 1 with errors")
     assert "internal error" not in err
     # Arrays nested as deeply as the decoder accepts are walked without recursion (close to
     # the limit, the walk used to overflow the stack the decoder had left).
@@ -541,14 +550,15 @@ def test_answers_json_lines_with_a_bad_first_line(
         (tmp_path / name).write_text("\n".join(content) + "\n", "utf-8")
     split_at = lines[0].index(' "WorkerId"') + 1  # the column after the comma
     expected = {
-        "bad.jsonl": (3, ["line 1: not valid JSON at column 2: Expecting property name"]),
-        "big.jsonl": (300, ["line 1: not valid JSON at column 2: Expecting property name"]),
-        "long.jsonl": (3, ["line 1: not valid JSON at column 7: Unterminated string"]),
+        # located by line and column; the json module's words after them are its own
+        "bad.jsonl": (3, ["line 1: not valid JSON at column 2: "]),
+        "big.jsonl": (300, ["line 1: not valid JSON at column 2: "]),
+        "long.jsonl": (3, ["line 1: not valid JSON at column 7: "]),
         "split.jsonl": (
             2,
             [
-                f"line 1: not valid JSON at column {split_at}: Expecting property name",
-                "line 2: not valid JSON at column 12: Extra data",
+                f"line 1: not valid JSON at column {split_at}: ",
+                "line 2: not valid JSON at column 12: ",
             ],
         ),
     }
@@ -590,7 +600,7 @@ def test_answers_from_overrides_detection(capsys: pytest.CaptureFixture[str]) ->
     code, out, err = cli(capsys, "answers", "--from", "json", str(JSONL), "-f", "jsonl")
     assert code == 1
     assert out == ""
-    assert "not valid JSON at line 2, column 1: Extra data" in err
+    assert f"{JSONL}: not valid JSON at line 2, column 1: " in err  # a second value on line 2
     code, out, _ = cli(capsys, "answers", "--from", "jsonl", str(JSONL), "-f", "jsonl", "-q")
     assert code == 0
     assert len(out.splitlines()) == 3
@@ -1095,9 +1105,12 @@ def test_validate_hit_operation_override_and_bad_files(
     missing = str(tmp_path / "missing.json")
     code, out, err = cli(capsys, "validate-hit", listing, str(broken), missing, hit_type)
     assert code == 1
-    assert out.splitlines() == [
+    found = out.splitlines()
+    assert re.fullmatch(
+        rf"{re.escape(str(broken))}: not valid JSON at line 1, column 11: .+ \[input\]", found[1]
+    )
+    assert [found[0], found[2]] == [
         f"{listing}: a request is a JSON object of request members, got list [input]",
-        f"{broken}: not valid JSON at line 1, column 11: Expecting value [input]",
         f"{missing}: cannot read: No such file or directory [input]",
     ]
     assert err == "1 of 4 requests valid; 3 failed\n"

@@ -219,15 +219,36 @@ def _read_json(source: Input, detected: bool) -> Iterator[Record | Problem]:
     try:
         value = load_json(data)
     except InputError as exc:
-        if detected and isinstance(exc.__cause__, json.JSONDecodeError):
-            # JSON Lines after all: several values (the first line longer than the head),
-            # or lines of values after a bad first one, beyond what detection saw.
-            extra = exc.__cause__.msg == "Extra data"
-            if extra or _mostly_values(_utf8_lines(io.BytesIO(data), data), skip=1):
-                yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
-                return
+        cause = exc.__cause__
+        # JSON Lines after all: several values (the first line longer than the head), or
+        # lines of values after a bad first one, beyond what detection saw.
+        if (
+            detected
+            and isinstance(cause, json.JSONDecodeError)
+            and (
+                _several_values(cause)
+                or _mostly_values(_utf8_lines(io.BytesIO(data), data), skip=1)
+            )
+        ):
+            yield from _read_jsonl(_utf8_lines(io.BytesIO(data), data))
+            return
         raise
     yield from _interpret(value, "")
+
+
+def _several_values(error: json.JSONDecodeError) -> bool:
+    """Whether the text ``error`` is about holds a whole JSON value and then more.
+
+    Told by decoding, not by the error's wording (which changes between Pythons): a value
+    ends before the error's position and only more text follows.
+    """
+    text = error.doc
+    start = len(text) - len(text.lstrip())
+    try:
+        _, end = json.JSONDecoder().raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return False
+    return end <= error.pos and bool(text[end:].strip())
 
 
 def _read_json_lines(source: Input, detected: bool) -> Iterator[Record | Problem]:
