@@ -57,7 +57,7 @@ from pydantic import BaseModel
 from .api.assignments import Assignment
 from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
 from .archives.batch import TASK_ANSWERS, BatchResultRow
-from .documents.answers import FreeTextAnswer, SelectionAnswer, UploadedFileAnswer, parse_answers
+from .documents.answers import Answer, FreeTextAnswer, SelectionAnswer, parse_answers
 from .documents.crowd import fold_choices, fold_pairs
 from .exceptions import AnswerParseError, ExportError
 
@@ -167,19 +167,34 @@ def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
     pairs: list[_Candidate] = []
     for answer in found:
         name = answer.question_identifier
-        if isinstance(answer, FreeTextAnswer):
-            pairs.append((name, answer.text, name, True))
-        elif isinstance(answer, SelectionAnswer):
-            chosen = answer.selection_identifiers
-            pairs += [(name, selection, name, False) for selection in chosen]
-            if answer.other_selection_text is not None:
-                pairs.append((f"{name}.other", answer.other_selection_text, name, False))
-            elif not chosen:
-                pairs.append((name, None, name, False))
-        elif isinstance(answer, UploadedFileAnswer):  # pragma: no branch - the union is closed
-            pairs.append((name, answer.uploaded_file_key, name, False))
-            pairs.append((f"{name}.size", answer.uploaded_file_size_in_bytes, name, False))
+        flag = isinstance(answer, FreeTextAnswer)  # a form field's text may be a choice flag
+        pairs += [(question, value, name, flag) for question, value in answer_cells(answer)]
     yield from _folded(pairs, fold)
+
+
+def answer_cells(answer: Answer) -> list[_Pair]:
+    """The (question, value) pairs of one answer, as the rows hold them; the one dispatch on
+    the answer's kind (the command line's ``demo`` shows answers through it too).
+
+    Free text is its text; a selection gives each SelectionIdentifier, then its "other" text
+    as ``<question>.other`` (nothing at all: one ``None``); a file upload gives its key, then
+    its size as ``<question>.size``.
+    """
+    name = answer.question_identifier
+    if isinstance(answer, FreeTextAnswer):
+        return [(name, answer.text)]
+    if isinstance(answer, SelectionAnswer):
+        chosen = answer.selection_identifiers
+        cells: list[_Pair] = [(name, selection) for selection in chosen]
+        if answer.other_selection_text is not None:
+            cells.append((f"{name}.other", answer.other_selection_text))
+        elif not chosen:
+            cells.append((name, None))
+        return cells
+    return [  # an UploadedFileAnswer: the union is closed
+        (name, answer.uploaded_file_key),
+        (f"{name}.size", answer.uploaded_file_size_in_bytes),
+    ]
 
 
 def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Sourced]:

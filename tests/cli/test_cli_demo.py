@@ -49,3 +49,40 @@ def test_python_dash_m_demo() -> None:
 def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "demo" in capsys.readouterr().err
+
+
+def test_demo_shows_each_answer_kind_through_the_export_cells() -> None:
+    """One dispatch on the answer kind (export's): the demo shows what the rows would hold."""
+    from mturk_models import (
+        FreeTextAnswer,
+        QuestionFormAnswers,
+        SelectionAnswer,
+        UploadedFileAnswer,
+    )
+    from mturk_models.cli.demo import _write_answers
+
+    answers = QuestionFormAnswers(
+        answers=(
+            FreeTextAnswer(question_identifier="note", text="two\nlines"),
+            FreeTextAnswer(question_identifier="empty", text=""),
+            SelectionAnswer(question_identifier="color", selection_identifiers=("red", "blue")),
+            SelectionAnswer(question_identifier="other", other_selection_text="teal"),
+            SelectionAnswer(question_identifier="none"),
+            UploadedFileAnswer(
+                question_identifier="file",
+                uploaded_file_key="k/1",
+                uploaded_file_size_in_bytes=1234,
+            ),
+        )
+    )
+    out = io.StringIO()
+    _write_answers(out, answers)
+    shown = {line.split()[0]: line.split(maxsplit=2)[2] for line in out.getvalue().splitlines()[4:]}
+    assert shown == {
+        "note": "two\\nlines",
+        "empty": '""',
+        "color": "red, blue",
+        "other": "(nothing selected) (other: teal)",
+        "none": "(nothing selected)",
+        "file": "k/1 (size: 1,234)",
+    }

@@ -9,7 +9,7 @@ from importlib.resources import files
 from typing import Any, TextIO
 
 from ..api.responses import GetAssignmentResponse
-from ..documents.answers import QuestionFormAnswers
+from ..documents.answers import Answer, QuestionFormAnswers
 from ._common import EXIT_OK, Context, add_command
 
 EPILOG = "examples:\n  mturk-models demo"
@@ -61,15 +61,28 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _shown(value: object) -> str:
-    """A value on one line: line breaks visible, long text cut with an ellipsis."""
-    if isinstance(value, dict):
-        text = f"{value['uploaded_file_key']} ({value['uploaded_file_size_in_bytes']:,} bytes)"
-    elif isinstance(value, list):
-        text = ", ".join(value) or "(nothing selected)"
-    else:
-        text = repr(value)[1:-1] if value else '""'
+def _shown(answer: Answer) -> str:
+    """An answer on one line, from its export cells: its values (line breaks visible), then
+    what export writes under a derived name (``(other: ...)``, ``(size: ...)``), cut with an
+    ellipsis. Which cells an answer kind has is export's to say, not the command line's."""
+    from ..export import answer_cells
+
+    name = answer.question_identifier
+    cells = answer_cells(answer)
+    values = [_text(value) for question, value in cells if question == name and value is not None]
+    text = ", ".join(values) if values else "(nothing selected)"
+    text += "".join(
+        f" ({question[len(name) + 1 :]}: {_text(value)})"
+        for question, value in cells
+        if question != name
+    )
     return text if len(text) <= _VALUE_WIDTH else text[: _VALUE_WIDTH - 1] + "…"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value)[1:-1] if value else '""'
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _write_answers(out: TextIO, answers: QuestionFormAnswers) -> None:
@@ -80,8 +93,6 @@ def _write_answers(out: TextIO, answers: QuestionFormAnswers) -> None:
     width = max((len(answer.question_identifier) for answer in shown), default=10)
     out.write(f"  {'QuestionIdentifier':<{width}}  {'kind':<13}  value\n")
     for answer in shown:
-        out.write(
-            f"  {answer.question_identifier:<{width}}  {answer.kind:<13}  {_shown(answer.value)}\n"
-        )
+        out.write(f"  {answer.question_identifier:<{width}}  {answer.kind:<13}  {_shown(answer)}\n")
     if len(answers) > len(shown):
         out.write(f"  ... and {len(answers) - len(shown)} more\n")
