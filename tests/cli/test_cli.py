@@ -1344,3 +1344,14 @@ def test_table_long_rows_keep_their_ids() -> None:
     for value in (_LONG_ID, "3H" * 15, "AW" * 7):
         assert value in lines[2]
     assert all(len(line) <= 140 for line in lines)
+
+
+def test_validate_hit_operations_name_public_request_models() -> None:
+    import mturk_models
+    from mturk_models.cli.validate_hit import _REQUESTS, _request_models
+
+    models = _request_models()
+    assert list(models) == list(_REQUESTS)
+    for operation, model in models.items():
+        assert model.__name__ in mturk_models.__all__
+        assert operation.replace("_", "") == model.__name__.removesuffix("Request").lower()

@@ -10,6 +10,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+from ..exceptions import ExportError
 from ._common import (
     EXIT_CODES,
     EXIT_FAILED,
@@ -142,7 +143,7 @@ class _AnswersRun:
         for where, item in self._items(report):
             try:
                 rows = list(to_rows([item], long=long))
-            except ValueError as exc:  # ExportError: an Answer that does not parse
+            except ExportError as exc:  # an Answer that does not parse
                 if report:
                     self._report(where, exc)
                 continue

@@ -39,7 +39,13 @@ examples:
 
 {EXIT_CODES}"""
 
-_OPERATIONS = ("create_hit", "create_hit_with_hit_type", "create_hit_type")
+_REQUESTS = {
+    "create_hit": "CreateHITRequest",
+    "create_hit_with_hit_type": "CreateHITWithHITTypeRequest",
+    "create_hit_type": "CreateHITTypeRequest",
+}
+"""The operations, as ``--operation`` names them, and the public names of their request models
+(looked up when a file is checked: ``--help`` and the other commands never build them)."""
 
 
 def register(subparsers: Any) -> None:
@@ -54,7 +60,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="request JSON files; - is stdin")
     parser.add_argument(
         "--operation",
-        choices=_OPERATIONS,
+        choices=tuple(_REQUESTS),
         help="the operation the files are for (default: told from the keys of each file)",
     )
     parser.add_argument(
@@ -72,14 +78,9 @@ def register(subparsers: Any) -> None:
 
 
 def _request_models() -> dict[str, type[BaseModel]]:
-    # Imported here, not at the top: the other commands never load the request models.
-    from ..api.requests import CreateHITRequest, CreateHITTypeRequest, CreateHITWithHITTypeRequest
+    import mturk_models  # the public names: wherever a model lives in the package
 
-    return {
-        "create_hit": CreateHITRequest,
-        "create_hit_with_hit_type": CreateHITWithHITTypeRequest,
-        "create_hit_type": CreateHITTypeRequest,
-    }
+    return {operation: getattr(mturk_models, name) for operation, name in _REQUESTS.items()}
 
 
 def guess_operation(keys: Iterable[str], models: dict[str, type[BaseModel]]) -> str:
