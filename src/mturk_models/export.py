@@ -98,7 +98,6 @@ LONG_COLUMNS: tuple[str, ...] = ("assignment", "task", "worker", "question", "la
 
 _Pair = tuple[str, Any]
 _Sourced = tuple[str, Any, str]  # (question, value, the answer it comes from)
-_Candidate = tuple[str, Any, str, bool]  # ... and whether it may be a choice flag
 
 
 # --- answers as (question, value) pairs ---------------------------------------------------------
@@ -137,39 +136,44 @@ def _task_pairs(tasks: Sequence[Mapping[str, Any]], fold: bool) -> Iterator[_Sou
             yield from _sourced(name, value, source)
 
 
-def _folded(pairs: list[_Candidate], fold: bool) -> Iterator[_Sourced]:
+def _folded(pairs: list[_Sourced], flags: list[bool], fold: bool) -> list[_Sourced]:
     """Flattened ``name.option`` flags folded (:func:`~mturk_models.fold_choices`' rules).
 
-    Only the candidates may be flags: the Worker's own form fields (free text of an HTML or
-    external form, a batch CSV cell). A selection, an upload and the names this module makes
-    up (``<question>.other``, ``<question>.size``) never are, whatever their text.
+    Only the pairs whose ``flags`` entry is true may be flags: the Worker's own form fields
+    (free text of an HTML or external form, a batch CSV cell). A selection, an upload and the
+    names this module makes up (``<question>.other``, ``<question>.size``) never are.
     """
-    if not fold:
-        yield from ((name, value, source) for name, value, source, _ in pairs)
-        return
-    named = [(name, value) for name, value, _, _ in pairs]
-    candidates = [candidate for _, _, _, candidate in pairs]
-    for name, value, positions in fold_pairs(named, candidates):
+    if not fold or "." not in "".join(
+        pair[0] for pair, flag in zip(pairs, flags, strict=True) if flag
+    ):
+        return pairs  # no group to fold (the usual case: checked first, it is cheap)
+    folded: list[_Sourced] = []
+    named = [(name, value) for name, value, _ in pairs]
+    for name, value, positions in fold_pairs(named, flags):
         first = pairs[positions[0]]
         if name == first[0]:  # kept as it is
-            yield name, value, first[2]
+            folded.append(first)
         else:  # a folded group: the options chosen, under the group's own name
-            yield from _sourced(name, value, name)
+            folded += _sourced(name, value, name)
+    return folded
 
 
-def _assignment_pairs(assignment: Assignment, fold: bool) -> Iterator[_Sourced]:
+def _assignment_pairs(assignment: Assignment, fold: bool) -> list[_Sourced]:
     answers = parse_answers(assignment.answer)
     found = list(answers)
     crowd = len(found) == 1 and isinstance(found[0], FreeTextAnswer)
     if crowd and found[0].question_identifier == TASK_ANSWERS:
-        yield from _task_pairs(answers.crowd_answers(), fold)
-        return
-    pairs: list[_Candidate] = []
+        return list(_task_pairs(answers.crowd_answers(), fold))
+    pairs: list[_Sourced] = []
+    flags: list[bool] = []
     for answer in found:
         name = answer.question_identifier
-        flag = isinstance(answer, FreeTextAnswer)  # a form field's text may be a choice flag
-        pairs += [(question, value, name, flag) for question, value in answer_cells(answer)]
-    yield from _folded(pairs, fold)
+        # a form field's text may be a choice flag; a selection or an upload never is
+        flag = answer.__class__ is FreeTextAnswer
+        for question, value in answer_cells(answer):
+            pairs.append((question, value, name))
+            flags.append(flag)
+    return _folded(pairs, flags, fold)
 
 
 def answer_cells(answer: Answer) -> list[_Pair]:
@@ -197,16 +201,21 @@ def answer_cells(answer: Answer) -> list[_Pair]:
     ]
 
 
-def _row_pairs(row: BatchResultRow, fold: bool) -> Iterator[_Sourced]:
-    plain: list[_Candidate] = []
+def _row_pairs(row: BatchResultRow, fold: bool) -> list[_Sourced]:
+    tasks: list[_Sourced] = []
+    plain: list[_Sourced] = []
+    flags: list[bool] = []
     for name, value in row.answers.items():
         if name == TASK_ANSWERS and isinstance(value, list):
-            yield from _task_pairs(value, fold)
+            tasks += _task_pairs(value, fold)
         elif isinstance(value, str) or value is None:
-            plain.append((name, value, name, True))  # a cell as the CSV holds it
+            plain.append((name, value, name))  # a cell as the CSV holds it
+            flags.append(True)
         else:  # already folded: a tuple of choices, or a nested object
-            plain += [(*sourced, False) for sourced in _sourced(name, value, name)]
-    yield from _folded(plain, fold)
+            flattened = list(_sourced(name, value, name))
+            plain += flattened
+            flags += [False] * len(flattened)
+    return tasks + _folded(plain, flags, fold)
 
 
 _MODELS = (Assignment, BatchResultRow, GetAssignmentResponse, ListAssignmentsForHITResponse)
@@ -274,9 +283,9 @@ def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
     assignment = item.assignment if isinstance(item, BatchResultRow) else item
     try:
         if isinstance(item, BatchResultRow):
-            found = list(_row_pairs(item, fold))
+            found = _row_pairs(item, fold)
         else:
-            found = list(_assignment_pairs(item, fold))
+            found = _assignment_pairs(item, fold)
     except AnswerParseError as exc:
         raise ExportError(
             f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}"
@@ -292,11 +301,14 @@ def _distinct(found: list[_Sourced]) -> list[_Pair]:
     ``<name>#2`` (``#3``, ... if that is taken too), so no value is mixed into another
     question's column and none is dropped.
     """
+    pairs = [(name, value) for name, value, source in found if name == source]
+    if len(pairs) == len(found):  # the usual case: no name made for another answer
+        return pairs
     own = {name for name, _, source in found if name == source}
     used = {name for name, _, _ in found}
     names: dict[tuple[str, str], str] = {}
     holders: dict[str, str] = {}
-    pairs: list[_Pair] = []
+    pairs = []
     for name, value, source in found:
         final = names.get((name, source))
         if final is None:
