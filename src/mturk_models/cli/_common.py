@@ -110,8 +110,23 @@ def got(value: Any) -> str:
     return shown(value, 60)
 
 
-def validation_errors(exc: ValidationError) -> list[dict[str, str]]:
-    """The errors of a pydantic ``ValidationError`` as ``{"loc", "msg", "type"}`` dicts.
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule: where (``QualificationRequirements[0].Comparator``, or ``""``), the
+    message, and its stable code (pydantic's error type, or the command's own: ``input``)."""
+
+    loc: str
+    msg: str
+    type: str
+
+    def line(self) -> str:
+        """``Loc: message [code]``, as the commands print it."""
+        text = f"{self.msg} [{self.type}]"
+        return f"{self.loc}: {text}" if self.loc else text
+
+
+def validation_errors(exc: ValidationError) -> list[Violation]:
+    """The errors of a pydantic ``ValidationError``, one :class:`Violation` each.
 
     ``loc`` is a path such as ``QualificationRequirements[0].Comparator`` (boto3's keys); the
     message names the value when pydantic's own message does not.
@@ -127,20 +142,14 @@ def validation_errors(exc: ValidationError) -> list[dict[str, str]]:
             and got(value) not in message
         ):
             message = f"{message}; got {got(value)}"
-        found.append({"loc": location(error["loc"]), "msg": message, "type": error["type"]})
+        found.append(Violation(location(error["loc"]), message, error["type"]))
     return found
-
-
-def error_line(error: dict[str, str]) -> str:
-    """One error of :func:`validation_errors` as ``Loc: message [code]``."""
-    text = f"{error['msg']} [{error['type']}]"
-    return f"{error['loc']}: {text}" if error["loc"] else text
 
 
 def error_lines(exc: BaseException) -> list[str]:
     """The one-line messages of an error (one per error of a ``ValidationError``)."""
     if isinstance(exc, ValidationError):
-        return [error_line(error) for error in validation_errors(exc)]
+        return [violation.line() for violation in validation_errors(exc)]
     return [one_line(str(exc)) or type(exc).__name__]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, BinaryIO, TextIO, cast
 
+from ..export import json_default
 from ._common import one_line
 
 
@@ -149,10 +150,8 @@ def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
     """A JSON array, written row by row (nothing held in memory), as ``write_jsonl`` writes rows.
 
     The values are converted by the export module's own JSON default, so ``json`` and ``jsonl``
-    output agree. (Imported here, not at the top: ``schema`` and ``demo`` never load export.)
+    output agree.
     """
-    from ..export import json_default
-
     out.write("[")
     for number, row in enumerate(rows):
         out.write(",\n  " if number else "\n  ")

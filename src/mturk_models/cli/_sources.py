@@ -32,12 +32,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Union
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from ..api.assignments import Assignment
 from ..api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+from ..archives.batch import BatchResultRow, read_batch_csv
+from ..archives.legacy import parse_legacy_response
 from ..documents._xml import _utf16_codec
 from ..documents.answers import parse_answers
 from ..exceptions import MTurkModelsError
@@ -59,10 +61,7 @@ _XML_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _BOM = b"\xef\xbb\xbf"
 _BOMS16 = (b"\xff\xfe", b"\xfe\xff")
 
-if TYPE_CHECKING:
-    from ..archives.batch import BatchResultRow
-
-Item = Union[Assignment, "BatchResultRow"]
+Item = Assignment | BatchResultRow
 """What reading yields: a typed assignment, or a batch CSV row (assignment, HIT and answers)."""
 
 
@@ -421,8 +420,6 @@ def _validate(data: Any, where: str) -> Record | Problem:
 
 
 def _read_xml(data: bytes) -> Iterator[Record | Problem]:
-    from ..archives.legacy import parse_legacy_response
-
     if _root_name(data[:_HEAD]) == "QuestionFormAnswers":
         yield _answer_document(data)
         return
@@ -467,8 +464,6 @@ def _answer_document(body: bytes) -> Record | Problem:
 
 
 def _read_csv(stream: io.BufferedReader, options: Mapping[str, Any]) -> Iterator[Record | Problem]:
-    from ..archives.batch import read_batch_csv
-
     reported = 0
     try:
         reader = read_batch_csv(stream, errors="collect", **options)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ..exceptions import ExportError
+from ..export import LONG_COLUMNS, WIDE_COLUMNS, to_rows, write_csv, write_jsonl
 from ._common import (
     EXIT_CODES,
     EXIT_FAILED,
@@ -132,14 +133,28 @@ class _AnswersRun:
         if total >= _PROGRESS_MIN_BYTES:
             self.progress = Progress(self.reporter.stderr, total * passes)
 
-    def rows(self, *, long: bool, report: bool = True) -> Iterator[dict[str, Any]]:
-        """The export rows of every good assignment of every input, in order.
+    def wide_columns(self) -> list[str]:
+        """Every wide column of every input, from a first pass that reports nothing.
 
-        With ``report=False`` (a first pass that only collects the columns) problems are
-        skipped silently: the second pass reports them, once.
+        Problems are skipped silently here and counted nowhere: :meth:`rows` reports them,
+        once. The progress bar advances over both passes.
         """
-        from ..export import to_rows
+        seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)  # the header of no rows too
+        for _, rows in self._exported(long=False, report=False):
+            for row in rows:
+                seen.update(dict.fromkeys(row))
+        return list(seen)
 
+    def rows(self, *, long: bool) -> Iterator[dict[str, Any]]:
+        """The rows of every good assignment of every input, in order; each problem is
+        reported, each assignment counted, and the progress bar closed at the end."""
+        for _, rows in self._exported(long=long, report=True):
+            self.assignments += 1
+            yield from rows
+        if self.progress is not None:
+            self.progress.close()
+
+    def _exported(self, *, long: bool, report: bool) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         for where, item in self._items(report):
             try:
                 rows = list(to_rows([item], long=long))
@@ -147,11 +162,7 @@ class _AnswersRun:
                 if report:
                     self._report(where, exc)
                 continue
-            if report:
-                self.assignments += 1
-            yield from rows
-        if report and self.progress is not None:
-            self.progress.close()
+            yield where, rows
 
     def _items(self, report: bool) -> Iterator[tuple[str, Item]]:
         for name in self.args.files:
@@ -236,8 +247,6 @@ def _same_file(output: str, inputs: Sequence[str], stdin: Any) -> str | None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Read every input and write its rows; report each problem (exit 1) and go on."""
-    from ..export import LONG_COLUMNS, WIDE_COLUMNS, write_csv, write_jsonl
-
     reporter, out, stdin = ctx.reporter, ctx.stdout, ctx.stdin
     if args.output == "-":  # -o - is standard output, as for the inputs
         args.output = None
@@ -264,10 +273,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             # pipes, such as bash's <(...), cannot be read twice: their rows are held until the
             # header is known.)
             answers_run.start_progress(passes=2)
-            seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)  # the header of no rows too
-            for row in answers_run.rows(long=False, report=False):
-                seen.update(dict.fromkeys(row))
-            columns = list(seen)
+            columns = answers_run.wide_columns()
     if answers_run.progress is None:
         answers_run.start_progress(passes=1)
     try:

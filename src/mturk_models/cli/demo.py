@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from ..api.responses import GetAssignmentResponse
 from ..documents.answers import Answer, QuestionFormAnswers
+from ..export import answer_cells
 from ._common import EXIT_OK, Context, add_command
 
 EPILOG = "examples:\n  mturk-models demo"
@@ -65,8 +66,6 @@ def _shown(answer: Answer) -> str:
     """An answer on one line, from its export cells: its values (line breaks visible), then
     what export writes under a derived name (``(other: ...)``, ``(size: ...)``), cut with an
     ellipsis. Which cells an answer kind has is export's to say, not the command line's."""
-    from ..export import answer_cells
-
     name = answer.question_identifier
     cells = answer_cells(answer)
     values = [_text(value) for question, value in cells if question == name and value is not None]

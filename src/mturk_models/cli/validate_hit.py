@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+
+import mturk_models
 
 from ..exceptions import MTurkModelsWarning
 from ._common import (
@@ -16,8 +19,8 @@ from ._common import (
     EXIT_FAILED,
     EXIT_OK,
     Context,
+    Violation,
     add_command,
-    error_line,
     got,
     location,
     one_line,
@@ -45,7 +48,7 @@ _REQUESTS = {
     "create_hit_type": "CreateHITTypeRequest",
 }
 """The operations, as ``--operation`` names them, and the public names of their request models
-(looked up when a file is checked: ``--help`` and the other commands never build them)."""
+(looked up in ``mturk_models``, so a model moving between ``api`` modules changes nothing here)."""
 
 
 def register(subparsers: Any) -> None:
@@ -78,8 +81,6 @@ def register(subparsers: Any) -> None:
 
 
 def _request_models() -> dict[str, type[BaseModel]]:
-    import mturk_models  # the public names: wherever a model lives in the package
-
     return {operation: getattr(mturk_models, name) for operation, name in _REQUESTS.items()}
 
 
@@ -100,12 +101,56 @@ def guess_operation(keys: Iterable[str], models: dict[str, type[BaseModel]]) -> 
     return min(models, key=misfit)
 
 
+@dataclass
+class RequestReport:
+    """One request file checked: its operation, what is wrong, and whether it passes.
+
+    ``valid`` is false with any error, and with any warning under ``--strict``. ``as_json()``
+    is one element of ``--json`` output.
+    """
+
+    file: str
+    operation: str | None
+    errors: list[Violation] = field(default_factory=list)
+    warnings: list[Caution] = field(default_factory=list)
+    strict: bool = False
+
+    @property
+    def valid(self) -> bool:
+        """No error, and no warning either with ``--strict``."""
+        return not self.errors and not (self.strict and self.warnings)
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"file", "operation", "valid", "errors", "warnings"}``, as ``--json`` prints it."""
+        return {
+            "file": self.file,
+            "operation": self.operation,
+            "valid": self.valid,
+            "errors": [asdict(error) for error in self.errors],
+            "warnings": [asdict(warning) for warning in self.warnings],
+        }
+
+    def lines(self) -> Iterator[str]:
+        """The report as text: ``FILE: Loc: message [code]``, then ``FILE: warning: ...``."""
+        for error in self.errors:
+            yield f"{self.file}: {error.line()}\n"
+        for warning in self.warnings:
+            yield f"{self.file}: warning: {warning.msg} [{warning.type}]\n"
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A warning a request raised (an ``MTurkModelsWarning``): its message and class name."""
+
+    msg: str
+    type: str
+
+
 def _check_request(
     name: str, args: argparse.Namespace, stdin: Any, models: dict[str, type[BaseModel]]
-) -> dict[str, Any]:
-    """One request file checked: ``{"file", "operation", "valid", "errors", "warnings"}``."""
-    result: dict[str, Any] = {"file": "<stdin>" if name == "-" else name}
-    result.update(operation=args.operation, valid=False, errors=[], warnings=[])
+) -> RequestReport:
+    """One request file checked against the model of its operation."""
+    report = RequestReport("<stdin>" if name == "-" else name, args.operation, strict=args.strict)
     try:
         source = open_input(name, stdin)
         try:
@@ -116,44 +161,42 @@ def _check_request(
             kind = type(data).__name__
             raise InputError(f"a request is a JSON object of request members, got {kind}")
     except (InputError, OSError) as exc:
-        result["errors"] = [{"loc": "", "msg": one_line(str(exc)), "type": "input"}]
-        return result
-    operation = args.operation or guess_operation(data, models)
-    result["operation"] = operation
+        report.errors.append(Violation("", one_line(str(exc)), "input"))
+        return report
+    report.operation = args.operation or guess_operation(data, models)
     context = {"environment": args.environment} if args.environment else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MTurkModelsWarning)
         try:
-            models[operation].model_validate(data, context=context)
+            models[report.operation].model_validate(data, context=context)
         except ValidationError as exc:
-            result["errors"] = validation_errors(exc)
-    result["errors"] += _cli_json_types(data)
-    result["warnings"] = [
-        {"msg": one_line(str(w.message)), "type": w.category.__name__}
+            report.errors += validation_errors(exc)
+    report.errors += _cli_json_types(data)
+    report.warnings += [
+        Caution(one_line(str(w.message)), w.category.__name__)
         for w in caught
         if issubclass(w.category, MTurkModelsWarning)
     ]
-    result["valid"] = not result["errors"] and not (args.strict and result["warnings"])
-    return result
+    return report
 
 
-def _cli_json_types(data: dict[str, Any]) -> list[dict[str, str]]:
+def _cli_json_types(data: dict[str, Any]) -> list[Violation]:
     """JSON types the AWS CLI refuses although the models, made for Python values, take them.
 
     A request file is what ``aws mturk ... --cli-input-json`` reads, and botocore checks its
     types: Reward is a string (``0.5`` as a JSON number fails there) and IntegerValues are
     numbers (``"95"`` fails). The models accept both, for Decimal rewards and archived XML.
     """
-    errors = []
+    errors: list[Violation] = []
     reward = data.get("Reward")
     if reward is not None and not isinstance(reward, str):
         errors.append(
-            {
-                "loc": "Reward",
-                "msg": 'Reward should be a JSON string such as "0.50" (the AWS CLI and '
+            Violation(
+                "Reward",
+                'Reward should be a JSON string such as "0.50" (the AWS CLI and '
                 f"botocore refuse a number); got {got(reward)}",
-                "type": "json_type",
-            }
+                "json_type",
+            )
         )
     requirements = data.get("QualificationRequirements")
     for index, requirement in enumerate(requirements if isinstance(requirements, list) else ()):
@@ -161,14 +204,12 @@ def _cli_json_types(data: dict[str, Any]) -> list[dict[str, str]]:
         for position, value in enumerate(values if isinstance(values, list) else ()):
             if isinstance(value, str):
                 errors.append(
-                    {
-                        "loc": location(
-                            ("QualificationRequirements", index, "IntegerValues", position)
-                        ),
-                        "msg": "IntegerValues should be JSON numbers (the AWS CLI and botocore "
+                    Violation(
+                        location(("QualificationRequirements", index, "IntegerValues", position)),
+                        "IntegerValues should be JSON numbers (the AWS CLI and botocore "
                         f"refuse strings); got {got(value)}",
-                        "type": "json_type",
-                    }
+                        "json_type",
+                    )
                 )
     return errors
 
@@ -176,20 +217,19 @@ def _cli_json_types(data: dict[str, Any]) -> list[dict[str, str]]:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check every request file; print each violation; exit 1 if any file is not valid."""
     models = _request_models()
-    results = [_check_request(name, args, ctx.stdin, models) for name in args.files]
-    failed = [result for result in results if not result["valid"]]
+    reports = [_check_request(name, args, ctx.stdin, models) for name in args.files]
+    failed = [report for report in reports if not report.valid]
     out = ctx.stdout
     if args.json:
+        results = [report.as_json() for report in reports]
         out.write(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     else:
-        for result in results:
-            for error in result["errors"]:
-                out.write(f"{result['file']}: {error_line(error)}\n")
-            for warning in result["warnings"]:
-                out.write(f"{result['file']}: warning: {warning['msg']} [{warning['type']}]\n")
+        for report in reports:
+            for line in report.lines():
+                out.write(line)
     ctx.reporter.failures += len(failed)
-    count = len(results)
-    warned = sum(len(result["warnings"]) for result in results)
+    count = len(reports)
+    warned = sum(len(report.warnings) for report in reports)
     ctx.reporter.note(
         f"{count - len(failed)} of {count} request{'s' if count != 1 else ''} valid"
         + (f"; {len(failed)} failed" if failed else "")
