@@ -924,6 +924,25 @@ def test_answers_utf16_json_and_json_lines(
     assert "broken16.jsonl: not UTF-16 text" in err
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_answers_utf32_json_lines_and_csv(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, codec: str
+) -> None:
+    """UTF-32 is told by the same sniffing the XML readers use: JSON Lines are read, a batch
+    CSV is refused with what to do."""
+    lines = (DATA / "boto3_01.jsonl").read_text("utf-8").splitlines()
+    jsonl = tmp_path / "assignments32.jsonl"
+    jsonl.write_bytes("\n".join(lines).encode(codec))
+    code, out, err = cli(capsys, "answers", str(jsonl), "-f", "jsonl")
+    assert code == 0, err
+    assert [json.loads(line)["AssignmentId"] for line in out.splitlines()] == IDS
+    batch = tmp_path / "batch32.csv"
+    batch.write_bytes((DATA / "batch_02.csv").read_text("utf-8").encode(codec))
+    code, out, err = cli(capsys, "answers", str(batch), "-f", "jsonl")
+    assert (code, out) == (1, "")
+    assert "the file is UTF-32, not UTF-8 (save the file as UTF-8)" in err
+
+
 def test_answers_reports_non_assignment_documents_and_bad_rows(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

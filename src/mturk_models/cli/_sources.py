@@ -40,7 +40,7 @@ from ..api.assignments import Assignment
 from ..api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
 from ..archives.batch import BatchResultRow, read_batch_csv
 from ..archives.legacy import parse_legacy_response
-from ..documents._xml import _utf16_codec
+from ..documents._xml import sniff_encoding
 from ..documents.answers import parse_answers
 from ..exceptions import MTurkModelsError
 
@@ -59,7 +59,6 @@ __all__ = [
 _HEAD = 64 * 1024
 _XML_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _BOM = b"\xef\xbb\xbf"
-_BOMS16 = (b"\xff\xfe", b"\xfe\xff")
 
 Item = Assignment | BatchResultRow
 """What reading yields: a typed assignment, or a batch CSV row (assignment, HIT and answers)."""
@@ -157,10 +156,8 @@ def open_input(name: str, stdin: BinaryIO | None = None) -> Input:
 def detect_format(head: bytes) -> str:
     """Tell the format of an input from its first bytes; raise :class:`InputError` if unknown."""
     text = head[len(_BOM) :] if head.startswith(_BOM) else head
-    if text.startswith((b"\xff\xfe", b"\xfe\xff")) or text[:2].count(0):
-        codec = _utf16_codec(text)  # UTF-16 (Windows PowerShell's ">" writes it), or UTF-32
-        if codec is None:
-            return "xml"  # UTF-32, or not text: the XML reader knows its encodings
+    codec = sniff_encoding(text)  # UTF-16 (Windows PowerShell's ">" writes it), or UTF-32
+    if codec is not None:
         decoded = text.decode(codec, "ignore").lstrip("\ufeff")
         if decoded.lstrip().startswith("<"):
             return "xml"  # XML declares its own encoding
@@ -261,8 +258,10 @@ def _read_xml_input(source: Input, detected: bool) -> Iterator[Record | Problem]
 def _read_csv_input(
     source: Input, detected: bool, options: Mapping[str, Any] | None = None
 ) -> Iterator[Record | Problem]:
-    if _utf16_codec(source.head) is not None:  # a BOM, or NUL bytes between the letters
-        yield Problem("", InputError(_UTF16_CSV))
+    codec = sniff_encoding(source.head)  # a BOM, or NUL bytes between the letters
+    if codec is not None:
+        kind = "UTF-32" if "32" in codec else "UTF-16"
+        yield Problem("", InputError(_WIDE_CSV.format(kind=kind)))
         return
     yield from _read_csv(source.stream, options or {})
 
@@ -277,7 +276,7 @@ FORMATS = tuple(_READERS)
 """The input formats, as ``--from`` names them."""
 
 
-_UTF16_CSV = "batch CSV, line 1: the file is UTF-16, not UTF-8 (save the file as UTF-8)"
+_WIDE_CSV = "batch CSV, line 1: the file is {kind}, not UTF-8 (save the file as UTF-8)"
 
 
 def _mostly_values(lines: Iterable[bytes], *, skip: int = 0) -> bool:
@@ -321,8 +320,9 @@ def load_json(data: bytes) -> Any:
 
 
 def _utf8_lines(stream: BinaryIO, head: bytes) -> Iterable[bytes]:
-    """The lines of a JSON Lines input as bytes; UTF-16 input (a BOM, or NULs) is transcoded."""
-    codec = _utf16_codec(head) if head[:2].count(0) or head.startswith(_BOMS16) else None
+    """The lines of a JSON Lines input as bytes; UTF-16 or UTF-32 input (a BOM, or NULs) is
+    transcoded."""
+    codec = sniff_encoding(head)
     if codec is None:
         return stream
     return _transcode(stream, codec)
@@ -441,11 +441,8 @@ def _read_xml(data: bytes) -> Iterator[Record | Problem]:
 
 
 def _root_name(head: bytes) -> str | None:
-    """The local name of the first element, read from the first bytes (UTF-8 or UTF-16)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2].count(0):
-        text = head.decode("utf-16", errors="ignore")  # a BOM, or NULs: the encoding says so
-    else:
-        text = head.decode("utf-8", errors="ignore")
+    """The local name of the first element, read from the first bytes (UTF-8, -16 or -32)."""
+    text = head.decode(sniff_encoding(head) or "utf-8", errors="ignore")
     found = _XML_ROOT.search(text)
     return found.group(1) if found else None
 
