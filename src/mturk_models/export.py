@@ -56,9 +56,9 @@ from pydantic import BaseModel
 
 from .api.assignments import Assignment
 from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
-from .archives.batch import TASK_ANSWERS, BatchResultRow
+from .archives.batch import BatchResultRow
 from .documents.answers import Answer, FreeTextAnswer, SelectionAnswer, parse_answers
-from .documents.crowd import fold_choices, fold_pairs
+from .documents.crowd import TASK_ANSWERS, fold_choices, fold_pairs
 from .exceptions import AnswerParseError, ExportError
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is optional

@@ -31,7 +31,11 @@ from typing import Any
 
 from ..exceptions import CrowdAnswerError
 
-__all__ = ["decode_task_answers", "fold_choices"]
+__all__ = ["TASK_ANSWERS", "decode_task_answers", "fold_choices"]
+
+TASK_ANSWERS = "taskAnswers"
+"""The one answer a crowd-form submits (its QuestionIdentifier, a batch CSV's
+``Answer.taskAnswers`` column): a JSON array, one object per task."""
 
 # How a flattened cell spells a flag: a JSON boolean as text, or an HTML checkbox without a value.
 _CELL_FLAGS = {"true": True, "false": False, "on": True}
