@@ -92,13 +92,14 @@ from .api.reviews import (
     ReviewPolicy,
     parameter_range,
 )
-from .archives.batch import TASK_ANSWERS, ApprovalRate, BatchResultRow
+from .archives.batch import ApprovalRate, BatchResultRow
 from .documents.answers import (
     FreeTextAnswer,
     QuestionFormAnswers,
     SelectionAnswer,
     UploadedFileAnswer,
 )
+from .documents.crowd import TASK_ANSWERS
 from .documents.questions import (
     AnswerFormatRegex,
     ApplicationContent,

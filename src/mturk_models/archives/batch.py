@@ -39,7 +39,7 @@ from .._errors import shown, summarize
 from .._types import Seconds, parse_currency
 from ..api.assignments import Assignment
 from ..api.hits import HIT
-from ..documents.crowd import decode_task_answers, fold_choices
+from ..documents.crowd import TASK_ANSWERS, decode_task_answers, fold_choices
 from ..exceptions import ArchiveError, CrowdAnswerError
 from ._batch_time import BATCH_TIMEZONES, format_batch_timestamp, parse_batch_timestamp
 
@@ -176,8 +176,6 @@ BATCH_COLUMNS: tuple[str, ...] = tuple(c.name for c in _TABLE if c.name not in _
 REQUIRED_COLUMNS: tuple[str, ...] = ("HITId", "AssignmentId", "WorkerId")
 """Columns without which a file is not a batch results file."""
 
-TASK_ANSWERS = "taskAnswers"
-"""The one answer column of a crowd-form HIT: a JSON array, one object per task."""
 _INPUT = "Input."
 _ANSWER = "Answer."
 _RULE_COLUMNS = {"batch_approve_and_reject": "Reject", "batch_hit_id_mismatch": "HITId"}
