@@ -58,6 +58,19 @@ def _model_fields(app: Any, what: str, name: str, obj: Any, options: Any, lines:
     lines.append("")
 
 
+def _pydantic_internal(
+    app: Any, what: str, name: str, obj: object, skip: bool, options: Any
+) -> bool | None:
+    """Leave out what every model inherits from pydantic (``model_config``, ``model_fields``,
+    ``model_validate``...): pydantic documents those, and the field tables say the rest."""
+    from pydantic import BaseModel
+
+    if name in dir(BaseModel) and not name.startswith("__"):
+        return True
+    return None
+
+
 def setup(app: Any) -> None:
+    app.connect("autodoc-skip-member", _pydantic_internal)
     app.connect("autodoc-process-signature", _model_signature)
     app.connect("autodoc-process-docstring", _model_fields)
