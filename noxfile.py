@@ -1,6 +1,9 @@
-"""Developer tasks: ``nox -s tests lint typecheck docs bench``."""
+"""Developer tasks: ``nox`` runs tests, lint, typecheck and docs; ``bench`` and ``fuzz`` run
+when named (``nox -s fuzz``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import nox
 
@@ -54,5 +57,12 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Run every benchmark script; each prints its ratios against peers measured in the same run."""
     session.install("-e", ".[tests]", "xmltodict>=0.13")
-    for script in sorted(__import__("pathlib").Path("benchmarks").glob("bench_*.py")):
+    for script in sorted(Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Mutated real files through every parsing entry point (``-- --inputs N --seed S``)."""
+    session.install("-e", ".")
+    session.run("python", "fuzz/run.py", *session.posargs)
