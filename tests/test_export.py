@@ -397,7 +397,7 @@ def test_to_dataframe_times_from_year_1_to_9999() -> None:
 
 def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=r'pip install "mturk-models\[pandas\]"'):
+    with pytest.raises(ImportError, match=r"needs pandas.*pip install .*pandas"):
         to_dataframe([])
 
 

@@ -613,7 +613,7 @@ def to_dataframe(
     answer_prefix: str = "Answer.",
     input_prefix: str = "Input.",
 ) -> pandas.DataFrame:
-    """The rows of :func:`to_rows` as a pandas DataFrame (``pip install "mturk-models[pandas]"``).
+    """The rows of :func:`to_rows` as a pandas DataFrame (``python -m pip install pandas``).
 
     In the wide form the five time columns are timezone-aware ``datetime64[us, UTC]``, also
     when every cell is empty (all ``NaT``). pandas is imported only here;
@@ -627,7 +627,7 @@ def to_dataframe(
         import pandas as pd
     except ImportError as exc:
         raise ImportError(
-            'to_dataframe needs pandas, an optional dependency: pip install "mturk-models[pandas]"'
+            "to_dataframe needs pandas, an optional dependency: python -m pip install pandas"
         ) from exc
     rows = to_rows(
         items,

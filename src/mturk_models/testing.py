@@ -1,8 +1,9 @@
 """Hypothesis strategies for the models of mturk-models, for your own property-based tests.
 
 This module needs `Hypothesis <https://hypothesis.readthedocs.io>`_, which is not a runtime
-dependency: install it with the ``tests`` extra (``pip install "mturk-models[tests]"``) or on its
-own (``pip install hypothesis``). Importing this module without Hypothesis raises ImportError.
+dependency: install it with the ``tests`` extra (``python -m pip install ".[tests]"`` in the clone
+you installed from) or on its own (``python -m pip install hypothesis``). Importing this module
+without Hypothesis raises ImportError.
 
 Every strategy draws valid values only: each generated model passes its own validation, and its
 boto3 shape (``model.to_boto3()``) validates back into an equal model. Two families:
