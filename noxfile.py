@@ -1,8 +1,10 @@
-"""Developer tasks: ``nox`` runs tests, lint, typecheck and docs; ``bench`` and ``fuzz`` run
-when named (``nox -s fuzz``)."""
+"""Developer tasks: ``nox`` runs tests, lint, typecheck and docs; ``bench``, ``fuzz`` and
+``mutation`` run when named (``nox -s fuzz``)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import nox
@@ -66,3 +68,46 @@ def fuzz(session: nox.Session) -> None:
     """Mutated real files through every parsing entry point (``-- --inputs N --seed S``)."""
     session.install("-e", ".")
     session.run("python", "fuzz/run.py", *session.posargs)
+
+
+# The core modules mutation testing covers (``[tool.mutmut] only_mutate`` in pyproject.toml).
+MUTATED = [
+    "src/mturk_models/_types.py",
+    "src/mturk_models/api/qualifications.py",
+    "src/mturk_models/api/requests.py",
+    "src/mturk_models/documents/answers.py",
+    "src/mturk_models/archives/batch.py",
+]
+# mutmut's result names: "mturk_models._types.x_name__mutmut_3", "...xǁClassǁmethod__mutmut_1".
+_MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ]\S*: (?P<status>.+?)\s*$")
+
+
+@nox.session
+def mutation(session: nox.Session) -> None:
+    """Mutation testing (mutmut) of the core modules, and each module's score.
+
+    All of them by default (long: the suite runs for each mutant the tests reach); or only the
+    modules named, ``nox -s mutation -- src/mturk_models/_types.py``. Results are kept in
+    ``mutants/`` and reused by the next run.
+    """
+    session.install("-e", ".[tests,pandas]", "mutmut>=3.3")
+    unknown = [path for path in session.posargs if path not in MUTATED]
+    if unknown:
+        session.error(f"not a mutated module: {', '.join(unknown)}; choose from {MUTATED}")
+    modules = [
+        path.removeprefix("src/").removesuffix(".py").replace("/", ".")
+        for path in session.posargs or MUTATED
+    ]
+    session.run("mutmut", "run", *[f"{module}.*" for module in modules] if session.posargs else [])
+    output = session.run("mutmut", "results", "--all=true", silent=True) or ""
+    counts: dict[str, Counter[str]] = {module: Counter() for module in modules}
+    for line in str(output).splitlines():
+        match = _MUTANT.match(line)
+        if match and match["module"] in counts:
+            counts[match["module"]][match["status"]] += 1
+    for module, count in counts.items():
+        killed = count["killed"] + count["timeout"] + count["caught by type check"]
+        tested = killed + count["survived"] + count["no tests"] + count["suspicious"]
+        score = f"{100 * killed / tested:.1f}%" if tested else "n/a"
+        details = ", ".join(f"{n} {status}" for status, n in sorted(count.items()))
+        session.log(f"mutation score {module}: {score} ({details or 'no mutants'})")
