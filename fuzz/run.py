@@ -58,7 +58,8 @@ class Broken(Exception):
 
 
 class Slow(BaseException):
-    """One input took longer than ``SLOW_SECONDS`` (a BaseException: no ``except`` swallows it)."""
+    """One input took more than ``SLOW_SECONDS`` of CPU time (a BaseException: no ``except``
+    swallows it). CPU time, not wall time: a busy machine does not make an input slow."""
 
 
 # --- seeds: real files and values derived from them -----------------------------------------------
@@ -409,9 +410,13 @@ def _reference_answers(document: str | bytes) -> list[tuple[str, Any]] | None:
         free = answer.find(QFA + "FreeText")
         if free is not None:
             found.append(("free_text", "".join(free.itertext())))
+            continue
         selections = answer.findall(QFA + "SelectionIdentifier")
         other = answer.find(QFA + "OtherSelectionText")
-        if selections or other is not None:
+        uploaded = answer.find(QFA + "UploadedFileKey") is not None
+        # An Answer with no answer element reads as a selection of nothing (a checkbox group
+        # left empty), as the schema allows zero SelectionIdentifiers.
+        if not uploaded:
             texts = ["".join(s.itertext()).strip(" \t\r\n") for s in selections]
             found.append(
                 ("selection", (texts, None if other is None else "".join(other.itertext())))
@@ -717,12 +722,12 @@ def outcome(case: Case, data: Any = None) -> tuple[tuple[str, str, str], str] | 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             if hasattr(signal, "setitimer"):
-                signal.setitimer(signal.ITIMER_REAL, SLOW_SECONDS)
+                signal.setitimer(signal.ITIMER_PROF, SLOW_SECONDS)
             try:
                 case.run(data)
             finally:
                 if hasattr(signal, "setitimer"):
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.setitimer(signal.ITIMER_PROF, 0)
     except OURS:
         pass
     except Broken as exc:
@@ -738,7 +743,7 @@ def outcome(case: Case, data: Any = None) -> tuple[tuple[str, str, str], str] | 
             where,
         ), f"{case.target}: {exc}"[:400]
     except Slow:
-        return (case.target, "slow", f">{SLOW_SECONDS}s"), f"took more than {SLOW_SECONDS} s"
+        return (case.target, "slow", f">{SLOW_SECONDS}s"), f"took more than {SLOW_SECONDS} s of CPU"
     except RecursionError as exc:
         return (case.target, "RecursionError", _where(exc)), "RecursionError"
     except Exception as exc:
@@ -859,8 +864,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
-    if hasattr(signal, "SIGALRM"):
-        signal.signal(signal.SIGALRM, _alarm)
+    if hasattr(signal, "SIGPROF"):
+        signal.signal(signal.SIGPROF, _alarm)
     generator = Generator(random.Random(arguments.seed))
     findings: dict[tuple[str, str, str], Finding] = {}
     counts: dict[str, int] = {}
