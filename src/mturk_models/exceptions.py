@@ -35,8 +35,11 @@ Warnings (never errors: the request is valid, but probably not what you meant)::
     │                                       environment (sandbox ID in a production request)
     ├── HTMLQuestionWarning                 an HTMLQuestion whose page cannot be submitted
     │                                       (no form to externalSubmit, no assignmentId)
-    └── QuestionSizeWarning                 a Question over the documented 65,535 bytes, which
-                                            MTurk has been seen to accept
+    ├── QuestionSizeWarning                 a Question over the documented 65,535 bytes, which
+    │                                       MTurk has been seen to accept
+    └── RequestWarning                      a request member MTurk ignores as given (an
+                                            AutoGrantedValue without AutoGranted, a test
+                                            duration without a Test)
 
 Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
 :class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
@@ -61,6 +64,7 @@ __all__ = [
     "QuestionNotFoundError",
     "QuestionParseError",
     "QuestionSizeWarning",
+    "RequestWarning",
     "UnsafeXMLError",
 ]
 
@@ -216,3 +220,8 @@ class HTMLQuestionWarning(MTurkModelsWarning):
 class QuestionSizeWarning(MTurkModelsWarning):
     """A Question larger than the 65,535 bytes the API reference states: larger HTMLQuestions
     have been created and answered, so the limit is not enforced, but MTurk may refuse it."""
+
+
+class RequestWarning(MTurkModelsWarning):
+    """A request member that MTurk ignores as given (the request is valid, but probably not what
+    was meant): for example an AutoGrantedValue without AutoGranted."""
