@@ -1,19 +1,37 @@
-"""The Assignment structure: one Worker's work on one HIT, with the raw Answer document."""
+"""Assignments: the Assignment structure (one Worker's work on one HIT, with the raw Answer
+document) and the requests of the assignment operations.
+
+Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
+
+* AssignmentId and HITId: botocore's EntityId (1 to 64 of ``A-Z0-9``).
+* RequesterFeedback: at most 1,024 characters, none of ASCII 0-8, 11, 12, 14-31 (API reference
+  2017-01-17, ApproveAssignment and RejectAssignment); RejectAssignment requires it ("You must
+  include a feedback message with the rejection"), so it must hold more than whitespace.
+* AssignmentStatuses: Submitted, Approved or Rejected (botocore's AssignmentStatus).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from .._base import Structure
-from .._types import EntityId, UtcDatetime, WorkerId
+from .._types import EntityId, Seq, UtcDatetime, WorkerId
 from ..enums import AssignmentStatus
+from ._preflight import Request
+from ._request_fields import NOT_BLANK, Boolean, PagedRequest, RequesterFeedback
 
 if TYPE_CHECKING:
     from ..documents.answers import QuestionFormAnswers
 
-__all__ = ["Assignment"]
+__all__ = [
+    "ApproveAssignmentRequest",
+    "Assignment",
+    "GetAssignmentRequest",
+    "ListAssignmentsForHITRequest",
+    "RejectAssignmentRequest",
+]
 
 
 class Assignment(Structure):
@@ -88,3 +106,74 @@ class Assignment(Structure):
         )
 
         return parse_answers(self.answer)
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+_ASSIGNMENT_ID = (
+    "The ID of the assignment. The assignment must correspond to a HIT created by the Requester."
+)
+_FEEDBACK = (
+    "A message for the Worker, which the Worker can see in the Status section of the web site "
+    "(at most 1,024 characters; no ASCII control characters other than tab, line feed and "
+    "carriage return)."
+)
+
+
+class ApproveAssignmentRequest(Request):
+    """The parameters of ``client.approve_assignment(**kwargs)``, checked before sending.
+
+    >>> ApproveAssignmentRequest(assignment_id="3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR",
+    ...                          requester_feedback="Thanks!").to_boto3()["RequesterFeedback"]
+    'Thanks!'
+    """
+
+    assignment_id: EntityId = Field(description=_ASSIGNMENT_ID)
+    requester_feedback: RequesterFeedback | None = Field(default=None, description=_FEEDBACK)
+    override_rejection: Boolean | None = Field(
+        default=None,
+        description="A flag indicating that an assignment should be approved even if it was "
+        "previously rejected. Defaults to False.",
+    )
+
+
+class RejectAssignmentRequest(Request):
+    """The parameters of ``client.reject_assignment(**kwargs)``, checked before sending.
+
+    RequesterFeedback is required and must say something: "You must include a feedback message
+    with the rejection" (API reference 2017-01-17, RejectAssignment).
+
+    >>> RejectAssignmentRequest(assignment_id="3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR",
+    ...     requester_feedback="The answer does not match the image.").assignment_id
+    '3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR'
+    """
+
+    assignment_id: EntityId = Field(description=_ASSIGNMENT_ID)
+    requester_feedback: Annotated[RequesterFeedback, NOT_BLANK] = Field(
+        description=_FEEDBACK + " Required: the Worker learns why the work was rejected."
+    )
+
+
+class GetAssignmentRequest(Request):
+    """The parameters of ``client.get_assignment(**kwargs)``, checked before sending.
+
+    >>> GetAssignmentRequest(AssignmentId="3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR").to_boto3()
+    {'AssignmentId': '3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR'}
+    """
+
+    assignment_id: EntityId = Field(description="The ID of the Assignment to be retrieved.")
+
+
+class ListAssignmentsForHITRequest(PagedRequest):
+    """The parameters of ``client.list_assignments_for_hit(**kwargs)``, checked before sending.
+
+    >>> ListAssignmentsForHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999", max_results=100,
+    ...     assignment_statuses=["Submitted", "Approved"]).to_boto3()["AssignmentStatuses"]
+    ['Submitted', 'Approved']
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT.")
+    assignment_statuses: Seq[AssignmentStatus] | None = Field(
+        default=None,
+        description="The status of the assignments to return: Submitted | Approved | Rejected.",
+    )

@@ -1,15 +1,49 @@
-"""The HIT structure, as GetHIT, CreateHIT, ListHITs and ListReviewableHITs return it."""
+"""HITs: the HIT structure, as GetHIT, CreateHIT, ListHITs and ListReviewableHITs return it,
+and the requests of the HIT operations (CreateHIT and its siblings are in ``requests``).
+
+Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
+
+* HITId, HITTypeId, QualificationTypeId: botocore's EntityId (1 to 64 of ``A-Z0-9``).
+* CreateAdditionalAssignmentsForHIT: NumberOfAdditionalAssignments at least 1 (the operation
+  "increases the maximum number of assignments"), a 32-bit Integer; UniqueRequestToken 1 to 64.
+* ListReviewableHITs: Status Reviewable or Reviewing (botocore's ReviewableHITStatus).
+* UpdateExpirationForHIT: ExpireAt a timestamp (a datetime, epoch seconds or ISO 8601; naive
+  means UTC), sent as ISO 8601 in UTC.
+* Every List request: MaxResults 1 to 100, NextToken 1 to 255 characters.
+"""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from .._base import Structure
-from .._types import Count, CurrencyAmount, EntityId, Seconds, Seq, UtcDatetime
-from ..enums import HITReviewStatus, HITStatus
+from .._types import (
+    Count,
+    CurrencyAmount,
+    EntityId,
+    IdempotencyToken,
+    Seconds,
+    Seq,
+    UtcDatetime,
+)
+from ..enums import HITReviewStatus, HITStatus, ReviewableHITStatus
+from ._preflight import Request
+from ._request_fields import Boolean, Integer, PagedRequest
 from .qualifications import QualificationRequirement
 
-__all__ = ["HIT", "MAX_QUALIFICATION_REQUIREMENTS"]
+__all__ = [
+    "HIT",
+    "MAX_QUALIFICATION_REQUIREMENTS",
+    "CreateAdditionalAssignmentsForHITRequest",
+    "DeleteHITRequest",
+    "GetHITRequest",
+    "ListHITsForQualificationTypeRequest",
+    "ListHITsRequest",
+    "ListReviewableHITsRequest",
+    "UpdateExpirationForHITRequest",
+    "UpdateHITReviewStatusRequest",
+    "UpdateHITTypeOfHITRequest",
+]
 
 MAX_QUALIFICATION_REQUIREMENTS = 10
 """A HIT can have between zero and ten QualificationRequirements (API reference, HIT)."""
@@ -106,3 +140,133 @@ class HIT(Structure):
         default=None,
         description="The number of assignments for this HIT that have been approved or rejected.",
     )
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+
+class CreateAdditionalAssignmentsForHITRequest(Request):
+    """The parameters of ``client.create_additional_assignments_for_hit(**kwargs)``, checked.
+
+    MTurk also refuses to take a HIT created with fewer than 10 assignments to 10 or more, and to
+    extend HITs created before July 22, 2015: both depend on the HIT, which a request cannot see.
+
+    >>> CreateAdditionalAssignmentsForHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999",
+    ...     number_of_additional_assignments=2).to_boto3()["NumberOfAdditionalAssignments"]
+    2
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT to extend.")
+    number_of_additional_assignments: Integer = Field(
+        ge=1,
+        description="The number of additional assignments to request for this HIT (at least 1).",
+    )
+    unique_request_token: IdempotencyToken | None = Field(
+        default=None,
+        description="A unique identifier for this request, which allows you to retry the call "
+        "on error without extending the HIT multiple times (1 to 64 characters).",
+    )
+
+
+class DeleteHITRequest(Request):
+    """The parameters of ``client.delete_hit(**kwargs)``, checked before sending.
+
+    >>> DeleteHITRequest(HITId="3F6045TU7DM69TFRJMD84TAZ7K7999").hit_id
+    '3F6045TU7DM69TFRJMD84TAZ7K7999'
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT to be deleted.")
+
+
+class GetHITRequest(Request):
+    """The parameters of ``client.get_hit(**kwargs)``, checked before sending.
+
+    >>> GetHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999").to_boto3()
+    {'HITId': '3F6045TU7DM69TFRJMD84TAZ7K7999'}
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT to be retrieved.")
+
+
+class ListHITsRequest(PagedRequest):
+    """The parameters of ``client.list_hits(**kwargs)``, checked before sending.
+
+    >>> ListHITsRequest(max_results=100).to_boto3()
+    {'MaxResults': 100}
+    """
+
+
+class ListHITsForQualificationTypeRequest(PagedRequest):
+    """The parameters of ``client.list_hits_for_qualification_type(**kwargs)``, checked.
+
+    >>> ListHITsForQualificationTypeRequest(qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"
+    ...     ).to_boto3()
+    {'QualificationTypeId': '3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O'}
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type to use when querying HITs."
+    )
+
+
+class ListReviewableHITsRequest(PagedRequest):
+    """The parameters of ``client.list_reviewable_hits(**kwargs)``, checked before sending.
+
+    >>> ListReviewableHITsRequest(status="Reviewing").to_boto3()
+    {'Status': 'Reviewing'}
+    """
+
+    hit_type_id: EntityId | None = Field(
+        default=None,
+        alias="HITTypeId",
+        description="The ID of the HIT type of the HITs to consider for the query. If not "
+        "specified, all HITs for the Reviewer are considered.",
+    )
+    status: ReviewableHITStatus | None = Field(
+        default=None,
+        description="Can be either Reviewable or Reviewing. Reviewable is the default value.",
+    )
+
+
+class UpdateExpirationForHITRequest(Request):
+    """The parameters of ``client.update_expiration_for_hit(**kwargs)``, checked before sending.
+
+    A time in the past expires the HIT immediately.
+
+    >>> UpdateExpirationForHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999",
+    ...     expire_at="2026-01-01T00:00:00-08:00").to_boto3()["ExpireAt"]
+    '2026-01-01T08:00:00Z'
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The HIT to update.")
+    expire_at: UtcDatetime = Field(
+        description="The date and time at which you want the HIT to expire (naive means UTC)."
+    )
+
+
+class UpdateHITReviewStatusRequest(Request):
+    """The parameters of ``client.update_hit_review_status(**kwargs)``, checked before sending.
+
+    >>> UpdateHITReviewStatusRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999", revert=True
+    ...     ).to_boto3()["Revert"]
+    True
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT to update.")
+    revert: Boolean | None = Field(
+        default=None,
+        description="False (the default) moves a HIT from Reviewable to Reviewing; true moves "
+        "it from Reviewing back to Reviewable.",
+    )
+
+
+class UpdateHITTypeOfHITRequest(Request):
+    """The parameters of ``client.update_hit_type_of_hit(**kwargs)``, checked before sending.
+
+    >>> UpdateHITTypeOfHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999",
+    ...     hit_type_id="3HITTYPE").to_boto3()["HITTypeId"]
+    '3HITTYPE'
+    """
+
+    hit_id: EntityId = Field(alias="HITId", description="The HIT to update.")
+    hit_type_id: EntityId = Field(alias="HITTypeId", description="The ID of the new HIT type.")

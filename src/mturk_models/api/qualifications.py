@@ -14,6 +14,24 @@ The comparator rules are those of the API reference (QualificationRequirement da
   what MTurk already accepted.
 
 The value counts of each comparator are one table, :data:`COMPARATOR_VALUE_COUNTS`.
+
+The requests of the qualification operations add (sources in ``docs/requests.md``):
+
+* IDs: QualificationTypeId botocore's EntityId, WorkerId botocore's CustomerId.
+* IntegerValue (AssociateQualificationWithWorker, AcceptQualificationRequest) and
+  AutoGrantedValue: botocore's 32-bit Integer.
+* CreateQualificationType: Description at most 2,000 characters, Keywords at most 1,000
+  (API reference 2017-01-17); RetryDelayInSeconds a non-negative integer (its request syntax).
+* Test (CreateQualificationType, UpdateQualificationType): a QuestionForm document ("Must be a
+  QuestionForm data structure", read with :func:`~mturk_models.parse_question`, without the
+  elements retired in 2017) of at most 65,535 bytes; it requires TestDurationInSeconds; it cannot
+  come with AutoGranted true. AnswerKey: an AnswerKey document of at most 65,535 bytes, only with
+  a Test. UpdateQualificationType also refuses a TestDurationInSeconds without a Test ("you must
+  specify a Test parameter with the original questions"). These cross-field rules are
+  :func:`qualification_test_rule`.
+* Warnings (:class:`~mturk_models.RequestWarning`): an AutoGrantedValue without AutoGranted true
+  ("used only if the AutoGranted parameter is true"), a CreateQualificationType
+  TestDurationInSeconds without a Test.
 """
 
 from __future__ import annotations
@@ -21,34 +39,69 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple
+from typing import Annotated, Any, Final, Literal, NamedTuple
 
 import pycountry
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
-from .._errors import warn_at_caller
-from .._types import EntityId, Int32, Seq
-from ..enums import ActionsGuarded, Comparator, Environment
-from ..exceptions import QualificationEnvironmentWarning
-from ._preflight import RawRequest, Rule
+from .._errors import init_error, warn_at_caller
+from .._types import EntityId, Int32, Seq, WorkerId
+from ..documents._xml import parse_tree
+from ..documents.questions import QuestionForm, parse_question
+from ..enums import (
+    ActionsGuarded,
+    Comparator,
+    Environment,
+    QualificationStatus,
+    QualificationTypeStatus,
+)
+from ..exceptions import (
+    MTurkModelsError,
+    QualificationEnvironmentWarning,
+    QuestionParseError,
+    RequestWarning,
+)
+from ._preflight import RawRequest, Request, Rule
+from ._request_fields import Boolean, Integer, Long, PagedRequest
 
 __all__ = [
     "ADULT",
+    "ANSWER_KEY_NAMESPACE",
     "COMPARATOR_VALUE_COUNTS",
     "MASTERS_ENVIRONMENTS",
     "MASTERS_PRODUCTION",
     "MASTERS_SANDBOX",
     "MAX_IN_INTEGER_VALUES",
     "MAX_IN_LOCALE_VALUES",
+    "MAX_TEST_BYTES",
     "NUMBER_HITS_APPROVED",
     "PERCENT_ASSIGNMENTS_APPROVED",
     "PRESENCE_COMPARATORS",
     "SANDBOX_ONLY_QUALIFICATION_TYPES",
     "WORKER_LOCALE",
+    "AcceptQualificationRequestRequest",
+    "AssociateQualificationWithWorkerRequest",
+    "CreateQualificationTypeRequest",
+    "DeleteQualificationTypeRequest",
+    "DisassociateQualificationFromWorkerRequest",
+    "GetQualificationScoreRequest",
+    "GetQualificationTypeRequest",
+    "ListQualificationRequestsRequest",
+    "ListQualificationTypesRequest",
+    "ListWorkersWithQualificationTypeRequest",
     "Locale",
     "QualificationRequirement",
+    "RejectQualificationRequestRequest",
+    "UpdateQualificationTypeRequest",
     "ValueCounts",
     "adult_content",
     "approval_rate_at_least",
@@ -60,6 +113,7 @@ __all__ = [
     "masters",
     "masters_comparator_error",
     "qualification_requirement_rules",
+    "qualification_test_rule",
 ]
 
 
@@ -613,4 +667,428 @@ def adult_content(
         comparator=Comparator.EQUAL_TO,
         integer_values=(1,),
         actions_guarded=actions_guarded,
+    )
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+MAX_TEST_BYTES: Final = 65_535
+"""Test and AnswerKey: "Must not be longer than 65535 bytes" (CreateQualificationType,
+UpdateQualificationType), measured as UTF-8 bytes."""
+ANSWER_KEY_NAMESPACE: Final = (
+    "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd"
+)
+"""The namespace of an AnswerKey document (API reference, "AnswerKey")."""
+
+_TYPE_ID = "The ID of the Qualification type."
+_REQUEST_ID = (
+    "The ID of the Qualification request, as returned by the ListQualificationRequests operation."
+)
+
+
+def _too_large(code: str, member: str, value: str) -> PydanticCustomError | None:
+    size = len(value.encode("utf-8", "surrogatepass"))
+    if size <= MAX_TEST_BYTES:
+        return None
+    return PydanticCustomError(
+        code,
+        "{member} should be at most {limit} bytes encoded as UTF-8; got {size}",
+        {"member": member, "limit": MAX_TEST_BYTES, "size": size},
+    )
+
+
+def _form_xml(value: Any) -> Any:
+    return value.to_xml() if isinstance(value, QuestionForm) else value
+
+
+def _check_test(value: str) -> str:
+    error = _too_large("test_size", "Test", value)
+    if error is not None:
+        raise error
+    try:
+        document = parse_question(value, strict=True)
+    except QuestionParseError as exc:
+        raise PydanticCustomError(
+            "test_document",
+            "Test should be a QuestionForm document: {reason}",
+            {"reason": str(exc)},
+        ) from exc
+    if not isinstance(document, QuestionForm):
+        raise PydanticCustomError(
+            "test_document",
+            'Test should be a QuestionForm document ("Must be a QuestionForm data structure"); '
+            "got an {kind}",
+            {"kind": type(document).__name__},
+        )
+    if document.retired_elements:
+        raise PydanticCustomError(
+            "test_retired_element",
+            "Test uses elements MTurk no longer supports (since 12 December 2017: "
+            "FileUploadAnswer and Application): {where}",
+            {"where": ", ".join(document.retired_elements)},
+        )
+    return value
+
+
+def _check_answer_key(value: str) -> str:
+    error = _too_large("answer_key_size", "AnswerKey", value)
+    if error is not None:
+        raise error
+    try:
+        root = parse_tree(value, error=MTurkModelsError, what="AnswerKey")
+    except MTurkModelsError as exc:
+        raise PydanticCustomError(
+            "answer_key_document",
+            "AnswerKey should be an AnswerKey document: {reason}",
+            {"reason": str(exc)},
+        ) from exc
+    if root.tag != f"{{{ANSWER_KEY_NAMESPACE}}}AnswerKey":
+        raise PydanticCustomError(
+            "answer_key_document",
+            "AnswerKey's root should be AnswerKey in namespace {namespace}; got {tag}",
+            {"namespace": ANSWER_KEY_NAMESPACE, "tag": repr(root.tag)},
+        )
+    return value
+
+
+TestDocument = Annotated[str, BeforeValidator(_form_xml), AfterValidator(_check_test)]
+"""A Qualification test: a QuestionForm (model or XML) of at most 65,535 bytes."""
+
+AnswerKeyDocument = Annotated[str, AfterValidator(_check_answer_key)]
+"""The answers to a Qualification test: an AnswerKey document of at most 65,535 bytes."""
+
+NonNegativeLong = Annotated[Long, Field(ge=0)]
+
+
+def qualification_test_rule(*, update: bool) -> Rule:
+    """The rules between Test, TestDurationInSeconds, AnswerKey, AutoGranted and
+    AutoGrantedValue of CreateQualificationType (``update=False``) or UpdateQualificationType.
+
+    Errors: ``test_without_duration``, ``test_with_auto_granted``, ``answer_key_without_test``
+    and, for an update, ``test_duration_without_test``; warnings
+    (:class:`~mturk_models.RequestWarning`) for the members MTurk ignores.
+    """
+
+    def rule(raw: RawRequest, model: BaseModel | None) -> Iterable[InitErrorDetails]:
+        test = raw.member("test")
+        duration = raw.member("test_duration_in_seconds")
+        auto_granted = raw.valid_member("auto_granted", model)
+        answer_key = raw.member("answer_key")
+        errors: list[InitErrorDetails] = []
+        if test is not None and duration is None:
+            errors.append(
+                init_error(
+                    "test_without_duration",
+                    'A Test needs TestDurationInSeconds ("If this parameter is specified, '
+                    'TestDurationInSeconds must also be specified"); got none',
+                    (raw.alias("test_duration_in_seconds"),),
+                    None,
+                )
+            )
+        if test is not None and auto_granted is True:
+            errors.append(
+                init_error(
+                    "test_with_auto_granted",
+                    'AutoGranted cannot be true with a Test ("If the Test parameter is '
+                    'specified, this parameter cannot be true"); got AutoGranted true',
+                    (raw.alias("auto_granted"),),
+                    True,
+                )
+            )
+        if answer_key is not None and test is None:
+            errors.append(
+                init_error(
+                    "answer_key_without_test",
+                    "An AnswerKey needs the Test it answers; got an AnswerKey without a Test",
+                    (raw.alias("answer_key"),),
+                    answer_key,
+                )
+            )
+        if update and duration is not None and test is None:
+            errors.append(
+                init_error(
+                    "test_duration_without_test",
+                    "UpdateQualificationType changes TestDurationInSeconds only with a Test "
+                    '("you must specify a Test parameter with the original questions"); got '
+                    "no Test",
+                    (raw.alias("test_duration_in_seconds"),),
+                    duration,
+                )
+            )
+        if model is not None and not errors:
+            if not update and duration is not None and test is None:
+                warn_at_caller(
+                    "TestDurationInSeconds is ignored without a Test: the Qualification type "
+                    "has no test to time",
+                    RequestWarning,
+                )
+            if raw.member("auto_granted_value") is not None and auto_granted is not True:
+                warn_at_caller(
+                    "AutoGrantedValue is used only if AutoGranted is true; it is ignored here",
+                    RequestWarning,
+                )
+        return errors
+
+    return rule
+
+
+class _QualificationTypeFields(Request):
+    """The members CreateQualificationType and UpdateQualificationType share."""
+
+    retry_delay_in_seconds: NonNegativeLong | None = Field(
+        default=None,
+        description="The number of seconds that a Worker must wait after requesting a "
+        "Qualification of the Qualification type before the worker can retry the Qualification "
+        "request (non-negative). Retries cannot be disabled once enabled.",
+    )
+    test: TestDocument | None = Field(
+        default=None,
+        description="The questions for the Qualification test a Worker must answer correctly to "
+        "obtain a Qualification of this type: a QuestionForm of at most 65,535 bytes (a "
+        "QuestionForm model becomes its XML). Requires TestDurationInSeconds; not with "
+        "AutoGranted true.",
+    )
+    answer_key: AnswerKeyDocument | None = Field(
+        default=None,
+        description="The answers to the Qualification test specified in the Test parameter, in "
+        "the form of an AnswerKey data structure of at most 65,535 bytes.",
+    )
+    test_duration_in_seconds: Long | None = Field(
+        default=None,
+        description="The number of seconds the Worker has to complete the Qualification test, "
+        "starting from the time the Worker requests the Qualification.",
+    )
+    auto_granted: Boolean | None = Field(
+        default=None,
+        description="Specifies whether requests for the Qualification type are granted "
+        "immediately, without prompting the Worker with a Qualification test. Cannot be true "
+        "with a Test.",
+    )
+    auto_granted_value: Integer | None = Field(
+        default=None,
+        description="The Qualification value to use for automatically granted Qualifications. "
+        "This parameter is used only if the AutoGranted parameter is true.",
+    )
+
+
+class CreateQualificationTypeRequest(_QualificationTypeFields):
+    """The parameters of ``client.create_qualification_type(**kwargs)``, checked before sending.
+
+    >>> req = CreateQualificationTypeRequest(name="Tagging test", description="Tag 3 images",
+    ...     qualification_type_status="Active", auto_granted=True, auto_granted_value=90)
+    >>> req.to_boto3()["QualificationTypeStatus"]
+    'Active'
+    """
+
+    __rules__ = (qualification_test_rule(update=False),)
+
+    name: str = Field(
+        description="The name you give to the Qualification type. The type name is used to "
+        "represent the Qualification to Workers, and to find the type using a Qualification "
+        "type search. It must be unique across all of your Qualification types.",
+    )
+    keywords: str | None = Field(
+        default=None,
+        max_length=1_000,
+        description="One or more words or phrases that describe the Qualification type, "
+        "separated by commas (at most 1,000 characters, commas and spaces included).",
+    )
+    description: str = Field(
+        max_length=2_000,
+        description="A long description for the Qualification type, displayed when a Worker "
+        "examines it (at most 2,000 characters).",
+    )
+    qualification_type_status: QualificationTypeStatus = Field(
+        description="The initial status of the Qualification type: Active | Inactive."
+    )
+
+
+class UpdateQualificationTypeRequest(_QualificationTypeFields):
+    """The parameters of ``client.update_qualification_type(**kwargs)``, checked before sending.
+
+    Name and Keywords cannot be changed. A Test replaces the test (with its TestDurationInSeconds
+    and, optionally, its AnswerKey); no Test leaves the test as it is.
+
+    >>> UpdateQualificationTypeRequest(qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O",
+    ...     qualification_type_status="Inactive").to_boto3()["QualificationTypeStatus"]
+    'Inactive'
+    """
+
+    __rules__ = (qualification_test_rule(update=True),)
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type to update."
+    )
+    description: str | None = Field(
+        default=None, description="The new description of the Qualification type."
+    )
+    qualification_type_status: QualificationTypeStatus | None = Field(
+        default=None, description="The new status of the Qualification type: Active | Inactive."
+    )
+
+
+class AcceptQualificationRequestRequest(Request):
+    """The parameters of ``client.accept_qualification_request(**kwargs)``, checked.
+
+    >>> AcceptQualificationRequestRequest(qualification_request_id="3QR1", integer_value=80
+    ...     ).to_boto3()
+    {'QualificationRequestId': '3QR1', 'IntegerValue': 80}
+    """
+
+    qualification_request_id: str = Field(description=_REQUEST_ID)
+    integer_value: Integer | None = Field(
+        default=None,
+        description="The value of the Qualification (a 32-bit integer). You can omit this value "
+        "if you are using the presence or absence of the Qualification as the basis for a HIT "
+        "requirement.",
+    )
+
+
+class AssociateQualificationWithWorkerRequest(Request):
+    """The parameters of ``client.associate_qualification_with_worker(**kwargs)``, checked.
+
+    >>> AssociateQualificationWithWorkerRequest(
+    ...     qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O", worker_id="AGDRU4D1VTQLB",
+    ...     integer_value=1, send_notification=False).integer_value
+    1
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type to use for the assigned Qualification."
+    )
+    worker_id: WorkerId = Field(
+        description="The ID of the Worker to whom the Qualification is being assigned."
+    )
+    integer_value: Integer | None = Field(
+        default=None, description="The value of the Qualification to assign (a 32-bit integer)."
+    )
+    send_notification: Boolean | None = Field(
+        default=None,
+        description="Whether to send a notification email message to the Worker saying that "
+        "the qualification was assigned (true by default).",
+    )
+
+
+class DeleteQualificationTypeRequest(Request):
+    """The parameters of ``client.delete_qualification_type(**kwargs)``, checked.
+
+    >>> DeleteQualificationTypeRequest(QualificationTypeId="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"
+    ...     ).qualification_type_id
+    '3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O'
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the QualificationType to dispose."
+    )
+
+
+class DisassociateQualificationFromWorkerRequest(Request):
+    """The parameters of ``client.disassociate_qualification_from_worker(**kwargs)``, checked.
+
+    >>> DisassociateQualificationFromWorkerRequest(worker_id="AGDRU4D1VTQLB",
+    ...     qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O").to_boto3()["WorkerId"]
+    'AGDRU4D1VTQLB'
+    """
+
+    worker_id: WorkerId = Field(
+        description="The ID of the Worker who possesses the Qualification to be revoked."
+    )
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type of the Qualification to be revoked."
+    )
+    reason: str | None = Field(
+        default=None,
+        description="A text message that explains why the Qualification was revoked. The user "
+        "who had the Qualification sees this message.",
+    )
+
+
+class GetQualificationScoreRequest(Request):
+    """The parameters of ``client.get_qualification_score(**kwargs)``, checked.
+
+    >>> GetQualificationScoreRequest(qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O",
+    ...     worker_id="AGDRU4D1VTQLB").to_boto3()["WorkerId"]
+    'AGDRU4D1VTQLB'
+    """
+
+    qualification_type_id: EntityId = Field(description=_TYPE_ID)
+    worker_id: WorkerId = Field(description="The ID of the Worker whose Qualification is read.")
+
+
+class GetQualificationTypeRequest(Request):
+    """The parameters of ``client.get_qualification_type(**kwargs)``, checked.
+
+    >>> GetQualificationTypeRequest(qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"
+    ...     ).to_boto3()
+    {'QualificationTypeId': '3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O'}
+    """
+
+    qualification_type_id: EntityId = Field(description=_TYPE_ID)
+
+
+class ListQualificationRequestsRequest(PagedRequest):
+    """The parameters of ``client.list_qualification_requests(**kwargs)``, checked.
+
+    >>> ListQualificationRequestsRequest(max_results=10).to_boto3()
+    {'MaxResults': 10}
+    """
+
+    qualification_type_id: EntityId | None = Field(default=None, description=_TYPE_ID)
+
+
+class ListQualificationTypesRequest(PagedRequest):
+    """The parameters of ``client.list_qualification_types(**kwargs)``, checked.
+
+    >>> ListQualificationTypesRequest(query="tagging", must_be_requestable=False,
+    ...     must_be_owned_by_caller=True).to_boto3()["MustBeRequestable"]
+    False
+    """
+
+    query: str | None = Field(
+        default=None,
+        description="A text query against all of the searchable attributes of Qualification types.",
+    )
+    must_be_requestable: Boolean = Field(
+        description="Only Qualification types that a user can request through the Amazon "
+        "Mechanical Turk web site, such as by taking a Qualification test (required). If false, "
+        "all Qualification types, including those managed by the system, are considered.",
+    )
+    must_be_owned_by_caller: Boolean | None = Field(
+        default=None,
+        description="Only Qualification types that the Requester created. If false, the "
+        "operation returns all Qualification types.",
+    )
+
+
+class ListWorkersWithQualificationTypeRequest(PagedRequest):
+    """The parameters of ``client.list_workers_with_qualification_type(**kwargs)``, checked.
+
+    >>> ListWorkersWithQualificationTypeRequest(
+    ...     qualification_type_id="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O", status="Granted"
+    ... ).to_boto3()["Status"]
+    'Granted'
+    """
+
+    qualification_type_id: EntityId = Field(
+        description="The ID of the Qualification type of the Qualifications to return."
+    )
+    status: QualificationStatus | None = Field(
+        default=None,
+        description="The status of the Qualifications to return: Granted | Revoked.",
+    )
+
+
+class RejectQualificationRequestRequest(Request):
+    """The parameters of ``client.reject_qualification_request(**kwargs)``, checked.
+
+    >>> RejectQualificationRequestRequest(qualification_request_id="3QR1",
+    ...     reason="The test answers were incomplete.").to_boto3()["Reason"]
+    'The test answers were incomplete.'
+    """
+
+    qualification_request_id: str = Field(description=_REQUEST_ID)
+    reason: str | None = Field(
+        default=None,
+        description="A text message explaining why the request was rejected, to be shown to "
+        "the Worker who made the request.",
     )

@@ -44,13 +44,16 @@ from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error
-from .._types import INT32_MAX, INT32_MIN, Seq
+from .._types import INT32_MAX, INT32_MIN, EntityId, Seq
+from ..enums import ReviewPolicyLevel
 from ._preflight import RawRequest, Rule, member
+from ._request_fields import Boolean, PagedRequest
 
 __all__ = [
     "ASSIGNMENT_REVIEW_POLICY",
     "HIT_REVIEW_POLICY",
     "MAX_QUESTION_IDS",
+    "ListReviewPolicyResultsForHITRequest",
     "ParameterMapEntry",
     "PolicyParameter",
     "ReviewPolicy",
@@ -465,3 +468,37 @@ def review_policy_rule(field: str, policy: str | None = None) -> Rule:
 
     rule.__qualname__ = rule.__name__ = f"review_policy_rule({field!r})"
     return rule
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+
+class ListReviewPolicyResultsForHITRequest(PagedRequest):
+    """The parameters of ``client.list_review_policy_results_for_hit(**kwargs)``, checked.
+
+    PolicyLevels are Assignment or HIT (botocore's ReviewPolicyLevel); MaxResults 1 to 100,
+    NextToken 1 to 255 characters.
+
+    >>> ListReviewPolicyResultsForHITRequest(hit_id="3F6045TU7DM69TFRJMD84TAZ7K7999",
+    ...     policy_levels=["HIT"], retrieve_results=True).to_boto3()["PolicyLevels"]
+    ['HIT']
+    """
+
+    hit_id: EntityId = Field(
+        alias="HITId",
+        description="The unique identifier of the HIT to retrieve review results for.",
+    )
+    policy_levels: Seq[ReviewPolicyLevel] | None = Field(
+        default=None,
+        description="The Policy Level(s) to retrieve review results for: HIT or Assignment. If "
+        "omitted, the default behavior is to retrieve all data for both policy levels.",
+    )
+    retrieve_actions: Boolean | None = Field(
+        default=None,
+        description="Whether to retrieve a list of the actions taken executing the Review "
+        "Policies and their outcomes.",
+    )
+    retrieve_results: Boolean | None = Field(
+        default=None,
+        description="Whether to retrieve a list of the results computed by the Review Policies.",
+    )
