@@ -197,6 +197,8 @@ TESTING = [
     "legacy_hits",
     "list_assignments_for_hit_responses",
     "locales",
+    "notification_specifications",
+    "operation_requests",
     "qualification_requirements",
     "question_form_answers",
     "question_forms",

@@ -45,14 +45,18 @@ documents with text that breaks naive XML writers (markup, ``]]>``, CRs, surroun
 
 from __future__ import annotations
 
+import enum
 import html
-from collections.abc import Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from functools import cache
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
+import annotated_types
 import pycountry
 from dateutil.tz import gettz, tzlocal, tzutc
 from hypothesis import strategies as st
@@ -61,11 +65,20 @@ from pydantic.fields import FieldInfo
 
 from ._base import Structure
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
+from .api._preflight import Request
+from .api._request_fields import Long
 from .api.assignments import Assignment
-from .api.bonuses import BonusPayment
+from .api.bonuses import BonusPayment, ListBonusPaymentsRequest
 from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS
+from .api.notifications import (
+    NOTIFICATION_VERSIONS,
+    NotificationSpecification,
+    SendTestEventNotificationRequest,
+    UpdateNotificationSettingsRequest,
+)
 from .api.qualifications import (
     ADULT,
+    ANSWER_KEY_NAMESPACE,
     COMPARATOR_VALUE_COUNTS,
     MASTERS_ENVIRONMENTS,
     MASTERS_PRODUCTION,
@@ -74,8 +87,10 @@ from .api.qualifications import (
     PERCENT_ASSIGNMENTS_APPROVED,
     PRESENCE_COMPARATORS,
     WORKER_LOCALE,
+    CreateQualificationTypeRequest,
     Locale,
     QualificationRequirement,
+    UpdateQualificationTypeRequest,
 )
 from .api.requests import (
     CreateHITRequest,
@@ -125,7 +140,15 @@ from .documents.questions import (
     TextContent,
     TitleContent,
 )
-from .enums import ActionsGuarded, AssignmentStatus, Comparator, HITReviewStatus, HITStatus
+from .enums import (
+    ActionsGuarded,
+    AssignmentStatus,
+    Comparator,
+    EventType,
+    HITReviewStatus,
+    HITStatus,
+    NotificationTransport,
+)
 
 __all__ = [
     "answer_texts",
@@ -155,6 +178,8 @@ __all__ = [
     "legacy_hits",
     "list_assignments_for_hit_responses",
     "locales",
+    "notification_specifications",
+    "operation_requests",
     "qualification_requirements",
     "question_form_answers",
     "question_forms",
@@ -167,6 +192,7 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=Structure)
+R = TypeVar("R", bound=Request)
 
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _UTC = timezone.utc
@@ -1153,3 +1179,210 @@ def create_hit_with_hit_type_requests(draw: st.DrawFn) -> CreateHITWithHITTypeRe
     """Valid CreateHITWithHITType requests (see :func:`create_hit_requests`)."""
     values = {"HITTypeId": draw(entity_ids()), **draw(_hit_kwargs())}
     return CreateHITWithHITTypeRequest.model_validate(_drop_none(values))
+
+
+# --- requests of every operation ----------------------------------------------------------------
+# One strategy for every request model, built from its fields: the type of each field picks the
+# strategy and its constraints (Ge/Le, MinLen/MaxLen, the ID patterns) bound it, so the limits are
+# stated once, in the models. The few rules across fields are applied per model afterwards.
+
+_TEXT_CHARS = st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r")
+
+
+def _constraints(annotation: Any, metadata: Iterable[Any] = ()) -> dict[str, Any]:
+    """The Ge/Le/MinLen/MaxLen/pattern constraints of a field, from all its Annotated layers
+    (the tightest bound wins where layers repeat one)."""
+    found: dict[str, Any] = {}
+    tighter = {"ge": max, "min_length": max, "le": min, "max_length": min}
+
+    def visit(items: Iterable[Any]) -> None:
+        for item in items:
+            if isinstance(item, FieldInfo):
+                visit(item.metadata)
+            elif isinstance(item, annotated_types.GroupedMetadata):
+                visit(iter(item))
+            for name in ("ge", "le", "min_length", "max_length", "pattern"):
+                value = getattr(item, name, None)
+                if value is None:
+                    continue
+                pick = tighter.get(name)
+                found[name] = pick(found[name], value) if pick and name in found else value
+
+    visit(metadata)
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if typing.get_origin(current) is typing.Annotated:
+            visit(typing.get_args(current)[1:])
+            stack.append(typing.get_args(current)[0])
+        elif typing.get_origin(current) in (typing.Union, types.UnionType):
+            stack.extend(typing.get_args(current))
+    return found
+
+
+def _base_type(annotation: Any) -> Any:
+    """The type under ``Annotated`` and ``X | None``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _free_text(limits: dict[str, Any]) -> st.SearchStrategy[str]:
+    return st.text(
+        _TEXT_CHARS,
+        min_size=max(1, limits.get("min_length", 1)),
+        max_size=limits.get("max_length", 40),
+    ).filter(str.strip)
+
+
+def _value_strategy(annotation: Any, limits: dict[str, Any]) -> st.SearchStrategy[Any]:
+    base = _base_type(annotation)
+    if base is bool:
+        return st.booleans()
+    if base is int:
+        return st.integers(limits.get("ge", -(2**31)), limits.get("le", 2**31 - 1))
+    if base is Decimal:
+        return currency_amounts()
+    if base is datetime:
+        return utc_datetimes()
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return st.sampled_from(list(base))
+    if base is NotificationSpecification:
+        return notification_specifications()
+    if typing.get_origin(base) is tuple:
+        item = typing.get_args(base)[0]
+        return st.lists(
+            _value_strategy(item, _constraints(item)),
+            min_size=limits.get("min_length", 0),
+            max_size=min(limits.get("max_length", 3), 5),
+        ).map(tuple)
+    pattern = limits.get("pattern")
+    if pattern == "^A[A-Z0-9]+$":
+        return worker_ids()
+    if pattern == "^[A-Z0-9]+$":
+        return entity_ids()
+    return _free_text(limits)
+
+
+_NOTIFICATION_DESTINATIONS: dict[NotificationTransport, st.SearchStrategy[str]] = {
+    NotificationTransport.EMAIL: st.from_regex(
+        r"[a-z0-9.]{1,10}@[a-z0-9]{1,10}\.(com|org)", fullmatch=True
+    ),
+    NotificationTransport.SQS: st.from_regex(
+        r"https://sqs\.[a-z]{2}-[a-z]{4,7}-[1-3]\.amazonaws\.com/[0-9]{12}/[A-Za-z0-9_-]{1,20}",
+        fullmatch=True,
+    ),
+    NotificationTransport.SNS: st.from_regex(
+        r"arn:aws:sns:[a-z]{2}-[a-z]{4,7}-[1-3]:[0-9]{12}:[A-Za-z0-9_-]{1,20}", fullmatch=True
+    ),
+}
+
+
+@st.composite
+def notification_specifications(
+    draw: st.DrawFn, *, ping: bool = False
+) -> NotificationSpecification:
+    """Valid notification specifications: the Destination in the form its Transport needs, a
+    documented Version, one or more event types (Ping only when ``ping``, as only
+    SendTestEventNotification takes it)."""
+    transport = draw(st.sampled_from(list(NotificationTransport)))
+    events = [e for e in EventType if ping or e is not EventType.PING]
+    return NotificationSpecification(
+        destination=draw(_NOTIFICATION_DESTINATIONS[transport]),
+        transport=transport,
+        version=draw(st.sampled_from(NOTIFICATION_VERSIONS)),
+        event_types=tuple(draw(st.lists(st.sampled_from(events), min_size=1, max_size=4))),
+    )
+
+
+@st.composite
+def _answer_keys(draw: st.DrawFn) -> str:
+    identifiers = draw(st.lists(_form_identifiers(10), min_size=1, max_size=3, unique=True))
+    questions = "".join(
+        f"<Question><QuestionIdentifier>{html.escape(q)}</QuestionIdentifier><AnswerOption>"
+        f"<SelectionIdentifier>a</SelectionIdentifier><AnswerScore>1</AnswerScore>"
+        f"</AnswerOption></Question>"
+        for q in identifiers
+    )
+    return f'<AnswerKey xmlns="{ANSWER_KEY_NAMESPACE}">{questions}</AnswerKey>'
+
+
+def _qualification_test(update: bool) -> Callable[[st.DrawFn, dict[str, Any]], dict[str, Any]]:
+    def fix(draw: st.DrawFn, values: dict[str, Any]) -> dict[str, Any]:
+        test_limits = _constraints(Long)
+        if draw(st.booleans()):
+            form = draw(question_forms(schema_version="2017-11-06", max_items=2))
+            values["test"] = form.to_xml()
+            values["test_duration_in_seconds"] = draw(st.integers(1, test_limits["le"]))
+            values["answer_key"] = draw(_optional(_answer_keys()))
+            values["auto_granted"] = draw(st.sampled_from((None, False)))
+        else:
+            values["test"] = values["answer_key"] = values["test_duration_in_seconds"] = None
+        if values.get("auto_granted") is not True:
+            values["auto_granted_value"] = None
+        return values
+
+    return fix
+
+
+def _hit_or_assignment(draw: st.DrawFn, values: dict[str, Any]) -> dict[str, Any]:
+    if values.get("hit_id") is None and values.get("assignment_id") is None:
+        values[draw(st.sampled_from(("hit_id", "assignment_id")))] = draw(entity_ids())
+    return values
+
+
+def _notification_settings(draw: st.DrawFn, values: dict[str, Any]) -> dict[str, Any]:
+    if values.get("notification") is None and values.get("active") is None:
+        values["active"] = draw(st.booleans())
+    return values
+
+
+def _test_notification(draw: st.DrawFn, values: dict[str, Any]) -> dict[str, Any]:
+    values["notification"] = draw(notification_specifications(ping=True))
+    return values
+
+
+_REQUEST_RULES: dict[type[Request], Callable[[st.DrawFn, dict[str, Any]], dict[str, Any]]] = {
+    CreateQualificationTypeRequest: _qualification_test(update=False),
+    UpdateQualificationTypeRequest: _qualification_test(update=True),
+    ListBonusPaymentsRequest: _hit_or_assignment,
+    UpdateNotificationSettingsRequest: _notification_settings,
+    SendTestEventNotificationRequest: _test_notification,
+}
+_CREATE_HIT_STRATEGIES: dict[type[Request], Callable[[], st.SearchStrategy[Any]]] = {
+    CreateHITRequest: create_hit_requests,
+    CreateHITTypeRequest: create_hit_type_requests,
+    CreateHITWithHITTypeRequest: create_hit_with_hit_type_requests,
+}
+
+
+@cache
+def operation_requests(model: type[R]) -> st.SearchStrategy[R]:
+    """Valid requests of any operation's request model (``operation_requests(SendBonusRequest)``).
+
+    Each field's strategy follows its type and constraints; required members are always drawn,
+    optional ones sometimes; the rules across fields hold (a Test with its duration, HITId or
+    AssignmentId, a Destination of the Transport's form). ``req.to_boto3()`` is what the boto3
+    method takes. The CreateHIT models use :func:`create_hit_requests` and its siblings.
+    """
+    if model in _CREATE_HIT_STRATEGIES:
+        return typing.cast("st.SearchStrategy[R]", _CREATE_HIT_STRATEGIES[model]())
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for name, info in model.model_fields.items():
+        value = _value_strategy(info.annotation, _constraints(info.annotation, info.metadata))
+        fields[name] = value if info.is_required() else _optional(value)
+    rule = _REQUEST_RULES.get(model)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> R:
+        values = draw(st.fixed_dictionaries(fields))
+        if rule is not None:
+            values = rule(draw, values)
+        return model.model_validate(_drop_none(values))
+
+    return build()
