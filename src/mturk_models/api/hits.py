@@ -14,6 +14,8 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .._base import Structure
@@ -157,8 +159,7 @@ class CreateAdditionalAssignmentsForHITRequest(Request):
     """
 
     hit_id: EntityId = Field(alias="HITId", description="The ID of the HIT to extend.")
-    number_of_additional_assignments: Integer = Field(
-        ge=1,
+    number_of_additional_assignments: Annotated[Integer, Field(ge=1)] = Field(
         description="The number of additional assignments to request for this HIT (at least 1).",
     )
     unique_request_token: IdempotencyToken | None = Field(
