@@ -1,4 +1,5 @@
-"""The ``mturk-models`` command line: ``answers``, ``validate-hit``, ``schema``, ``demo``.
+"""The ``mturk-models`` command line: ``answers``, ``validate`` (alias ``validate-hit``),
+``schema``, ``demo``.
 
 Nothing in the package imports this folder; the console script ``mturk-models`` and
 ``python -m mturk_models`` call :func:`main`. One module per command holds its ``EPILOG``, its
@@ -30,7 +31,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .. import __version__
-from . import answers, demo, schema, validate_hit
+from . import answers, demo, schema, validate
 from ._common import (
     EXIT_BROKEN_PIPE,
     EXIT_CODES,
@@ -50,7 +51,7 @@ from ._output import discard_stdout
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = (answers, validate_hit, schema, demo)
+COMMANDS = (answers, validate, schema, demo)
 """The command modules, in the order ``--help`` lists them."""
 
 _MAIN_EPILOG = f"""\
@@ -59,7 +60,8 @@ examples:
   mturk-models answers assignments.jsonl             answers as a table in the terminal
   aws mturk list-assignments-for-hit --hit-id 3F6045TU7DM69TFRJMD84TAZ7K7999 \\
       | mturk-models answers - --format csv > answers.csv
-  mturk-models validate-hit create_hit.json          check a HIT before creating it
+  mturk-models validate create_hit.json              check a HIT before creating it
+  mturk-models validate --operation send-bonus bonus.json   check any other request
   mturk-models schema Assignment                     JSON Schema of a model
 
 Run 'mturk-models COMMAND --help' for the options of a command.

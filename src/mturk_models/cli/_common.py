@@ -1,6 +1,6 @@
 """What every command shares: exit codes, the :class:`Context`, error lines, the subparser.
 
-A command module (``answers``, ``validate_hit``, ``schema``, ``demo``) imports from here and from
+A command module (``answers``, ``validate``, ``schema``, ``demo``) imports from here and from
 :mod:`._output`, never from the package's ``__init__`` (which imports the commands).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import signal
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
 
@@ -25,7 +25,7 @@ there is no SIGPIPE (Windows)."""
 
 EXIT_CODES = """\
 exit codes:
-  0  success: every input read (answers), every request valid (validate-hit)
+  0  success: every input read (answers), every request valid (validate)
   1  an input failed: unreadable path, unknown format, a record or request that does not
      validate (the other inputs are still processed and each failure is reported); or the
      output could not be written (a full disk)
@@ -174,11 +174,17 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def add_command(
-    subparsers: Any, name: str, summary: str, description: str, epilog: str
+    subparsers: Any,
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str,
+    aliases: Sequence[str] = (),
 ) -> argparse.ArgumentParser:
     """A subcommand with ``--quiet``/``--debug`` and an epilog printed as written."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
+        aliases=list(aliases),
         help=summary,
         description=description,
         epilog=epilog,
