@@ -118,9 +118,9 @@ def _specification_errors(
         for field in NotificationSpecification.model_fields
     }
     for field, value in values.items():
-        if value is None:
-            alias = NotificationSpecification.model_fields[field].alias or field
-            errors.append({"type": "missing", "loc": (*loc, alias), "input": None})
+        info = NotificationSpecification.model_fields[field]
+        if value is None and not info.is_required():  # a required field's own error says it
+            errors.append({"type": "missing", "loc": (*loc, info.alias or field), "input": None})
     transport = _transport(values["transport"])
     destination = values["destination"]
     if transport is not None and isinstance(destination, str):
