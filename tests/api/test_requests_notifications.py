@@ -175,3 +175,13 @@ def test_every_violation_at_once() -> None:
 def test_the_test_event_type_is_an_event_type() -> None:
     data = {"Notification": SPEC, "TestEventType": "Pong"}
     assert errors(SendTestEventNotificationRequest, data) == [("enum", ("TestEventType",))]
+
+
+def test_the_rules_judge_what_is_sent() -> None:
+    """Bytes become text: the rules see the text, so what is accepted validates back alike."""
+    data = update(Destination=b"", Version=b"2006-05-05", EventTypes=[b"Ping"])
+    found = errors(UpdateNotificationSettingsRequest, data)
+    assert sorted(found) == [
+        ("notification_destination", ("Notification", "Destination")),
+        ("notification_ping", ("Notification", "EventTypes", 0)),
+    ]

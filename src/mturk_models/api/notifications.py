@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any, Final
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails
 
 from .._base import Structure
@@ -100,11 +101,20 @@ class NotificationSpecification(Structure):
     )
 
 
-def _transport(value: object) -> NotificationTransport | None:
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _valid(value: object, annotation: Any) -> Any:
+    """``value`` as its type validates it (bytes become text, ...), or None when it does not
+    (its own error reports it): the rules judge what is sent, not what was typed."""
+    if value is None:
+        return None
     try:
-        return NotificationTransport(value)
-    except ValueError:
-        return None  # the field's own error reports it
+        return _adapter(annotation).validate_python(value)
+    except ValidationError:
+        return None
 
 
 def _specification_errors(
@@ -113,17 +123,15 @@ def _specification_errors(
     if not isinstance(spec, (Mapping, NotificationSpecification)):
         return []  # absent, or not an object: the field's own error says it
     errors: list[InitErrorDetails] = []
-    values = {
-        field: member(spec, NotificationSpecification, field)
-        for field in NotificationSpecification.model_fields
-    }
-    for field, value in values.items():
-        info = NotificationSpecification.model_fields[field]
+    fields = NotificationSpecification.model_fields
+    raw = {field: member(spec, NotificationSpecification, field) for field in fields}
+    for field, value in raw.items():
+        info = fields[field]
         if value is None and not info.is_required():  # a required field's own error says it
             errors.append({"type": "missing", "loc": (*loc, info.alias or field), "input": None})
-    transport = _transport(values["transport"])
-    destination = values["destination"]
-    if transport is not None and isinstance(destination, str):
+    transport = _valid(raw["transport"], NotificationTransport)
+    destination = _valid(raw["destination"], str)
+    if transport is not None and destination is not None:
         pattern, form = _DESTINATIONS[transport]
         if not pattern.fullmatch(destination):
             errors.append(
@@ -132,21 +140,21 @@ def _specification_errors(
                     f"With Transport {transport.value}, Destination should be {form}; got "
                     f"{shown(destination)}",
                     (*loc, "Destination"),
-                    destination,
+                    raw["destination"],
                 )
             )
-    version = values["version"]
-    if isinstance(version, str) and version not in NOTIFICATION_VERSIONS:
+    version = _valid(raw["version"], str)
+    if version is not None and version not in NOTIFICATION_VERSIONS:
         errors.append(
             init_error(
                 "notification_version",
                 f"Version should be {' or '.join(NOTIFICATION_VERSIONS)} (botocore documents the "
                 f"first, the API reference the second); got {shown(version)}",
                 (*loc, "Version"),
-                version,
+                raw["version"],
             )
         )
-    events = values["event_types"]
+    events = raw["event_types"]
     if isinstance(events, (list, tuple)):
         if not events:
             errors.append(
@@ -167,7 +175,7 @@ def _specification_errors(
                     event,
                 )
                 for i, event in enumerate(events)
-                if event == EventType.PING
+                if _valid(event, EventType) is EventType.PING
             )
     return errors
 
