@@ -452,6 +452,20 @@ class RawRequest:
         return errors
 
 
+def _flat(model: type[BaseModel], data: object) -> bool:
+    """A dict whose every field holding something below is absent or a list (or tuple) of
+    scalars: nothing to materialise or check below, and the input can be read twice."""
+    if type(data) is not dict:
+        return False
+    for field in _nested_fields(model):
+        for key in (field.alias, field.name):
+            if key in data:
+                item = field.type.item
+                if item is None or not item.leaf or type(data[key]) not in (list, tuple):
+                    return False
+    return True
+
+
 @cache
 def _adapter(annotation: Any) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
@@ -474,6 +488,11 @@ class Request(MTurkModel):
     ) -> Any:
         if isinstance(data, cls):
             return handler(data)
+        if not cls.__rules__ and info.context is None and _flat(cls, data):
+            try:
+                return handler(data)
+            except ValidationError:
+                pass  # the full pre-flight below reports it, with suggestions and originals
         raw = RawRequest(cls, data, RequestContext.of(info.context))
         errors: list[InitErrorDetails] = []
         model = None
