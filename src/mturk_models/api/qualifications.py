@@ -65,6 +65,7 @@ from ..enums import (
     QualificationTypeStatus,
 )
 from ..exceptions import (
+    DocumentError,
     MTurkModelsError,
     QualificationEnvironmentWarning,
     QuestionParseError,
@@ -735,7 +736,7 @@ def _check_answer_key(value: str) -> str:
     if error is not None:
         raise error
     try:
-        root = parse_tree(value, error=MTurkModelsError, what="AnswerKey")
+        root = parse_tree(value, error=DocumentError, what="AnswerKey")
     except MTurkModelsError as exc:
         raise PydanticCustomError(
             "answer_key_document",
