@@ -432,7 +432,10 @@ def _mutate(value: dict[str, Any], shape: Any, data: st.DataObject) -> dict[str,
         key = data.draw(st.sampled_from(members))
         out[key] = {"list": [], "string": "", "structure": {}}.get(shape.members[key].type_name, 0)
     elif kind == "zero" and members:
-        out[data.draw(st.sampled_from(members))] = data.draw(st.sampled_from([0, -1, "", []]))
+        key = data.draw(st.sampled_from(members))
+        value = data.draw(st.sampled_from([0, -1, "", []]))
+        if not (key in _MONEY and isinstance(value, int)):  # numbers for money: a convenience
+            out[key] = value
     elif kind == "nested":
         structures = [k for k in out if shape.members[k].type_name == "structure"]
         if structures:
