@@ -188,8 +188,15 @@ def input_shape(operation: str) -> Any:
 
 
 def botocore_errors(operation: str, params: Any) -> str:
-    """botocore's own report on ``params`` for ``operation`` (empty when it accepts them)."""
-    report = VALIDATOR.validate(params, input_shape(operation))
+    """botocore's own report on ``params`` for ``operation`` (empty when it accepts them).
+
+    botocore's validator itself raises on some values it cannot send (a float timestamp whose
+    year dateutil cannot compute raises RuntimeError): that is a refusal too.
+    """
+    try:
+        report = VALIDATOR.validate(params, input_shape(operation))
+    except (ValueError, OverflowError, RuntimeError) as exc:
+        return f"botocore raised {type(exc).__name__}: {exc}"
     return str(report.generate_report()) if report.has_errors() else ""
 
 
