@@ -196,6 +196,8 @@ TESTING = [
     "legacy_assignments",
     "legacy_hits",
     "list_assignments_for_hit_responses",
+    "list_bonus_payments_responses",
+    "list_hits_responses",
     "locales",
     "notification_specifications",
     "operation_requests",

@@ -18,8 +18,11 @@ from .api.assignments import (
     ApproveAssignmentRequest,
     Assignment,
     GetAssignmentRequest,
+    GetAssignmentResponse,
     ListAssignmentsForHITRequest,
+    ListAssignmentsForHITResponse,
     RejectAssignmentRequest,
+    iter_assignments,
 )
 from .api.bonuses import (
     BonusPayment,
@@ -32,8 +35,10 @@ from .api.hits import (
     CreateAdditionalAssignmentsForHITRequest,
     DeleteHITRequest,
     GetHITRequest,
+    GetHITResponse,
     ListHITsForQualificationTypeRequest,
     ListHITsRequest,
+    ListHITsResponse,
     ListReviewableHITsRequest,
     UpdateExpirationForHITRequest,
     UpdateHITReviewStatusRequest,
@@ -78,13 +83,6 @@ from .api.requests import (
     CreateHITTypeRequest,
     CreateHITWithHITTypeRequest,
     HITLayoutParameter,
-)
-from .api.responses import (
-    GetAssignmentResponse,
-    GetHITResponse,
-    ListAssignmentsForHITResponse,
-    ListHITsResponse,
-    iter_assignments,
 )
 from .api.reviews import (
     ASSIGNMENT_REVIEW_POLICY,

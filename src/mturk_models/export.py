@@ -54,8 +54,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .api.assignments import Assignment
-from .api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+from .api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
 from .archives.batch import BatchResultRow
 from .documents.answers import Answer, FreeTextAnswer, SelectionAnswer, parse_answers
 from .documents.crowd import TASK_ANSWERS, fold_choices, fold_pairs

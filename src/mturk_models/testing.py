@@ -9,7 +9,7 @@ Every strategy draws valid values only: each generated model passes its own vali
 boto3 shape (``model.to_boto3()``) validates back into an equal model. Two families:
 
 * model strategies (``assignments()``, ``hits()``, ``qualification_requirements()``,
-  ``locales()``, the three response envelopes) give model instances;
+  ``locales()``, the response envelopes) give model instances;
 * ``boto3_*`` strategies give the plain dicts boto3 returns: PascalCase keys, ``Reward`` as a
   string, timestamps as aware ``datetime`` objects in the machine's zone (``tzlocal()``, as boto3
   gives them) or another zone. Use them to test code that wraps boto3 responses.
@@ -67,9 +67,9 @@ from ._base import Structure
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
 from .api._preflight import Request
 from .api._request_fields import Long
-from .api.assignments import Assignment
-from .api.bonuses import BonusPayment, ListBonusPaymentsRequest
-from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS
+from .api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
+from .api.bonuses import BonusPayment, ListBonusPaymentsRequest, ListBonusPaymentsResponse
+from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS, GetHITResponse, ListHITsResponse
 from .api.notifications import (
     NOTIFICATION_VERSIONS,
     NotificationSpecification,
@@ -98,7 +98,6 @@ from .api.requests import (
     CreateHITWithHITTypeRequest,
     HITLayoutParameter,
 )
-from .api.responses import GetAssignmentResponse, GetHITResponse, ListAssignmentsForHITResponse
 from .api.reviews import (
     ASSIGNMENT_REVIEW_POLICY,
     HIT_REVIEW_POLICY,
@@ -177,6 +176,8 @@ __all__ = [
     "legacy_assignments",
     "legacy_hits",
     "list_assignments_for_hit_responses",
+    "list_bonus_payments_responses",
+    "list_hits_responses",
     "locales",
     "notification_specifications",
     "operation_requests",
@@ -429,10 +430,28 @@ def list_assignments_for_hit_responses(
     """
     hit_id = draw(entity_ids())
     found = draw(st.lists(assignments(hit_id=hit_id), max_size=max_assignments))
-    has_next = draw(st.booleans()) if last is None else not last
-    token = draw(st.text(min_size=1, max_size=255)) if has_next else None
     return ListAssignmentsForHITResponse(
-        next_token=token, num_results=len(found), assignments=tuple(found)
+        next_token=draw(_next_tokens(last)), num_results=len(found), assignments=tuple(found)
+    )
+
+
+def _next_tokens(last: bool | None) -> st.SearchStrategy[str | None]:
+    """A page's NextToken: none on a last page (``last=True``), one on others, either for None."""
+    token = st.text(min_size=1, max_size=255)
+    return st.none() if last else token if last is False else st.none() | token
+
+
+@st.composite
+def list_hits_responses(
+    draw: st.DrawFn, *, max_hits: int = 5, last: bool | None = None
+) -> ListHITsResponse:
+    """Valid pages of ListHITs (and ListReviewableHITs): HITs, NumResults matching.
+
+    ``last`` as for :func:`list_assignments_for_hit_responses`.
+    """
+    found = draw(st.lists(hits(), max_size=max_hits))
+    return ListHITsResponse.model_validate(
+        {"next_token": draw(_next_tokens(last)), "num_results": len(found), "hits": tuple(found)}
     )
 
 
@@ -552,6 +571,20 @@ def bonus_payments() -> st.SearchStrategy[BonusPayment]:
         entity_ids(),
         _optional(xml_texts()),
         _optional(utc_datetimes()),
+    )
+
+
+@st.composite
+def list_bonus_payments_responses(
+    draw: st.DrawFn, *, max_payments: int = 5, last: bool | None = None
+) -> ListBonusPaymentsResponse:
+    """Valid pages of ListBonusPayments: BonusPayments, NumResults matching.
+
+    ``last`` as for :func:`list_assignments_for_hit_responses`.
+    """
+    found = draw(st.lists(bonus_payments(), max_size=max_payments))
+    return ListBonusPaymentsResponse(
+        next_token=draw(_next_tokens(last)), num_results=len(found), bonus_payments=tuple(found)
     )
 
 

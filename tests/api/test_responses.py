@@ -16,14 +16,19 @@ from mturk_models import (
     GetAssignmentResponse,
     GetHITResponse,
     ListAssignmentsForHITResponse,
+    ListBonusPaymentsResponse,
+    ListHITsResponse,
     iter_assignments,
 )
 from mturk_models._base import RequestModel, Structure
+from mturk_models.api._page import ResponseMetadata
 from mturk_models.testing import (
     boto3_list_assignments_for_hit_responses,
     get_assignment_responses,
     get_hit_responses,
     list_assignments_for_hit_responses,
+    list_bonus_payments_responses,
+    list_hits_responses,
 )
 
 METADATA = {
@@ -55,7 +60,9 @@ def test_get_assignment_response_with_metadata() -> None:
     assert response.assignment == Assignment(assignment_id="3A")
     assert response.hit is not None
     assert response.hit.hit_id == "3H"
-    assert response.response_metadata == METADATA
+    assert response.response_metadata == ResponseMetadata.model_validate(METADATA)
+    assert response.response_metadata is not None
+    assert response.response_metadata.request_id == METADATA["RequestId"]
     assert response.to_boto3()["ResponseMetadata"] == METADATA
 
 
@@ -85,7 +92,7 @@ def test_list_response() -> None:
         (ListAssignmentsForHITResponse, {"Assignments": {}}, "tuple_type", ("Assignments",)),
         (GetAssignmentResponse, {"Assignment": []}, "model_type", ("Assignment",)),
         (GetHITResponse, {"HIT": {"HITId": "bad id"}}, "string_pattern_mismatch", ("HIT", "HITId")),
-        (GetHITResponse, {"ResponseMetadata": "ok"}, "dict_type", ("ResponseMetadata",)),
+        (GetHITResponse, {"ResponseMetadata": "ok"}, "model_type", ("ResponseMetadata",)),
     ],
 )
 def test_envelope_errors(model: Any, data: dict[str, Any], code: str, loc: tuple[Any, ...]) -> None:
@@ -109,16 +116,19 @@ def test_unknown_keys_kept_at_every_level() -> None:
     }
 
 
-@given(get_assignment_responses() | get_hit_responses() | list_assignments_for_hit_responses())
+@given(
+    get_assignment_responses()
+    | get_hit_responses()
+    | list_assignments_for_hit_responses()
+    | list_hits_responses()
+    | list_bonus_payments_responses()
+)
 def test_envelopes_round_trip(response: Any) -> None:
     model = type(response)
     assert model.model_validate(response.model_dump(by_alias=True, exclude_none=True)) == response
-    assert (
-        model.model_validate(
-            {**response.to_boto3(), "ResponseMetadata": METADATA}
-        ).response_metadata
-        == METADATA
-    )
+    assert model.model_validate(
+        {**response.to_boto3(), "ResponseMetadata": METADATA}
+    ).response_metadata == ResponseMetadata.model_validate(METADATA)
 
 
 # --- the two base configurations --------------------------------------------------------------
@@ -238,7 +248,7 @@ def test_invalid_assignment_error_names_page_and_position() -> None:
     (error,) = info.value.errors()
     assert error["loc"] == (1, "Assignments", 1, "AssignmentId")
     assert error["type"] == "string_pattern_mismatch"
-    assert "iter_assignments" in str(info.value)
+    assert "ListAssignmentsForHITResponse.iter_items" in str(info.value)
 
 
 @given(st.lists(boto3_list_assignments_for_hit_responses(), max_size=4))
@@ -248,3 +258,44 @@ def test_iter_matches_wrapping_each_page(pages: list[dict[str, Any]]) -> None:
     ]
     assert list(iter_assignments(pages)) == expected
     assert list(iter_assignments(iter(pages))) == expected
+
+
+# --- every list response is a Page ------------------------------------------------------------
+
+
+def test_iter_assignments_is_the_page_method() -> None:
+    assert iter_assignments == ListAssignmentsForHITResponse.iter_items
+    assert ListAssignmentsForHITResponse.items_alias() == "Assignments"
+
+
+@pytest.mark.parametrize(
+    ("model", "alias", "item", "code"),
+    [
+        (ListHITsResponse, "HITs", {"HITId": "3H"}, "hits_page_keys"),
+        (
+            ListBonusPaymentsResponse,
+            "BonusPayments",
+            {"WorkerId": "A1", "BonusAmount": "0.04"},
+            "bonus_payments_page_keys",
+        ),
+    ],
+)
+def test_other_list_responses_page_the_same_way(
+    model: Any, alias: str, item: dict[str, Any], code: str
+) -> None:
+    pages = [{alias: [item, item], "NextToken": "t"}, {alias: [item], "ResponseMetadata": METADATA}]
+    found = list(model.iter_items(pages))
+    assert len(found) == 3
+    assert found[0] == model.model_validate(pages[0]).items()[0]
+    assert model.model_validate({}).items() == ()
+    with pytest.raises(ValidationError) as info:
+        list(model.iter_items([pages[0], item]))
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == (code, (1,))
+
+
+@given(st.lists(list_hits_responses() | list_bonus_payments_responses(), max_size=3))
+def test_items_of_wrapped_pages_are_the_items(pages: list[Any]) -> None:
+    for page in pages:
+        model = type(page)
+        assert list(model.iter_items([page.to_boto3(), page])) == [*page.items(), *page.items()]

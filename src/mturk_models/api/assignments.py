@@ -1,5 +1,6 @@
 """Assignments: the Assignment structure (one Worker's work on one HIT, with the raw Answer
-document) and the requests of the assignment operations.
+document), the GetAssignment and ListAssignmentsForHIT responses with lazy paging, and the
+requests of the assignment operations.
 
 Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
@@ -12,15 +13,17 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 from pydantic import Field
 
 from .._base import Structure
 from .._types import EntityId, Seq, UtcDatetime, WorkerId
 from ..enums import AssignmentStatus
+from ._page import Page, Response
 from ._preflight import Request
 from ._request_fields import NOT_BLANK, Boolean, PagedRequest, RequesterFeedback
+from .hits import HIT
 
 if TYPE_CHECKING:
     from ..documents.answers import QuestionFormAnswers
@@ -29,8 +32,11 @@ __all__ = [
     "ApproveAssignmentRequest",
     "Assignment",
     "GetAssignmentRequest",
+    "GetAssignmentResponse",
     "ListAssignmentsForHITRequest",
+    "ListAssignmentsForHITResponse",
     "RejectAssignmentRequest",
+    "iter_assignments",
 ]
 
 
@@ -177,3 +183,46 @@ class ListAssignmentsForHITRequest(PagedRequest):
         default=None,
         description="The status of the assignments to return: Submitted | Approved | Rejected.",
     )
+
+
+class GetAssignmentResponse(Response):
+    """What ``client.get_assignment(AssignmentId=...)`` returns.
+
+    >>> r = GetAssignmentResponse.model_validate({"Assignment": {}, "HIT": {}})
+    >>> r.assignment is not None and r.hit is not None
+    True
+    """
+
+    assignment: Assignment | None = Field(default=None, description="The assignment.")
+    hit: HIT | None = Field(default=None, alias="HIT", description="The HIT of the assignment.")
+
+
+class ListAssignmentsForHITResponse(Page[Assignment]):
+    """One page of ``client.list_assignments_for_hit(HITId=...)``.
+
+    >>> page = ListAssignmentsForHITResponse.model_validate({"NumResults": 0, "Assignments": []})
+    >>> page.assignments
+    ()
+    """
+
+    __items__: ClassVar[str] = "assignments"
+
+    assignments: Seq[Assignment] | None = Field(
+        default=None, description="The Assignment data structures returned by this call."
+    )
+
+
+iter_assignments = ListAssignmentsForHITResponse.iter_items
+"""Yield the assignments of ListAssignmentsForHIT pages one by one (see :meth:`Page.iter_items`).
+
+``pages`` is any iterable of ListAssignmentsForHIT responses (the output of
+``client.get_paginator("list_assignments_for_hit").paginate(...)``, a generator, a list of saved
+pages, or already wrapped :class:`ListAssignmentsForHITResponse` objects); a single page is
+accepted too. A page that is not a mapping (``assignments_page_type``), or a mapping without
+``Assignments`` that carries other keys (``assignments_page_keys``), is refused rather than
+skipped.
+
+>>> page = {"Assignments": [{"AssignmentId": "3A"}, {"AssignmentId": "3B"}]}
+>>> [a.assignment_id for a in iter_assignments([page, page])]
+['3A', '3B', '3A', '3B']
+"""

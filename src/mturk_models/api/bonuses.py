@@ -15,7 +15,7 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import ClassVar
 
 from pydantic import BaseModel, Field
 from pydantic_core import InitErrorDetails
@@ -23,15 +23,14 @@ from pydantic_core import InitErrorDetails
 from .._base import Structure
 from .._errors import init_error
 from .._types import (
-    Count,
     CurrencyAmount,
     EntityId,
     IdempotencyToken,
-    PaginationToken,
     Seq,
     UtcDatetime,
     WorkerId,
 )
+from ._page import Page
 from ._preflight import RawRequest, Request
 from ._request_fields import Message, PagedRequest
 
@@ -72,27 +71,17 @@ class BonusPayment(Structure):
     )
 
 
-class ListBonusPaymentsResponse(Structure):
+class ListBonusPaymentsResponse(Page[BonusPayment]):
     """One page of ``client.list_bonus_payments(...)`` (or a legacy GetBonusPayments result).
 
     >>> ListBonusPaymentsResponse.model_validate({"NumResults": 0, "BonusPayments": []}).num_results
     0
     """
 
-    next_token: PaginationToken | None = Field(
-        default=None,
-        description="If the response was incomplete, the token that retrieves the next page.",
-    )
-    num_results: Count | None = Field(
-        default=None, description="The number of bonus payments on this page."
-    )
+    __items__: ClassVar[str] = "bonus_payments"
+
     bonus_payments: Seq[BonusPayment] | None = Field(
         default=None, description="A successful request returns a list of BonusPayment objects."
-    )
-    response_metadata: dict[str, Any] | None = Field(
-        default=None,
-        description="boto3's ResponseMetadata (RequestId, HTTPStatusCode, HTTPHeaders, "
-        "RetryAttempts).",
     )
 
 

@@ -1,5 +1,6 @@
 """HITs: the HIT structure, as GetHIT, CreateHIT, ListHITs and ListReviewableHITs return it,
-and the requests of the HIT operations (CreateHIT and its siblings are in ``requests``).
+the GetHIT and ListHITs responses, and the requests of the HIT operations (CreateHIT and its
+siblings are in ``requests``).
 
 Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
@@ -14,7 +15,7 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
@@ -29,6 +30,7 @@ from .._types import (
     UtcDatetime,
 )
 from ..enums import HITReviewStatus, HITStatus, ReviewableHITStatus
+from ._page import Page, Response
 from ._preflight import Request
 from ._request_fields import Boolean, Integer, PagedRequest
 from .qualifications import QualificationRequirement
@@ -39,8 +41,10 @@ __all__ = [
     "CreateAdditionalAssignmentsForHITRequest",
     "DeleteHITRequest",
     "GetHITRequest",
+    "GetHITResponse",
     "ListHITsForQualificationTypeRequest",
     "ListHITsRequest",
+    "ListHITsResponse",
     "ListReviewableHITsRequest",
     "UpdateExpirationForHITRequest",
     "UpdateHITReviewStatusRequest",
@@ -271,3 +275,32 @@ class UpdateHITTypeOfHITRequest(Request):
 
     hit_id: EntityId = Field(alias="HITId", description="The HIT to update.")
     hit_type_id: EntityId = Field(alias="HITTypeId", description="The ID of the new HIT type.")
+
+
+class GetHITResponse(Response):
+    """What ``client.get_hit(HITId=...)`` returns.
+
+    >>> GetHITResponse.model_validate({"HIT": {"HITId": "3ABC"}}).hit.hit_id
+    '3ABC'
+    """
+
+    hit: HIT | None = Field(
+        default=None, alias="HIT", description="Contains the requested HIT data."
+    )
+
+
+class ListHITsResponse(Page[HIT]):
+    """One page of ``client.list_hits()`` or ``client.list_reviewable_hits()`` (same shape).
+
+    The legacy SearchHITs and GetReviewableHITs results load into it too.
+
+    >>> page = ListHITsResponse.model_validate({"NumResults": 1, "HITs": [{"HITId": "3ABC"}]})
+    >>> [hit.hit_id for hit in page.hits]
+    ['3ABC']
+    """
+
+    __items__: ClassVar[str] = "hits"
+
+    hits: Seq[HIT] | None = Field(
+        default=None, alias="HITs", description="The list of HIT elements returned by the query."
+    )

@@ -69,16 +69,10 @@ from pydantic_core import PydanticCustomError
 
 from .._errors import summarize
 from .._types import parse_currency
-from ..api.assignments import Assignment
+from ..api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
 from ..api.bonuses import BonusPayment, ListBonusPaymentsResponse
-from ..api.hits import HIT
+from ..api.hits import HIT, GetHITResponse, ListHITsResponse
 from ..api.qualifications import Locale, QualificationRequirement
-from ..api.responses import (
-    GetAssignmentResponse,
-    GetHITResponse,
-    ListAssignmentsForHITResponse,
-    ListHITsResponse,
-)
 from ..documents._xml import Element, parse_tree, prepare
 from ..exceptions import ArchiveError, UnsafeXMLError
 

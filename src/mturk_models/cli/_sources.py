@@ -36,8 +36,7 @@ from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
-from ..api.assignments import Assignment
-from ..api.responses import GetAssignmentResponse, ListAssignmentsForHITResponse
+from ..api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
 from ..archives.batch import BatchResultRow, read_batch_csv
 from ..archives.legacy import parse_legacy_response
 from ..documents._xml import sniff_encoding

@@ -8,7 +8,7 @@ from collections import Counter
 from importlib.resources import files
 from typing import Any, TextIO
 
-from ..api.responses import GetAssignmentResponse
+from ..api.assignments import GetAssignmentResponse
 from ..documents.answers import Answer, QuestionFormAnswers
 from ..export import answer_cells
 from ._common import EXIT_OK, Context, add_command
