@@ -74,7 +74,8 @@ def test_get_assignment(source: GetAssignmentResponse) -> None:
         )
         raw = client.get_assignment(AssignmentId=source.assignment.assignment_id)
     wrapped = GetAssignmentResponse.model_validate(raw)
-    assert wrapped.response_metadata == METADATA
+    assert wrapped.response_metadata is not None
+    assert wrapped.response_metadata.to_boto3() == METADATA
     assert wrapped.model_copy(update={"response_metadata": None}) == source
     assert wrapped.assignment is not None
     assert wrapped.assignment.submit_time is not None

@@ -72,7 +72,10 @@ def test_legacy_01_get_assignments_for_hit() -> None:
     assert isinstance(response, ListAssignmentsForHITResponse)
     assert response.num_results == 1
     assert response.model_extra == {"TotalNumResults": 1, "PageNumber": 1}
-    assert response.response_metadata == {"RequestId": "71199738-abd8-407f-b037-dee9100de4e1"}
+    assert response.response_metadata is not None
+    assert response.response_metadata.to_boto3() == {
+        "RequestId": "71199738-abd8-407f-b037-dee9100de4e1"
+    }
     (assignment,) = response.assignments or ()
     assert assignment.assignment_id == "2YRFYQS1CSTMONWZ4QVIF1EYFYOLOD"
     assert assignment.worker_id == "A2Z5DGE9WH1YMC"
