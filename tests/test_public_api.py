@@ -83,6 +83,7 @@ PUBLIC = [
     "HITStatus",
     "HTMLQuestion",
     "HTMLQuestionWarning",
+    "InputError",
     "IsNumeric",
     "LegacyResponse",
     "Length",

@@ -16,9 +16,14 @@ error about bad input is also a :class:`ValueError`::
     │   │                                   ExternalQuestion) that cannot be read
     │   └── ArchiveError                    a legacy XML API response or a batch results CSV that
     │                                       cannot be loaded
-    └── ExportError (ValueError)            assignments that cannot be written as the table asked
-                                            for (an answer that does not parse, a column the
-                                            header lacks); names the assignment or row
+    ├── ExportError (ValueError)            assignments that cannot be written as the table asked
+    │                                       for (an answer that does not parse, a column the
+    │                                       header lacks); names the assignment or row
+    └── InputError (ValueError)             an argument or an input a function cannot use: a
+                                            builder's argument out of its range
+                                            (``approval_rate_at_least(101)``), an object that
+                                            holds no assignments, a file the command line cannot
+                                            read; ``code`` is a stable snake_case code
 
 Hostile XML is refused by the one safe XML reader that every XML entry point shares, with the
 same class and the same wording whatever the entry point: :class:`UnsafeXMLError`. It is a
@@ -57,6 +62,7 @@ __all__ = [
     "DocumentError",
     "ExportError",
     "HTMLQuestionWarning",
+    "InputError",
     "MTurkModelsError",
     "MTurkModelsWarning",
     "MalformedAnswerError",
@@ -203,6 +209,27 @@ class UnsafeXMLError(AnswerParseError, QuestionParseError, ArchiveError):
 
 class ExportError(MTurkModelsError, ValueError):
     """Assignments could not be exported as asked (see :mod:`mturk_models.export`)."""
+
+
+class InputError(MTurkModelsError, ValueError):
+    """An argument or an input that a function of the library cannot use.
+
+    ``code`` is a stable snake_case code naming the rule (``approval_rate_range``,
+    ``masters_environment``, ...), or ``None`` for the command line's unreadable inputs.
+
+    >>> from mturk_models import InputError, approval_rate_at_least
+    >>> try:
+    ...     approval_rate_at_least(101)
+    ... except InputError as exc:
+    ...     print(exc.code)
+    approval_rate_range
+    """
+
+    code: str | None = None
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class MTurkModelsWarning(UserWarning):

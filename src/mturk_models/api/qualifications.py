@@ -53,8 +53,8 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
-from .._errors import init_error, warn_at_caller
-from .._types import EntityId, Int32, Seq, WorkerId
+from .._errors import init_error, shown, warn_at_caller
+from .._types import INT32_MAX, EntityId, Int32, Seq, WorkerId
 from ..documents._xml import parse_tree
 from ..documents.questions import QuestionForm, parse_question
 from ..enums import (
@@ -66,6 +66,7 @@ from ..enums import (
 )
 from ..exceptions import (
     DocumentError,
+    InputError,
     MTurkModelsError,
     QualificationEnvironmentWarning,
     QuestionParseError,
@@ -530,8 +531,12 @@ def approval_rate_at_least(
     >>> approval_rate_at_least(95).to_boto3()["Comparator"] == "GreaterThanOrEqualTo"
     True
     """
-    if not 0 <= percent <= 100:
-        raise ValueError(f"percent must be 0 to 100; got {percent!r}")
+    if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
+        raise InputError(
+            f"approval_rate_at_least: percent must be 0 to 100; got {shown(percent)} (an int "
+            "is required: the requirement's IntegerValue)",
+            code="approval_rate_range",
+        )
     return QualificationRequirement(
         qualification_type_id=PERCENT_ASSIGNMENTS_APPROVED,
         comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
@@ -548,8 +553,15 @@ def hits_approved_at_least(
     >>> hits_approved_at_least(1000).integer_values
     (1000,)
     """
-    if count < 0:
-        raise ValueError(f"count must not be negative; got {count!r}")
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= INT32_MAX:
+        rule = (
+            "must not be negative"
+            if isinstance(count, int) and count < 0
+            else (f"must be an int of at most {INT32_MAX} (a 32-bit IntegerValue)")
+        )
+        raise InputError(
+            f"hits_approved_at_least: count {rule}; got {shown(count)}", code="hits_approved_range"
+        )
     return QualificationRequirement(
         qualification_type_id=NUMBER_HITS_APPROVED,
         comparator=Comparator.GREATER_THAN_OR_EQUAL_TO,
@@ -571,18 +583,20 @@ def _locales(
             out.append(value)
         elif isinstance(value, tuple):
             if len(value) not in (1, 2):
-                raise ValueError(
+                raise InputError(
                     f"{builder}: locale {i} should be (country,) or (country, subdivision); "
-                    f"got a tuple of {len(value)} items {value!r}"
+                    f"got a tuple of {len(value)} items {shown(value)}",
+                    code="locale_spec_tuple",
                 )
             out.append(Locale(country=value[0], subdivision=value[1] if len(value) > 1 else None))
         elif isinstance(value, str):
             country, _, sub = value.partition("-")
             out.append(Locale(country=country, subdivision=sub or None))
         else:
-            raise TypeError(
+            raise InputError(
                 f"{builder}: locale {i} should be a str such as 'US' or 'US-WA', a (country, "
-                f"subdivision) tuple or a Locale; got {type(value).__name__} {value!r}"
+                f"subdivision) tuple or a Locale; got {type(value).__name__} {shown(value)}",
+                code="locale_spec_type",
             )
     return tuple(out)
 
@@ -640,13 +654,16 @@ def masters(
 ) -> QualificationRequirement:
     """Masters Workers of the given environment (their IDs differ between production and sandbox).
 
-    ``environment`` is read in any case (``"Production"``); another value is a ``ValueError``
-    listing the allowed ones.
+    ``environment`` is read in any case (``"Production"``); another value is an
+    :class:`~mturk_models.InputError` (``masters_environment``) listing the allowed ones.
 
     >>> masters("sandbox").qualification_type_id
     '2ARFPLSP75KLA8M8DH1HTEQVJT3SY6'
     """
-    env = Environment(environment)
+    try:
+        env = Environment(environment)
+    except ValueError as exc:
+        raise InputError(f"masters: {exc}", code="masters_environment") from exc
     type_id = MASTERS_PRODUCTION if env is Environment.PRODUCTION else MASTERS_SANDBOX
     return QualificationRequirement(
         qualification_type_id=type_id,
