@@ -20,6 +20,7 @@ from mturk_models import (
     ActionsGuarded,
     Comparator,
     Environment,
+    InputError,
     Locale,
     QualificationRequirement,
     adult_content,
@@ -467,7 +468,7 @@ def test_locale_builders_take_a_country_tuple() -> None:
         locale_in(("US", "WA", "x"))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"locale_not_in: locale 1 .*0 items"):
         locale_not_in("US", ())  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"locale 0 should be a str .*got int 840"):
+    with pytest.raises(InputError, match=r"locale 0 should be a str .*got int 840"):
         locale_in(840)  # type: ignore[arg-type]
 
 

@@ -41,7 +41,7 @@ from ..archives.batch import BatchResultRow, read_batch_csv
 from ..archives.legacy import parse_legacy_response
 from ..documents._xml import sniff_encoding
 from ..documents.answers import parse_answers
-from ..exceptions import MTurkModelsError
+from ..exceptions import InputError, MTurkModelsError
 
 __all__ = [
     "FORMATS",
@@ -61,10 +61,6 @@ _BOM = b"\xef\xbb\xbf"
 
 Item = Assignment | BatchResultRow
 """What reading yields: a typed assignment, or a batch CSV row (assignment, HIT and answers)."""
-
-
-class InputError(MTurkModelsError, ValueError):
-    """A whole input that cannot be read: unreadable path, unknown format, not JSON."""
 
 
 @dataclass(frozen=True)
