@@ -19,7 +19,16 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from tests.conftest import expect_error
 
-from mturk_models import HIT, Assignment, ListAssignmentsForHITResponse, _types, to_utc
+from mturk_models import (
+    HIT,
+    Assignment,
+    Comparator,
+    ListAssignmentsForHITResponse,
+    QualificationRequirement,
+    _types,
+    to_utc,
+)
+from mturk_models._errors import shown, summarize
 from mturk_models._types import UtcDatetime, parse_currency
 from mturk_models.testing import utc_datetimes
 
@@ -445,3 +454,73 @@ def test_tzlocal_outside_the_datetime_range_is_our_error(spec: str, value: datet
         assert value.isoformat() in error["msg"]
         with pytest.raises(ValueError, match="outside the range of datetime"):
             to_utc(local)
+
+
+# --- what no test noticed before --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["20210917", "2021", " 20210917 ", "19700101"])
+def test_digits_that_are_an_iso_date_are_not_read_as_epoch_seconds(value: str) -> None:
+    expect_error(Assignment, {"SubmitTime": value}, "utc_datetime_ambiguous", "ISO 8601 date")
+    with pytest.raises(ValueError, match="epoch seconds"):
+        to_utc(value)
+
+
+def test_epoch_strings_and_numbers_stay_epoch_seconds() -> None:
+    assert to_utc("1631910480") == SUBMIT  # ten digits: not a date in any ISO form
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    assert to_utc("20211317") == epoch + timedelta(seconds=20211317)  # no such date: seconds
+    assert to_utc(20210917) == epoch + timedelta(seconds=20210917)  # a number: always seconds
+    assert to_utc("20210917.5").microsecond == 500_000  # a fraction: seconds
+
+
+def _nested(kind: str, depth: int = 1000) -> Any:
+    value: Any = []
+    for _ in range(depth):
+        value = [value] if kind == "list" else {"a": value}
+    return value
+
+
+@pytest.mark.parametrize("kind", ["list", "dict"])
+@pytest.mark.parametrize(
+    ("model", "key", "code"),
+    [
+        (Assignment, "SubmitTime", "utc_datetime"),
+        (HIT, "Reward", "currency_amount_type"),
+        (HIT, "HITStatus", "enum"),
+        (Assignment, "AssignmentStatus", "enum"),
+        (QualificationRequirement, "Comparator", "enum"),
+        (QualificationRequirement, "ActionsGuarded", "enum"),
+        (HIT, "MaxAssignments", "int_type"),
+        (Assignment, "Answer", "string_type"),
+    ],
+)
+def test_deeply_nested_values_give_a_validation_error(
+    model: Any, key: str, code: str, kind: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        model.model_validate({key: _nested(kind)})
+    assert code in [error["type"] for error in info.value.errors()]
+    assert key in str(info.value)  # the message is built without recursing
+    assert "..." in summarize(info.value).message or "unprintable" in str(info.value)
+
+
+def test_deeply_nested_values_outside_models() -> None:
+    for kind in ("list", "dict"):
+        with pytest.raises(ValueError, match=r"got [\[{]"):
+            to_utc(_nested(kind))
+        with pytest.raises(ValueError, match=r"got [\[{]"):
+            parse_currency(_nested(kind))
+        with pytest.raises(ValueError, match="is not a valid Comparator"):
+            Comparator(_nested(kind))
+
+
+def test_shown_never_raises() -> None:
+    class Broken:
+        def __repr__(self) -> str:
+            raise RuntimeError("no")
+
+    assert shown(Broken()) == "<Broken object>"
+    assert shown(10**5000) == "an integer of about 5,001 digits"
+    assert shown(_nested("list")) == "[[[[...]]]]"
+    assert len(shown(["x" * 500] * 50)) == 80

@@ -12,7 +12,9 @@ how many more errors there were.
 
 from __future__ import annotations
 
+import math
 import os
+import reprlib
 import sys
 import warnings
 from typing import Any, Final, NamedTuple
@@ -32,10 +34,43 @@ class Summary(NamedTuple):
     message: str
 
 
+_NESTED = reprlib.Repr()
+_NESTED.maxlevel = 3  # a list nested a thousand deep is shown as [[[[...]]]], never recursed
+_NESTED.maxstring = _NESTED.maxother = _SHOWN
+_NESTED.maxlist = _NESTED.maxtuple = _NESTED.maxset = _NESTED.maxfrozenset = 8
+_NESTED.maxdict = 6
+
+
 def shown(value: object, width: int = _SHOWN) -> str:
-    """``repr(value)`` for a message, cut to ``width`` characters with "..."."""
-    text = repr(value)
+    """``repr(value)`` for a message, cut to ``width`` characters with "...".
+
+    Never raises: containers are shown three levels deep (a list nested a thousand deep does not
+    reach the recursion limit), integers too long for ``str()`` by their size, and a value
+    whose ``repr()`` fails by its type.
+
+    >>> shown([[[[[1]]]]])
+    '[[[[...]]]]'
+    >>> shown("x" * 100, width=10)
+    "'xxxxxx..."
+    """
+    try:
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = int_shown(value)
+        elif isinstance(value, (list, tuple, dict, set, frozenset)):
+            text = _NESTED.repr(value)
+        else:
+            text = repr(value)
+    except Exception:  # RecursionError, or a __repr__ that fails: say what it is instead
+        text = f"<{type(value).__name__} object>"
     return text if len(text) <= width else f"{text[: width - 3]}..."
+
+
+def int_shown(value: int) -> str:
+    """``value`` for a message; str() refuses ints of over 4,300 digits (and is slow before)."""
+    if value.bit_length() <= 200:
+        return str(value)
+    digits = math.floor(value.bit_length() * math.log10(2)) + 1
+    return f"{'-' if value < 0 else ''}an integer of about {digits:,} digits"
 
 
 def summarize(exc: ValidationError) -> Summary:

@@ -29,6 +29,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, SchemaValidator, TzInfo, core_schema
 
+from ._errors import int_shown, shown
+
 __all__ = [
     "CENT",
     "INT32_MAX",
@@ -89,17 +91,9 @@ def _int32(value: Any) -> Any:
         raise PydanticCustomError(
             "int32_range",
             "A 32-bit integer (botocore's Integer) should be {low} to {high}; got {value}",
-            {"low": INT32_MIN, "high": INT32_MAX, "value": _int_shown(value)},
+            {"low": INT32_MIN, "high": INT32_MAX, "value": int_shown(value)},
         )
     return value
-
-
-def _int_shown(value: int) -> str:
-    """``value`` for a message; str() refuses ints of over 4,300 digits (and is slow before)."""
-    if value.bit_length() <= 200:
-        return str(value)
-    digits = math.floor(value.bit_length() * math.log10(2)) + 1
-    return f"{'-' if value < 0 else ''}an integer of about {digits:,} digits"
 
 
 Int32 = Annotated[
@@ -132,7 +126,7 @@ def strip_identifier(value: str) -> str:
         raise PydanticCustomError(
             "empty_identifier",
             "An identifier must hold at least one character besides whitespace; got {value}",
-            {"value": repr(value)},
+            {"value": shown(value)},
         )
     return stripped
 
@@ -174,7 +168,7 @@ def _utc(value: datetime) -> datetime:
             raise PydanticCustomError(
                 "utc_datetime",
                 "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
-                {"value": repr(value)},
+                {"value": shown(value)},
             )
         return value.replace(tzinfo=UTC)
     try:
@@ -195,13 +189,13 @@ def _from_epoch(seconds: float) -> datetime:
         raise PydanticCustomError(
             "utc_datetime_range",
             "Epoch seconds {value} are out of range: {reason}",
-            {"value": repr(seconds), "reason": str(exc)},
+            {"value": shown(seconds), "reason": str(exc)},
         ) from exc
     if not finite:
         raise PydanticCustomError(
             "utc_datetime",
             "Input should be epoch seconds or an ISO 8601 timestamp; got {value}",
-            {"value": repr(seconds)},
+            {"value": shown(seconds)},
         )
     try:
         return datetime.fromtimestamp(seconds, UTC)
@@ -209,8 +203,22 @@ def _from_epoch(seconds: float) -> datetime:
         raise PydanticCustomError(
             "utc_datetime_range",
             "Epoch seconds {value} are out of range: {reason}",
-            {"value": repr(seconds), "reason": str(exc)},
+            {"value": shown(seconds), "reason": str(exc)},
         ) from exc
+
+
+def _refuse_date_digits(text: str) -> None:
+    """Digits that ISO 8601 reads as a date (basic ``YYYYMMDD``, or ``YYYY``) are ambiguous."""
+    try:
+        as_date = isoparse(text)
+    except (ValueError, OverflowError):
+        return
+    raise PydanticCustomError(
+        "utc_datetime_ambiguous",
+        "Timestamp {value} is both the ISO 8601 date {date} and {seconds} epoch seconds; write "
+        "the date as '{date}' or the seconds as a number",
+        {"value": shown(text), "date": as_date.date().isoformat(), "seconds": text},
+    )
 
 
 def to_utc(value: Any) -> datetime:
@@ -220,6 +228,10 @@ def to_utc(value: Any) -> datetime:
     UTC), epoch seconds (int, float or numeric string, the AWS CLI's ``wire`` format) and
     ISO 8601 strings (``Z``, offsets, the space-separated form of ``str(datetime)``, basic
     format). Booleans and anything else are a validation error.
+
+    A string of digits that is also an ISO 8601 date (``"20210917"``, ``"2021"``) is refused
+    (``utc_datetime_ambiguous``) rather than read as epoch seconds of 1970: pass the date as
+    ``"2021-09-17"`` or the seconds as a number. Epoch strings of MTurk's era have ten digits.
 
     >>> to_utc("2021-09-17T12:47:31-07:00").isoformat()
     '2021-09-17T19:47:31+00:00'
@@ -233,6 +245,8 @@ def to_utc(value: Any) -> datetime:
     if isinstance(value, str):
         text = value.strip()
         if _EPOCH.fullmatch(text):
+            if text.isascii() and text.isdigit():
+                _refuse_date_digits(text)
             return _from_epoch(float(text))
         try:
             parsed = isoparse(text)
@@ -240,13 +254,13 @@ def to_utc(value: Any) -> datetime:
             raise PydanticCustomError(
                 "utc_datetime",
                 "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
-                {"value": repr(value)},
+                {"value": shown(value)},
             ) from exc
         return _utc(parsed)
     raise PydanticCustomError(
         "utc_datetime",
         "Input should be a datetime, epoch seconds or an ISO 8601 timestamp; got {value}",
-        {"value": repr(value)},
+        {"value": shown(value)},
     )
 
 
@@ -383,14 +397,14 @@ def parse_currency(value: Any) -> Decimal:
         raise PydanticCustomError(
             "currency_amount_type",
             "A currency amount should be a string such as '0.50', an int or a Decimal; got {value}",
-            {"value": repr(value)},
+            {"value": shown(value)},
         )
     if not _CURRENCY.fullmatch(text):
         raise PydanticCustomError(
             "currency_amount",
             "A currency amount should match {pattern} (digits, at most two decimals, no sign or "
             "currency symbol); got {value}",
-            {"value": repr(value), "pattern": CURRENCY_PATTERN},
+            {"value": shown(value), "pattern": CURRENCY_PATTERN},
         )
     # The pattern admits any number of digits; the default context (28 digits, exponents up to
     # 999,999) would refuse to quantize longer amounts, so size the context to the amount.
