@@ -10,17 +10,39 @@ True
 from __future__ import annotations
 
 import sys
+from typing import Any
+
+from ._errors import shown
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    from enum import StrEnum
+    from enum import EnumType
+    from enum import StrEnum as _StrEnum
 else:  # pragma: no cover - depends on the interpreter
     from enum import Enum
+    from enum import EnumMeta as EnumType
 
-    class StrEnum(str, Enum):
+    class _StrEnum(str, Enum):
         """Backport of :class:`enum.StrEnum` for Python 3.10."""
 
         def __str__(self) -> str:
             return str(self.value)
+
+
+class _Lookup(EnumType):
+    """Looking a member up by a container fails at once, without the repr the enum module builds.
+
+    ``enum`` formats ``"%r is not a valid X"`` for every failed lookup: for a list nested a
+    thousand deep (which pydantic hands over as it stands) that repr is a RecursionError.
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and isinstance(value, (list, tuple, dict, set, frozenset)):
+            raise ValueError(f"{shown(value)} is not a valid {cls.__qualname__}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class StrEnum(_StrEnum, metaclass=_Lookup):
+    """The base of the library's enums: a :class:`enum.StrEnum` whose lookups never recurse."""
 
 
 __all__ = [
