@@ -9,10 +9,9 @@ True
 
 from __future__ import annotations
 
+import reprlib
 import sys
 from typing import Any
-
-from ._errors import shown
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     from enum import EnumType
@@ -37,7 +36,7 @@ class _Lookup(EnumType):
 
     def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
         if not args and not kwargs and isinstance(value, (list, tuple, dict, set, frozenset)):
-            raise ValueError(f"{shown(value)} is not a valid {cls.__qualname__}")
+            raise ValueError(f"{reprlib.repr(value)} is not a valid {cls.__qualname__}")
         return super().__call__(value, *args, **kwargs)
 
 
