@@ -148,6 +148,7 @@ PUBLIC = [
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "assignments_in",
     "decode_task_answers",
     "fold_choices",
     "format_batch_timestamp",

@@ -22,6 +22,7 @@ from .api.assignments import (
     ListAssignmentsForHITRequest,
     ListAssignmentsForHITResponse,
     RejectAssignmentRequest,
+    assignments_in,
     iter_assignments,
 )
 from .api.bonuses import (
@@ -337,6 +338,7 @@ __all__ = [
     "__version__",
     "adult_content",
     "approval_rate_at_least",
+    "assignments_in",
     "decode_task_answers",
     "fold_choices",
     "format_batch_timestamp",

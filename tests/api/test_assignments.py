@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
 import pytest
 from dateutil.tz import tzlocal
 from hypothesis import given
+from pydantic import ValidationError
 from tests.conftest import expect_error
 
-from mturk_models import Assignment, AssignmentStatus
+from mturk_models import (
+    Assignment,
+    AssignmentStatus,
+    GetAssignmentResponse,
+    InputError,
+    ListAssignmentsForHITResponse,
+    assignments_in,
+)
 from mturk_models.testing import assignments, boto3_assignments
 
 TIMES = [
@@ -117,3 +126,52 @@ def test_status_argument(assignment: Assignment) -> None:
     assert assignment.assignment_status is AssignmentStatus.APPROVED
     assert assignment.approval_time is not None
     assert assignment.rejection_time is None
+
+
+# --- assignments_in ---------------------------------------------------------------------------
+
+
+def test_assignments_in_every_holder() -> None:
+    one = Assignment(assignment_id="3A")  # type: ignore[call-arg]
+    two = Assignment(assignment_id="3B")  # type: ignore[call-arg]
+    page = ListAssignmentsForHITResponse(assignments=(one, two))
+    got = GetAssignmentResponse(assignment=two)
+    assert list(assignments_in(one)) == [one]
+    assert list(assignments_in(got)) == [two]
+    assert list(assignments_in(GetAssignmentResponse())) == []
+    assert list(assignments_in(page)) == [one, two]
+    assert list(assignments_in([page, got, one])) == [one, two, two, one]
+    assert list(assignments_in(iter([page]))) == [one, two]
+    assert list(assignments_in([])) == []
+
+
+def test_assignments_in_boto3_dicts() -> None:
+    page = {"Assignments": [{"AssignmentId": "3A"}], "NumResults": 1}
+    got = {"Assignment": {"AssignmentId": "3B"}, "HIT": {"HITId": "3H"}}
+    ids = [a.assignment_id for a in assignments_in([page, got, {"AssignmentId": "3C"}])]
+    assert ids == ["3A", "3B", "3C"]
+    assert [a.assignment_id for a in assignments_in(page)] == ["3A"]
+
+
+def test_assignments_in_is_lazy() -> None:
+    def pages() -> Iterator[dict[str, Any]]:
+        yield {"Assignments": [{"AssignmentId": "3A"}]}
+        raise RuntimeError("not yet")
+
+    stream = assignments_in(pages())
+    assert next(stream).assignment_id == "3A"
+    with pytest.raises(RuntimeError):
+        next(stream)
+
+
+@pytest.mark.parametrize("bad", ["3A", b"3A", 42, None, [["nested"]], [object()]])
+def test_assignments_in_refuses_what_holds_no_assignments(bad: Any) -> None:
+    with pytest.raises(InputError) as info:
+        list(assignments_in(bad))
+    assert info.value.code == "assignments_in_type"
+
+
+def test_assignments_in_validates_dicts() -> None:
+    with pytest.raises(ValidationError) as info:
+        list(assignments_in([{"Assignments": [{"AssignmentId": "bad id"}]}]))
+    assert info.value.errors()[0]["loc"] == ("Assignments", 0, "AssignmentId")

@@ -13,13 +13,15 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, ClassVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Union
 
 from pydantic import Field
 
 from .._base import Structure
 from .._types import EntityId, Seq, UtcDatetime, WorkerId
 from ..enums import AssignmentStatus
+from ..exceptions import InputError
 from ._page import Page, Response
 from ._preflight import Request
 from ._request_fields import NOT_BLANK, Boolean, PagedRequest, RequesterFeedback
@@ -36,6 +38,7 @@ __all__ = [
     "ListAssignmentsForHITRequest",
     "ListAssignmentsForHITResponse",
     "RejectAssignmentRequest",
+    "assignments_in",
     "iter_assignments",
 ]
 
@@ -226,3 +229,68 @@ skipped.
 >>> [a.assignment_id for a in iter_assignments([page, page])]
 ['3A', '3B', '3A', '3B']
 """
+
+
+AssignmentSource = Union[  # noqa: UP007 - a runtime alias, documented by autodoc
+    Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse, Mapping[str, Any]
+]
+"""What holds assignments: an Assignment, a GetAssignment response, a ListAssignmentsForHIT page,
+or the boto3 dict of any of them."""
+
+
+def assignments_in(
+    source: AssignmentSource | Iterable[AssignmentSource],
+) -> Iterator[Assignment]:
+    """Yield the assignments that ``source`` holds, lazily, in order.
+
+    ``source`` is an :class:`Assignment`, a :class:`GetAssignmentResponse` (its assignment, if
+    any), a :class:`ListAssignmentsForHITResponse` page (its assignments), the boto3 dict of any
+    of these (recognised by its members: ``Assignments`` for a page, ``Assignment`` for a
+    GetAssignment response, otherwise read as an Assignment), or an iterable of them (a list,
+    a generator, a boto3 paginator). Dicts are validated as they are reached; a wrong one is a
+    :class:`pydantic.ValidationError`. Anything else is an :class:`~mturk_models.InputError`
+    (``assignments_in_type``).
+
+    >>> page = {"Assignments": [{"AssignmentId": "3A"}, {"AssignmentId": "3B"}]}
+    >>> [a.assignment_id for a in assignments_in([page, Assignment(assignment_id="3C")])]
+    ['3A', '3B', '3C']
+    """
+    if isinstance(source, _HOLDERS):
+        yield from _held(source, None)
+    elif isinstance(source, Iterable) and not isinstance(source, (str, bytes, bytearray)):
+        for index, item in enumerate(source):
+            yield from _held(item, index)
+    else:
+        raise _not_a_source(source, None)
+
+
+def _held(item: object, index: int | None) -> Iterator[Assignment]:
+    if isinstance(item, Assignment):
+        yield item
+    elif isinstance(item, GetAssignmentResponse):
+        if item.assignment is not None:
+            yield item.assignment
+    elif isinstance(item, ListAssignmentsForHITResponse):
+        yield from item.items()
+    elif isinstance(item, Mapping):
+        if ListAssignmentsForHITResponse.items_alias() in item:
+            yield from ListAssignmentsForHITResponse.model_validate(item).items()
+        elif _GET_ASSIGNMENT_MEMBER in item:
+            yield from _held(GetAssignmentResponse.model_validate(item), index)
+        else:
+            yield Assignment.model_validate(item)
+    else:
+        raise _not_a_source(item, index)
+
+
+_HOLDERS = (Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse, Mapping)
+_GET_ASSIGNMENT_MEMBER = GetAssignmentResponse.model_fields["assignment"].alias or "Assignment"
+
+
+def _not_a_source(item: object, index: int | None) -> InputError:
+    where = "" if index is None else f" (item {index})"
+    return InputError(
+        "assignments_in takes an Assignment, a GetAssignmentResponse, a ListAssignmentsForHIT "
+        f"page, the boto3 dict of one, or an iterable of them; got {type(item).__name__}{where}",
+        code="assignments_in_type",
+    )
