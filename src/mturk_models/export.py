@@ -54,7 +54,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
+from .api.assignments import (
+    Assignment,
+    GetAssignmentResponse,
+    ListAssignmentsForHITResponse,
+    assignments_in,
+)
 from .archives.batch import BatchResultRow
 from .documents.answers import Answer, FreeTextAnswer, SelectionAnswer, parse_answers
 from .documents.crowd import TASK_ANSWERS, fold_choices, fold_pairs
@@ -248,11 +253,8 @@ def _assignments(
             item = _from_boto3(item, index)
         if isinstance(item, (Assignment, BatchResultRow)):
             yield item
-        elif isinstance(item, GetAssignmentResponse):
-            if item.assignment is not None:
-                yield item.assignment
-        elif isinstance(item, ListAssignmentsForHITResponse):
-            yield from item.assignments or ()
+        elif isinstance(item, (GetAssignmentResponse, ListAssignmentsForHITResponse)):
+            yield from assignments_in(item)
         else:
             raise ExportError(f"item {index}: {_TAKES}; got {type(item).__name__}")
 

@@ -36,7 +36,12 @@ from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
-from ..api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
+from ..api.assignments import (
+    Assignment,
+    GetAssignmentResponse,
+    ListAssignmentsForHITResponse,
+    assignments_in,
+)
 from ..archives.batch import BatchResultRow, read_batch_csv
 from ..archives.legacy import parse_legacy_response
 from ..documents._xml import sniff_encoding
@@ -423,13 +428,11 @@ def _read_xml(data: bytes) -> Iterator[Record | Problem]:
     except MTurkModelsError as exc:
         yield Problem("", exc)
         return
-    if isinstance(result, Assignment):
-        yield Record("", result)
-    elif isinstance(result, GetAssignmentResponse) and result.assignment is not None:
-        yield Record("", result.assignment)
-    elif isinstance(result, ListAssignmentsForHITResponse):
-        for index, assignment in enumerate(result.assignments or ()):
+    if isinstance(result, ListAssignmentsForHITResponse):
+        for index, assignment in enumerate(assignments_in(result)):
             yield Record(f"Assignment[{index}]", assignment)
+    elif isinstance(result, (Assignment, GetAssignmentResponse)):
+        yield from (Record("", assignment) for assignment in assignments_in(result))
     else:
         kind = type(result).__name__
         yield Problem("", InputError(f"holds no assignments (it is a legacy {kind})"))
