@@ -13,12 +13,22 @@ inputs (``Request``) in the API folder's pre-flight module.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, ClassVar, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic.alias_generators import to_pascal
+from pydantic_core import PydanticCustomError
 
-__all__ = ["Document", "MTurkModel", "Record", "RequestModel", "Structure"]
+from ._errors import refuse_surrogates, shown
+
+__all__ = [
+    "Document",
+    "MTurkModel",
+    "Record",
+    "RequestModel",
+    "Structure",
+]
 
 
 class MTurkModel(BaseModel):
@@ -36,9 +46,33 @@ class MTurkModel(BaseModel):
 
 
 class Structure(MTurkModel):
-    """A data structure of the API: every field optional, unknown keys kept (``model_extra``)."""
+    """A data structure of the API: every field optional, unknown keys kept (``model_extra``).
+
+    Unknown keys are kept because AWS may add members, but input that is plainly not this
+    structure is refused rather than read as an object whose fields are all None (see
+    :func:`_misplaced`): a key that differs from a member only by case or underscores
+    (``AssignmentID``, ``assignmentid``) is ``member_spelling``; a mapping that holds none of the
+    members but other keys, or whose keys are all another structure's, is ``wrong_structure``,
+    naming what it looks like. A lone surrogate in an unknown key or value is ``text_surrogate``,
+    as in every text field. The check runs only when there are unknown keys.
+    """
 
     model_config = ConfigDict(extra="allow")
+
+    __abstract__: ClassVar[bool] = True
+    """A base of other structures (Structure, Response, Page), never recognised as an input."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        _registry.cache_clear()  # a new structure: recognise it too
+
+    @model_validator(mode="after")
+    def _known_keys(self) -> Structure:
+        extra = self.__pydantic_extra__
+        if extra:
+            _misplaced(type(self), extra, self.__pydantic_fields_set__)
+        return self
 
     def to_boto3(self) -> dict[str, Any]:
         """Return the data in boto3's shape: PascalCase keys, ``None`` left out."""
@@ -69,3 +103,181 @@ class Record(BaseModel):
     """A row of the library's own making: snake_case names, frozen, unknown fields refused."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- input that is not the structure it was given to -----------------------------------------
+
+
+def _fold(key: str) -> str:
+    """A key compared without case and underscores: AssignmentID, assignment_id, AssignmentId."""
+    return key.replace("_", "").lower()
+
+
+@cache
+def _members(cls: type[Structure]) -> frozenset[str]:
+    """The keys ``cls`` reads: its botocore members and its attribute names."""
+    return frozenset(
+        key for name, field in cls.model_fields.items() for key in (name, field.alias) if key
+    )
+
+
+@cache
+def _spellings(cls: type[Structure]) -> dict[str, str]:
+    """Folded key -> botocore member, for suggestions."""
+    return {
+        _fold(key): field.alias or name
+        for name, field in cls.model_fields.items()
+        for key in (name, field.alias)
+        if key
+    }
+
+
+@cache
+def _registry() -> tuple[type[Structure], ...]:
+    """Every concrete structure of the library (scanned lazily, so later modules count too)."""
+    found: list[type[Structure]] = []
+    stack = list(Structure.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if (
+            cls.__module__.startswith("mturk_models.")
+            and not cls.__name__.startswith("_")
+            and "[" not in cls.__name__  # Page[Assignment], a parametrisation
+            and not vars(cls).get("__abstract__", False)
+            and cls not in found
+        ):
+            found.append(cls)
+    return tuple(sorted(found, key=lambda c: (len(_members(c)), c.__name__)))
+
+
+def _mentions(annotation: Any, target: type) -> bool:
+    """Whether a field type holds ``target`` (``Assignment | None``, ``tuple[Assignment, ...]``)."""
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if current is target:
+            return True
+        stack.extend(get_args(current))
+    return False
+
+
+def _look_alike(cls: type[Structure], keys: set[str], partial: bool) -> list[type[Structure]]:
+    """The structures other than ``cls`` that ``keys`` fit best (all keys, unless ``partial``).
+
+    Those that hold ``cls`` or that ``cls`` holds come first (a GetAssignmentResponse given an
+    Assignment's keys names Assignment before BonusPayment, which shares them).
+    """
+    scored = []
+    for other in _registry():
+        if other is cls or issubclass(cls, other) or issubclass(other, cls):
+            continue
+        score = len(keys & _members(other))
+        if score == len(keys) or (partial and score):
+            scored.append((score, other))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    alike = [other for score, other in scored if score == best]
+    return sorted(alike, key=lambda other: not _related(cls, other))
+
+
+def _related(cls: type[Structure], other: type[Structure]) -> bool:
+    return any(_mentions(f.annotation, other) for f in cls.model_fields.values()) or any(
+        _mentions(f.annotation, cls) for f in other.model_fields.values()
+    )
+
+
+def _hint(cls: type[Structure], other: type[Structure]) -> str:
+    """What to do with input shaped like ``other`` when ``cls`` was asked for."""
+    for name, field in other.model_fields.items():
+        if _mentions(field.annotation, cls):
+            alias = field.alias or name
+            if getattr(other, "__items__", None) == name:
+                return f"pass the items of response[{alias!r}], or use {other.__name__}.iter_items"
+            return f"pass response[{alias!r}]"
+    for name, field in cls.model_fields.items():
+        if _mentions(field.annotation, other):
+            return f"put it under {field.alias or name!r}"
+    return f"validate it with {other.__name__}"
+
+
+def _a(name: str) -> str:
+    """``name`` with its article: an Assignment, a HIT, a GetHITResponse."""
+    vowel = name[0] in "AEIOU" and not name.startswith("HIT")
+    return f"{'an' if vowel else 'a'} {name}"
+
+
+def _names(classes: list[type[Structure]]) -> str:
+    names = [_a(c.__name__) for c in classes[:3]]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _misplaced(cls: type[Structure], extra: dict[str, Any], fields_set: set[str]) -> None:
+    """Refuse input whose unknown keys show it is not a ``cls`` (see :class:`Structure`)."""
+    _refuse_surrogates(extra)
+    spellings = _spellings(cls)
+    exact = _members(cls)  # a member given twice (alias and name) is a duplicate, not a misspelling
+    misspelt = {
+        key: spellings[_fold(key)] for key in extra if _fold(key) in spellings and key not in exact
+    }
+    if misspelt:
+        pairs = ", ".join(
+            f"{shown(key, 40)} (did you mean {alias!r}?)" for key, alias in misspelt.items()
+        )
+        raise PydanticCustomError(
+            "member_spelling",
+            "{model} has no member {pairs}; member names are case-sensitive",
+            {"model": cls.__name__, "pairs": pairs},
+        )
+    fields = cls.model_fields
+    given = {fields[name].alias or name for name in fields_set if name in fields}
+    keys = given | set(extra)
+    if given:
+        # Some members and unknown keys: AWS may have added members, so this is refused only
+        # when another structure has every key (a HIT given as an Assignment shares HITId).
+        alike = _look_alike(cls, keys, partial=False)
+        if alike:
+            _refuse_look_alike(cls, alike, keys)
+        return
+    alike = _look_alike(cls, keys, partial=True)
+    if alike:
+        _refuse_look_alike(cls, alike, keys)
+    members = ", ".join(sorted(field.alias or name for name, field in fields.items())[:6])
+    raise PydanticCustomError(
+        "wrong_structure",
+        "{model} got none of its members ({members}, ...) but only other keys: {keys}",
+        {"model": cls.__name__, "members": members, "keys": _keys_text(keys)},
+    )
+
+
+def _keys_text(keys: set[str]) -> str:
+    ordered = sorted(keys)
+    text = ", ".join(shown(key, 40) for key in ordered[:6])
+    return text + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
+
+
+def _refuse_look_alike(cls: type[Structure], alike: list[type[Structure]], keys: set[str]) -> None:
+    raise PydanticCustomError(
+        "wrong_structure",
+        "{model} got what looks like {looks_like} (keys: {keys}); {hint}",
+        {
+            "model": cls.__name__,
+            "looks_like": _names(alike),
+            "keys": _keys_text(keys),
+            "hint": _hint(cls, alike[0]),
+        },
+    )
+
+
+def _refuse_surrogates(extra: dict[str, Any]) -> None:
+    stack: list[Any] = [extra]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            refuse_surrogates(value)
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)

@@ -126,3 +126,28 @@ def warn_at_caller(message: str, category: type[Warning]) -> None:
         frame = frame.f_back
         level += 1
     warnings.warn(message, category, stacklevel=level)
+
+
+def refuse_surrogates(text: str) -> str:
+    """``text`` unchanged, or the error ``text_surrogate`` if it holds a lone surrogate.
+
+    A lone surrogate (U+D800 to U+DFFF, which ``json.loads`` makes from ``"\\ud800"``) is no
+    character: UTF-8 cannot encode it, XML 1.0 does not allow it, and pydantic can neither write
+    it to JSON nor read it back. It is refused where it enters rather than failing later in
+    ``model_dump_json()``. ASCII text (most of it) is checked in constant time.
+    """
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise PydanticCustomError(
+                "text_surrogate",
+                "Text should hold only characters UTF-8 can encode; got the lone surrogate "
+                "{character} at position {position} of {value}",
+                {
+                    "character": f"U+{ord(text[exc.start]):04X}",
+                    "position": exc.start,
+                    "value": shown(text),
+                },
+            ) from None
+    return text

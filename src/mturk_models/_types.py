@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from dateutil import tz
 from dateutil.parser import isoparse
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     GetCoreSchemaHandler,
@@ -29,7 +30,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, SchemaValidator, TzInfo, core_schema
 
-from ._errors import int_shown, shown
+from ._errors import int_shown, refuse_surrogates, shown
 
 __all__ = [
     "CENT",
@@ -46,6 +47,7 @@ __all__ = [
     "Reward",
     "Seconds",
     "Seq",
+    "Text",
     "UtcDatetime",
     "WorkerId",
     "parse_currency",
@@ -113,6 +115,14 @@ def _as_list(value: Any, handler: Any) -> Any:
 
 Seq = Annotated[tuple[T, ...], WrapSerializer(_as_list)]
 """An immutable sequence (a tuple, so models hash) that dumps as a list, as boto3 gives it."""
+
+Text = Annotated[str, AfterValidator(refuse_surrogates)]
+"""Free text from AWS (Answer, Title, Reason, ...): any characters UTF-8 can encode.
+
+A lone surrogate is refused (``text_surrogate``): it is not a character, no UTF-8 or XML document
+carries it, and pydantic could neither write nor read it as JSON (see ``refuse_surrogates``).
+ASCII text costs one constant-time check.
+"""
 
 XML_WHITESPACE: Final = " \t\r\n"
 """XML's whitespace. ``str.strip()`` would also drop a no-break space and other Unicode spaces."""

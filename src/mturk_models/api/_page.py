@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
-from .._types import Count, PaginationToken
+from .._types import Count, PaginationToken, Text
 
 __all__ = ["Page", "Response", "ResponseMetadata"]
 
@@ -29,21 +29,23 @@ class ResponseMetadata(Structure):
     'a1'
     """
 
-    request_id: str | None = Field(default=None, description="The ID AWS gave the request.")
+    request_id: Text | None = Field(default=None, description="The ID AWS gave the request.")
     http_status_code: int | None = Field(
         default=None, alias="HTTPStatusCode", description="The HTTP status code of the response."
     )
-    http_headers: dict[str, str] | None = Field(
+    http_headers: dict[Text, Text] | None = Field(
         default=None, alias="HTTPHeaders", description="The HTTP headers of the response."
     )
     retry_attempts: int | None = Field(
         default=None, description="How many times botocore retried the request."
     )
-    host_id: str | None = Field(default=None, description="The host ID, when AWS sends one.")
+    host_id: Text | None = Field(default=None, description="The host ID, when AWS sends one.")
 
 
 class Response(Structure):
     """The output of an operation: its members, plus boto3's ``ResponseMetadata``."""
+
+    __abstract__: ClassVar[bool] = True
 
     response_metadata: ResponseMetadata | None = Field(
         default=None,
@@ -59,6 +61,7 @@ class Page(Response, Generic[ItemT]):
     """
 
     __items__: ClassVar[str]
+    __abstract__: ClassVar[bool] = True
 
     next_token: PaginationToken | None = Field(
         default=None,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Union
 from pydantic import Field
 
 from .._base import Structure
-from .._types import EntityId, Seq, UtcDatetime, WorkerId
+from .._types import EntityId, Seq, Text, UtcDatetime, WorkerId
 from ..enums import AssignmentStatus
 from ..exceptions import InputError
 from ._page import Page, Response
@@ -92,12 +92,12 @@ class Assignment(Structure):
         description="The deadline for the assignment, derived from the HIT's deadline "
         "specification and the time the Worker accepted the HIT.",
     )
-    answer: str | None = Field(
+    answer: Text | None = Field(
         default=None,
         description="The Worker's answers in a QuestionFormAnswers document; may be empty if "
         "the Worker provided no answers.",
     )
-    requester_feedback: str | None = Field(
+    requester_feedback: Text | None = Field(
         default=None,
         description="The feedback given with ApproveAssignment or RejectAssignment, if any.",
     )

@@ -27,6 +27,7 @@ from .._types import (
     EntityId,
     IdempotencyToken,
     Seq,
+    Text,
     UtcDatetime,
     WorkerId,
 )
@@ -63,7 +64,7 @@ class BonusPayment(Structure):
     assignment_id: EntityId | None = Field(
         default=None, description="The ID of the assignment associated with this bonus payment."
     )
-    reason: str | None = Field(
+    reason: Text | None = Field(
         default=None, description="The Reason text given when the bonus was granted, if any."
     )
     grant_time: UtcDatetime | None = Field(

@@ -27,6 +27,7 @@ from .._types import (
     IdempotencyToken,
     Seconds,
     Seq,
+    Text,
     UtcDatetime,
 )
 from ..enums import HITReviewStatus, HITStatus, ReviewableHITStatus
@@ -83,14 +84,14 @@ class HIT(Structure):
     creation_time: UtcDatetime | None = Field(
         default=None, description="The date and time the HIT was created."
     )
-    title: str | None = Field(default=None, description="The title of the HIT.")
-    description: str | None = Field(default=None, description="A general description of the HIT.")
-    question: str | None = Field(
+    title: Text | None = Field(default=None, description="The title of the HIT.")
+    description: Text | None = Field(default=None, description="A general description of the HIT.")
+    question: Text | None = Field(
         default=None,
         description="The data the Worker completing the HIT uses to produce the results: a "
         "QuestionForm, HTMLQuestion or ExternalQuestion document.",
     )
-    keywords: str | None = Field(
+    keywords: Text | None = Field(
         default=None,
         description="One or more words or phrases that describe the HIT, separated by commas.",
     )
@@ -118,7 +119,7 @@ class HIT(Structure):
         description="The length of time, in seconds, that a Worker has to complete the HIT "
         "after accepting it.",
     )
-    requester_annotation: str | None = Field(
+    requester_annotation: Text | None = Field(
         default=None,
         description="An arbitrary data field the Requester who created the HIT can use; visible "
         "only to the creator of the HIT.",

@@ -1,0 +1,222 @@
+"""What every Structure shares: wrong input refused, text that JSON can carry. Driven by every
+public Structure, so models added later are covered without a list to keep."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+from pydantic import Field, ValidationError
+from pydantic.alias_generators import to_snake
+from tests.conftest import expect_error
+
+import mturk_models
+import mturk_models.testing
+from mturk_models import (
+    HIT,
+    Assignment,
+    BonusPayment,
+    GetAssignmentResponse,
+    ListAssignmentsForHITResponse,
+    ListHITsResponse,
+    Locale,
+)
+from mturk_models._base import Structure, _registry
+from mturk_models.api._page import ResponseMetadata
+
+METADATA = {
+    "RequestId": "2b0d6b0c-6c39-4b5b-9a55-3f1c1b8f0d7e",
+    "HTTPStatusCode": 200,
+    "HTTPHeaders": {"content-type": "application/x-amz-json-1.1", "date": "Fri, 17 Sep 2021"},
+    "RetryAttempts": 0,
+}
+
+
+def public_structures() -> list[type[Structure]]:
+    found = [getattr(mturk_models, name) for name in mturk_models.__all__]
+    models = [m for m in found if isinstance(m, type) and issubclass(m, Structure)]
+    return sorted({*models, ResponseMetadata}, key=lambda m: m.__name__)
+
+
+STRUCTURES = public_structures()
+
+
+def strategy_for(model: type[Structure]) -> st.SearchStrategy[Any]:
+    """The plural-named strategy of ``mturk_models.testing`` (``hits()``), else the empty model."""
+    name = to_snake(model.__name__.replace("HITs", "Hits").replace("HIT", "Hit")) + "s"
+    found = getattr(mturk_models.testing, name, None)
+    return found() if found is not None else st.just(model())
+
+
+def aliases(model: type[Structure]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def takes_text(annotation: Any) -> bool:
+    """A text field: ``str`` (constrained or not), possibly optional."""
+    options = getattr(annotation, "__args__", None) if annotation is not str else None
+    return annotation is str or (
+        options is not None and str in options and getattr(annotation, "__origin__", 0) is not dict
+    )
+
+
+# --- wrong input is an error, not an empty object --------------------------------------------
+
+
+def test_registry_has_every_public_structure() -> None:
+    assert set(STRUCTURES) <= set(_registry())
+    assert not {cls.__name__ for cls in _registry()} & {"Structure", "Response", "Page"}
+
+
+def test_whole_response_given_as_its_item() -> None:
+    response = {"Assignment": {"AssignmentId": "3A"}, "HIT": {}, "ResponseMetadata": METADATA}
+    error = expect_error(Assignment, response, "wrong_structure", "GetAssignmentResponse")
+    assert "response['Assignment']" in error["msg"]
+    error = expect_error(HIT, {"HIT": {"HITId": "3H"}}, "wrong_structure", "GetHITResponse")
+    assert "response['HIT']" in error["msg"]
+
+
+def test_a_page_given_as_its_item_points_to_iter_items() -> None:
+    page = {"Assignments": [], "NumResults": 0, "NextToken": "t"}
+    error = expect_error(Assignment, page, "wrong_structure", "ListAssignmentsForHITResponse")
+    assert "iter_items" in error["msg"]
+
+
+def test_a_hit_given_as_an_assignment() -> None:
+    hit = {"HITId": "3H", "HITTypeId": "3T", "Title": "t", "Reward": "0.50", "MaxAssignments": 3}
+    expect_error(Assignment, hit, "wrong_structure", "looks like a HIT")
+    # an assignment given as a bonus payment: they share AssignmentId and WorkerId
+    assignment = {"AssignmentId": "3A", "WorkerId": "A1", "AssignmentStatus": "Approved"}
+    expect_error(BonusPayment, assignment, "wrong_structure", "an Assignment")
+
+
+def test_an_item_given_as_its_response() -> None:
+    error = expect_error(
+        GetAssignmentResponse, {"AssignmentId": "3A"}, "wrong_structure", "an Assignment"
+    )
+    assert "put it under 'Assignment'" in error["msg"]
+    expect_error(ListHITsResponse, {"Assignments": []}, "wrong_structure", "ListAssignmentsFor")
+
+
+def test_keys_of_nothing_known() -> None:
+    error = expect_error(Assignment, {"foo": 1, "bar": 2}, "wrong_structure", "none of its members")
+    assert "'bar', 'foo'" in error["msg"]
+
+
+@pytest.mark.parametrize(
+    ("data", "wrong", "right"),
+    [
+        ({"AssignmentID": "3A"}, "AssignmentID", "AssignmentId"),
+        ({"assignmentid": "3A"}, "assignmentid", "AssignmentId"),
+        ({"assignmentId": "3A", "WorkerId": "A1"}, "assignmentId", "AssignmentId"),  # with others
+        ({"HitId": "3H", "AssignmentId": "3A"}, "HitId", "HITId"),
+        ({"Hit_Id": "3H"}, "Hit_Id", "HITId"),
+        ({"submitTime": "2021-09-17T20:28:00Z"}, "submitTime", "SubmitTime"),
+    ],
+)
+def test_a_key_spelt_like_a_member_is_an_error_with_a_suggestion(
+    data: dict[str, Any], wrong: str, right: str
+) -> None:
+    error = expect_error(Assignment, data, "member_spelling", "did you mean")
+    assert repr(wrong) in error["msg"]
+    assert repr(right) in error["msg"]
+
+
+def test_nested_wrong_input_is_located() -> None:
+    with pytest.raises(ValidationError) as info:
+        ListAssignmentsForHITResponse.model_validate(
+            {"Assignments": [{"AssignmentId": "3A"}, {"assignmentID": "3B"}]}
+        )
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == ("member_spelling", ("Assignments", 1))
+
+
+def test_unknown_members_next_to_real_ones_are_kept() -> None:
+    assignment = Assignment.model_validate({"AssignmentId": "3A", "WorkTimeInSeconds": 4})
+    assert assignment.model_extra == {"WorkTimeInSeconds": 4}
+    hit = HIT.model_validate({"HITId": "3H", "NumberOfSimilarHITs": 2})
+    assert hit.model_extra == {"NumberOfSimilarHITs": 2}
+    # a member given twice (alias and attribute name) is not a misspelling
+    assert Locale.model_validate({"Country": "US", "country": "US"}).country == "US"
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+def test_every_structure_refuses_wrong_keys_and_accepts_empty(model: type[Structure]) -> None:
+    # A structure with required members (Locale, QualificationRequirement) reports them missing
+    # first: its model-level check runs only once its fields validate.
+    required = any(field.is_required() for field in model.model_fields.values())
+    if not required:
+        assert model.model_validate({}) == model()  # sparse data stays valid
+    expected = {"missing", "wrong_structure"} if required else {"wrong_structure"}
+    with pytest.raises(ValidationError) as info:
+        model.model_validate({"ZzNotAMemberOfAnything": 1})
+    assert {error["type"] for error in info.value.errors()} <= expected
+    members = set(model.model_fields) | set(aliases(model))
+    expected = {"missing", "member_spelling"} if required else {"member_spelling"}
+    for alias in aliases(model):
+        for wrong in (alias.lower(), alias.upper()):
+            if wrong in members:
+                continue  # the attribute name itself: valid
+            with pytest.raises(ValidationError) as info:
+                model.model_validate({wrong: None})
+            assert {error["type"] for error in info.value.errors()} <= expected, wrong
+
+
+def test_structures_added_later_are_recognised() -> None:
+    class Later(Structure):
+        __module__ = "mturk_models.api.later"  # as if the library had it
+        later_only_member: str | None = Field(default=None, description="x")
+
+    try:
+        expect_error(Assignment, {"LaterOnlyMember": "x"}, "wrong_structure", "a Later")
+    finally:
+        del Later
+        _registry.cache_clear()
+
+
+# --- text: a lone surrogate is refused everywhere ---------------------------------------------
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+def test_every_text_field_refuses_a_lone_surrogate(model: type[Structure]) -> None:
+    for name, field in model.model_fields.items():
+        if not takes_text(field.annotation):
+            continue
+        with pytest.raises(ValidationError) as info:
+            model.model_validate({field.alias or name: "ok \ud800"})
+        codes = {error["type"] for error in info.value.errors()}
+        assert codes & {"text_surrogate", "string_unicode", "string_pattern_mismatch"}, (
+            name,
+            codes,
+        )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"RequesterFeedback": "ok \udc00 ok"},
+        {"Answer": "\ud83d"},  # half of an emoji, as a truncated JSON string gives it
+        {"AssignmentId": "3A", "Note": "\ud800"},
+        {"AssignmentId": "3A", "Deep": [{"k": ["\udfff"]}]},
+        {"AssignmentId": "3A", "Deep": {"\ud800": 1}},
+    ],
+)
+def test_lone_surrogates_in_fields_and_unknown_keys(data: dict[str, Any]) -> None:
+    error = expect_error(Assignment, data, "text_surrogate", "lone surrogate U\\+D[89A-F]")
+    assert "position" in error["msg"]
+
+
+def test_header_names_and_values_refuse_a_lone_surrogate() -> None:
+    for headers in ({"x-amz": "\ud800"}, {"\udc00": "v"}):
+        error = expect_error(
+            ResponseMetadata, {"HTTPHeaders": headers}, "text_surrogate", "lone surrogate"
+        )
+        assert error["loc"][0] == "HTTPHeaders"
+
+
+def test_text_that_utf8_carries_is_kept() -> None:
+    text = "caf\u00e9 \U0001f600 \u65e5\u672c \u00a0"
+    assignment = Assignment.model_validate({"RequesterFeedback": text, "X": text})
+    assert assignment.requester_feedback == text
+    assert Assignment.model_validate_json(assignment.model_dump_json()) == assignment
