@@ -75,8 +75,16 @@ class Structure(MTurkModel):
         return self
 
     def to_boto3(self) -> dict[str, Any]:
-        """Return the data in boto3's shape: PascalCase keys, ``None`` left out."""
-        return self.model_dump(by_alias=True, exclude_none=True)
+        """Return the data in boto3's shape, as plain JSON values: ``json.dumps`` and
+        ``yaml.safe_dump`` take it, and ``model_validate`` gives back an equal model.
+
+        PascalCase keys, ``None`` left out, enums as their ``str`` values, money as botocore's
+        CurrencyAmount string (``"0.50"``), timestamps as ISO 8601 strings in UTC
+        (``"2021-09-17T20:28:00Z"``, the instant boto3 gave, in the form the AWS CLI prints and
+        boto3 accepts). ``model_dump(by_alias=True)`` gives ``datetime`` objects instead. Unknown
+        keys are dumped as JSON too: one that held a ``datetime`` comes back as its string.
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 class RequestModel(MTurkModel):

@@ -6,7 +6,8 @@ you installed from) or on its own (``python -m pip install hypothesis``). Import
 without Hypothesis raises ImportError.
 
 Every strategy draws valid values only: each generated model passes its own validation, and its
-boto3 shape (``model.to_boto3()``) validates back into an equal model. Two families:
+boto3 shape (``model.to_boto3()``, plain JSON values) validates back into an equal model. Two
+families:
 
 * model strategies (``assignments()``, ``hits()``, ``qualification_requirements()``,
   ``locales()``, the response envelopes) give model instances;
@@ -52,6 +53,7 @@ import typing
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -459,8 +461,11 @@ def list_hits_responses(
 
 
 def _in_zone(value: Any, zone: tzinfo) -> Any:
+    """``value`` as boto3 gives it: datetimes in ``zone``, enums as their ``str`` values."""
     if isinstance(value, datetime):
         return value.astimezone(zone)
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, dict):
         return {key: _in_zone(item, zone) for key, item in value.items()}
     if isinstance(value, list):
@@ -470,7 +475,7 @@ def _in_zone(value: Any, zone: tzinfo) -> Any:
 
 def _boto3(models: st.SearchStrategy[M]) -> st.SearchStrategy[dict[str, Any]]:
     return st.tuples(models, boto3_timezones()).map(
-        lambda pair: _in_zone(pair[0].to_boto3(), pair[1])
+        lambda pair: _in_zone(pair[0].model_dump(by_alias=True, exclude_none=True), pair[1])
     )
 
 

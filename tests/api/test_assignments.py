@@ -19,6 +19,7 @@ from mturk_models import (
     InputError,
     ListAssignmentsForHITResponse,
     assignments_in,
+    to_utc,
 )
 from mturk_models.testing import assignments, boto3_assignments
 
@@ -115,10 +116,11 @@ def test_boto3_shaped_assignments_wrap(raw: dict[str, Any]) -> None:
     in_utc = {
         k: v.astimezone(timezone.utc) if isinstance(v, datetime) else v for k, v in raw.items()
     }
-    assert assignment.to_boto3() == in_utc
+    assert assignment.model_dump(by_alias=True, exclude_none=True) == in_utc
     for key in TIMES:
-        value = assignment.to_boto3().get(key)
-        assert value is None or value.tzinfo is timezone.utc
+        value = assignment.to_boto3().get(key)  # plain values: ISO 8601 in UTC
+        assert value is None or (isinstance(value, str) and value.endswith("Z"))
+        assert value is None or to_utc(value) == in_utc[key]
 
 
 @given(assignments(status="Approved"))

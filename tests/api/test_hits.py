@@ -136,4 +136,6 @@ def test_boto3_shaped_hits_wrap_with_utc_times(raw: dict[str, Any]) -> None:
         assert value is None or value.tzinfo is timezone.utc
     for key in ("CreationTime", "Expiration"):
         if key in raw:
-            assert hit.to_boto3()[key] == raw[key].astimezone(timezone.utc)  # PEP 495 folds
+            dumped = hit.model_dump(by_alias=True)[key]
+            assert dumped == raw[key].astimezone(timezone.utc)  # compared in UTC: PEP 495 folds
+            assert hit.to_boto3()[key] == dumped.isoformat().replace("+00:00", "Z")

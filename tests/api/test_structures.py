@@ -1,11 +1,12 @@
-"""What every Structure shares: wrong input refused, text that JSON can carry. Driven by every
-public Structure, so models added later are covered without a list to keep."""
+"""What every Structure shares: wrong input refused, text that JSON can carry, plain to_boto3().
+Driven by every public Structure, so models added later are covered without a list to keep."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import Field, ValidationError
 from pydantic.alias_generators import to_snake
@@ -220,3 +221,54 @@ def test_text_that_utf8_carries_is_kept() -> None:
     assignment = Assignment.model_validate({"RequesterFeedback": text, "X": text})
     assert assignment.requester_feedback == text
     assert Assignment.model_validate_json(assignment.model_dump_json()) == assignment
+
+
+# --- to_boto3: plain values -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+@settings(max_examples=25)
+@given(data=st.data())
+def test_to_boto3_is_plain_and_round_trips(model: type[Structure], data: st.DataObject) -> None:
+    import json
+
+    yaml = pytest.importorskip("yaml")
+    instance = data.draw(strategy_for(model))
+    plain = instance.to_boto3()
+    assert model.model_validate(plain) == instance
+    assert json.loads(json.dumps(plain)) == plain
+    assert yaml.safe_load(yaml.safe_dump(plain)) == plain
+    assert all_plain(plain)
+
+
+def all_plain(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            assert all(type(key) is str for key in current)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        else:
+            assert current is None or type(current) in (str, int, float, bool), type(current)
+    return True
+
+
+def test_to_boto3_gives_boto3s_values() -> None:
+    raw = {
+        "HITId": "3H",
+        "HITStatus": "Assignable",
+        "Reward": "0.5",
+        "CreationTime": "2021-09-17T13:28:00-07:00",
+        "QualificationRequirements": [{"QualificationTypeId": "3Q", "Comparator": "Exists"}],
+    }
+    plain = HIT.model_validate(raw).to_boto3()
+    assert plain == {
+        "HITId": "3H",
+        "HITStatus": "Assignable",  # a str, not the enum member
+        "Reward": "0.50",  # botocore's CurrencyAmount is a string
+        "CreationTime": "2021-09-17T20:28:00Z",  # ISO 8601 in UTC, the same instant
+        "QualificationRequirements": [{"QualificationTypeId": "3Q", "Comparator": "Exists"}],
+    }
+    assert type(plain["HITStatus"]) is str
