@@ -1,4 +1,5 @@
-"""What every Structure shares: wrong input refused, text that JSON can carry, plain to_boto3().
+"""What every Structure shares: wrong input refused, text that JSON can carry, plain to_boto3(),
+hashing.
 Driven by every public Structure, so models added later are covered without a list to keep."""
 
 from __future__ import annotations
@@ -221,6 +222,29 @@ def test_text_that_utf8_carries_is_kept() -> None:
     assignment = Assignment.model_validate({"RequesterFeedback": text, "X": text})
     assert assignment.requester_feedback == text
     assert Assignment.model_validate_json(assignment.model_dump_json()) == assignment
+
+
+# --- hashing ------------------------------------------------------------------------------------
+
+
+def test_envelopes_with_response_metadata_are_hashable() -> None:
+    one = GetAssignmentResponse.model_validate({"Assignment": {}, "ResponseMetadata": METADATA})
+    two = GetAssignmentResponse.model_validate({"Assignment": {}, "ResponseMetadata": METADATA})
+    assert one == two
+    assert hash(one) == hash(two)
+    assert len({one, two}) == 1
+    headers = one.response_metadata.http_headers if one.response_metadata else None
+    assert headers == METADATA["HTTPHeaders"]
+    with pytest.raises(TypeError):
+        headers["x"] = "y"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+@settings(max_examples=15)
+@given(data=st.data())
+def test_every_structure_is_hashable(model: type[Structure], data: st.DataObject) -> None:
+    instance = data.draw(strategy_for(model))
+    assert hash(instance) == hash(model.model_validate(instance.to_boto3()))
 
 
 # --- to_boto3: plain values -----------------------------------------------------------------

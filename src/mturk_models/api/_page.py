@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, NoReturn, TypeVar
 
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
@@ -20,6 +20,31 @@ from .._types import Count, PaginationToken, Text
 __all__ = ["Page", "Response", "ResponseMetadata"]
 
 ItemT = TypeVar("ItemT", bound=Structure)
+
+
+class FrozenDict(dict[str, str]):
+    """A dict that cannot change and hashes by its items, so models holding it are hashable.
+
+    It is a ``dict``: it compares equal to the plain dict it was made from and dumps as one.
+    """
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[str, str]]]:
+        return type(self), (dict(self),)  # pickle and copy without __setitem__
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} is read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+
+Headers = Annotated[dict[Text, Text], AfterValidator(FrozenDict)]
+"""HTTP headers: names and values are text; held read-only and hashable."""
 
 
 class ResponseMetadata(Structure):
@@ -33,8 +58,10 @@ class ResponseMetadata(Structure):
     http_status_code: int | None = Field(
         default=None, alias="HTTPStatusCode", description="The HTTP status code of the response."
     )
-    http_headers: dict[Text, Text] | None = Field(
-        default=None, alias="HTTPHeaders", description="The HTTP headers of the response."
+    http_headers: Headers | None = Field(
+        default=None,
+        alias="HTTPHeaders",
+        description="The HTTP headers of the response (a read-only, hashable mapping).",
     )
     retry_attempts: int | None = Field(
         default=None, description="How many times botocore retried the request."
