@@ -13,6 +13,7 @@ inputs (``Request``) in the API folder's pre-flight module.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar, get_args
 
@@ -85,6 +86,33 @@ class Structure(MTurkModel):
         keys are dumped as JSON too: one that held a ``datetime`` comes back as its string.
         """
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # Sparse structures are mostly None, and an Answer or a Question is often thousands of
+        # characters: the repr leaves out fields that are None and shows the start of long text.
+        for name, value in super().__repr_args__():
+            if value is None:
+                continue
+            if isinstance(value, str) and len(value) > _REPR_TEXT:
+                yield name, _Shortened(value)
+            else:
+                yield name, value
+
+
+_REPR_TEXT = 80
+"""Text longer than this is shortened in a structure's repr (never in its data)."""
+
+
+class _Shortened:
+    """Stands for a long text in a repr: its start, then how long it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"{self.text[:60]!r}... ({len(self.text):,} characters)"
 
 
 class RequestModel(MTurkModel):

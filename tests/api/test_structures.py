@@ -1,6 +1,6 @@
 """What every Structure shares: wrong input refused, text that JSON can carry, plain to_boto3(),
-hashing.
-Driven by every public Structure, so models added later are covered without a list to keep."""
+hashing, a short repr and a readable JSON Schema. Driven by every public Structure, so models
+added later are covered without a list to keep."""
 
 from __future__ import annotations
 
@@ -296,3 +296,27 @@ def test_to_boto3_gives_boto3s_values() -> None:
         "QualificationRequirements": [{"QualificationTypeId": "3Q", "Comparator": "Exists"}],
     }
     assert type(plain["HITStatus"]) is str
+
+
+# --- repr ---------------------------------------------------------------------------------------
+
+
+def test_long_text_is_shortened_in_the_repr_only() -> None:
+    answer = "<QuestionFormAnswers>" + "x" * 10_000 + "</QuestionFormAnswers>"
+    assignment = Assignment.model_validate({"AssignmentId": "3A", "Answer": answer})
+    text = repr(assignment)
+    assert len(text) < 400
+    assert "10,043 characters" in text
+    assert "assignment_id='3A'" in text
+    assert assignment.answer == answer  # the data is whole
+    hit = HIT.model_validate({"Question": "q" * 5000, "Title": "short"})
+    assert len(repr(hit)) < 200
+    assert "title='short'" in repr(hit)
+    assert "5,000 characters" in str(hit)
+    assert "hit_id" not in repr(hit)  # fields that are None are left out of the repr
+
+
+def test_short_text_is_shown_whole() -> None:
+    assert "requester_feedback='Thanks!'" in repr(
+        Assignment.model_validate({"RequesterFeedback": "Thanks!"})
+    )
