@@ -13,12 +13,15 @@ inputs (``Request``) in the API folder's pre-flight module.
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic.alias_generators import to_pascal
+from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import PydanticCustomError
 
 from ._errors import refuse_surrogates, shown
@@ -29,7 +32,27 @@ __all__ = [
     "Record",
     "RequestModel",
     "Structure",
+    "field_title",
+    "model_description",
 ]
+
+
+_WORDS = re.compile(r"HITs|[A-Z]+(?=[A-Z][a-z]|[0-9]|$)|[A-Z][a-z0-9]*|[a-z0-9]+")
+
+
+def field_title(name: str, field: FieldInfo | ComputedFieldInfo) -> str:
+    """A field's JSON Schema title: its botocore member in words (``HIT Type Id``, not
+    ``Hittypeid``)."""
+    return " ".join(word[:1].upper() + word[1:] for word in _WORDS.findall(field.alias or name))
+
+
+def model_description(schema: dict[str, Any], cls: type[Any]) -> None:
+    """A model's JSON Schema description: its docstring up to the first doctest example."""
+    doc = inspect.cleandoc(cls.__doc__ or "").split(">>>", 1)[0].strip()
+    if doc:
+        schema["description"] = doc
+    else:
+        schema.pop("description", None)
 
 
 class MTurkModel(BaseModel):
@@ -43,6 +66,8 @@ class MTurkModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         frozen=True,
+        field_title_generator=field_title,
+        json_schema_extra=model_description,
     )
 
 

@@ -4,6 +4,8 @@ added later are covered without a list to keep."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -320,3 +322,39 @@ def test_short_text_is_shown_whole() -> None:
     assert "requester_feedback='Thanks!'" in repr(
         Assignment.model_validate({"RequesterFeedback": "Thanks!"})
     )
+
+
+# --- JSON Schema --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+def test_json_schema_titles_read_well_and_descriptions_have_no_doctests(
+    model: type[Structure],
+) -> None:
+    schema = model.model_json_schema()
+    for definition in iter_schemas(schema):
+        assert ">>>" not in definition.get("description", ""), definition.get("title")
+        for name, prop in definition.get("properties", {}).items():
+            if "$ref" in prop:  # a required enum: pydantic gives the reference, not a title
+                continue
+            title = prop["title"]
+            assert re.fullmatch(r"[A-Z][A-Za-z0-9]*( [A-Z0-9][A-Za-z0-9]*)*", title), title
+            assert title.replace(" ", "") == name, (title, name)
+
+
+def iter_schemas(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield schema
+    yield from schema.get("$defs", {}).values()
+
+
+def test_json_schema_examples() -> None:
+    schema = Assignment.model_json_schema()
+    assert schema["properties"]["AssignmentId"]["title"] == "Assignment Id"
+    assert schema["properties"]["HITId"]["title"] == "HIT Id"
+    assert schema["description"].startswith("A single assignment of a HIT to a Worker")
+    hit = HIT.model_json_schema()
+    assert hit["properties"]["NumberOfAssignmentsPending"]["title"] == (
+        "Number Of Assignments Pending"
+    )
+    meta = ResponseMetadata.model_json_schema()
+    assert meta["properties"]["HTTPStatusCode"]["title"] == "HTTP Status Code"
