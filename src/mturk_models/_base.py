@@ -14,6 +14,7 @@ inputs (``Request``) in the API folder's pre-flight module.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -80,7 +81,8 @@ class Structure(MTurkModel):
     (``AssignmentID``, ``assignmentid``) is ``member_spelling``; a mapping that holds none of the
     members but other keys, or whose keys are all another structure's, is ``wrong_structure``,
     naming what it looks like. A lone surrogate in an unknown key or value is ``text_surrogate``,
-    as in every text field. The check runs only when there are unknown keys.
+    as in every text field, and a NaN or infinite number there is ``non_finite_number`` (JSON
+    would write it as null). The check runs only when there are unknown keys.
     """
 
     model_config = ConfigDict(extra="allow")
@@ -97,7 +99,8 @@ class Structure(MTurkModel):
     def _known_keys(self) -> Structure:
         extra = self.__pydantic_extra__
         if extra:
-            _misplaced(type(self), extra, self.__pydantic_fields_set__)
+            given = {name for name in self.__pydantic_fields_set__ if name in self.__dict__}
+            _misplaced(type(self), extra, {n for n in given if self.__dict__[n] is not None})
         return self
 
     def to_boto3(self) -> dict[str, Any]:
@@ -275,8 +278,12 @@ def _names(classes: list[type[Structure]]) -> str:
 
 
 def _misplaced(cls: type[Structure], extra: dict[str, Any], fields_set: set[str]) -> None:
-    """Refuse input whose unknown keys show it is not a ``cls`` (see :class:`Structure`)."""
-    _refuse_surrogates(extra)
+    """Refuse input whose unknown keys show it is not a ``cls`` (see :class:`Structure`).
+
+    ``fields_set`` holds the members given a value other than None (None is what to_boto3()
+    leaves out, so a member given as None does not count as one).
+    """
+    _refuse_unwritable(extra)
     spellings = _spellings(cls)
     exact = _members(cls)  # a member given twice (alias and name) is a duplicate, not a misspelling
     misspelt = {
@@ -331,12 +338,22 @@ def _refuse_look_alike(cls: type[Structure], alike: list[type[Structure]], keys:
     )
 
 
-def _refuse_surrogates(extra: dict[str, Any]) -> None:
+def _refuse_unwritable(extra: dict[str, Any]) -> None:
+    """Refuse unknown keys or values that JSON cannot carry unchanged: lone surrogates
+    (``text_surrogate``) and NaN or infinite numbers (``non_finite_number``, which JSON would
+    write as null)."""
     stack: list[Any] = [extra]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
             refuse_surrogates(value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError(
+                "non_finite_number",
+                "An unknown member's number should be finite (JSON has no NaN or infinity); "
+                "got {value}",
+                {"value": repr(value)},
+            )
         elif isinstance(value, dict):
             stack.extend(value.keys())
             stack.extend(value.values())

@@ -219,6 +219,16 @@ def test_header_names_and_values_refuse_a_lone_surrogate() -> None:
         assert error["loc"][0] == "HTTPHeaders"
 
 
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), -float("inf")])
+def test_unknown_numbers_json_cannot_carry_are_refused(number: float) -> None:
+    expect_error(Assignment, {"AssignmentId": "3A", "X": [number]}, "non_finite_number", "finite")
+
+
+def test_a_member_given_as_none_is_not_a_member() -> None:
+    # to_boto3() would leave RequestId out and keep only the other key: refused at once
+    expect_error(ResponseMetadata, {"RequestId": None, "Foo": 1}, "wrong_structure", "none of")
+
+
 def test_text_that_utf8_carries_is_kept() -> None:
     text = "caf\u00e9 \U0001f600 \u65e5\u672c \u00a0"
     assignment = Assignment.model_validate({"RequesterFeedback": text, "X": text})
@@ -358,3 +368,54 @@ def test_json_schema_examples() -> None:
     )
     meta = ResponseMetadata.model_json_schema()
     assert meta["properties"]["HTTPStatusCode"]["title"] == "HTTP Status Code"
+
+
+# --- any input gives a model or a ValidationError -------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+def _keys(model: type[Structure]) -> st.SearchStrategy[str]:
+    """Members, their near misses and other keys: the inputs the checks must tell apart."""
+    members = aliases(model)
+    return (
+        st.sampled_from(members)
+        | st.sampled_from(members).map(str.lower)
+        | st.sampled_from(["ResponseMetadata", "Assignment", "HITs", "NextToken", "Foo"])
+        | st.text(max_size=12)
+    )
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+@settings(max_examples=40)
+@given(data=st.data())
+def test_any_mapping_gives_a_model_or_a_validation_error(
+    model: type[Structure], data: st.DataObject
+) -> None:
+    raw = data.draw(st.dictionaries(_keys(model), _JSON, max_size=5))
+    try:
+        result = model.model_validate(raw)
+    except ValidationError as exc:
+        message = str(exc)  # the message can be built
+    else:
+        message = ""
+    if message:
+        return
+    assert model.model_validate_json(result.model_dump_json()) == result
+    # to_boto3() leaves out None values (boto3 never gives null), unknown ones included
+    plain = result.to_boto3()
+    assert model.model_validate(plain).to_boto3() == plain
+
+
+@pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
+@settings(max_examples=15)
+@given(data=st.data())
+def test_json_round_trip(model: type[Structure], data: st.DataObject) -> None:
+    instance = data.draw(strategy_for(model))
+    assert model.model_validate_json(instance.model_dump_json()) == instance
