@@ -304,9 +304,11 @@ def _misplaced(cls: type[Structure], extra: dict[str, Any], fields_set: set[str]
     if given:
         # Some members and unknown keys: AWS may have added members, so this is refused only
         # when another structure has every key (a HIT given as an Assignment shares HITId).
-        alike = _look_alike(cls, keys, partial=False)
+        # Keys whose value is None are left out, as to_boto3() leaves them out.
+        valued = given | {key for key, value in extra.items() if value is not None}
+        alike = _look_alike(cls, valued, partial=False) if valued != given else []
         if alike:
-            _refuse_look_alike(cls, alike, keys)
+            _refuse_look_alike(cls, alike, valued)
         return
     alike = _look_alike(cls, keys, partial=True)
     if alike:

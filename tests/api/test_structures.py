@@ -384,12 +384,16 @@ _JSON = st.recursive(
 def _keys(model: type[Structure]) -> st.SearchStrategy[str]:
     """Members, their near misses and other keys: the inputs the checks must tell apart."""
     members = aliases(model)
+    names = set(model.model_fields) - set(members)
+    # Attribute names are left out: a member given under both its botocore name and its
+    # attribute name keeps the second among the unknown keys (pydantic's rule; requests refuse
+    # it as duplicate_key).
     return (
         st.sampled_from(members)
         | st.sampled_from(members).map(str.lower)
         | st.sampled_from(["ResponseMetadata", "Assignment", "HITs", "NextToken", "Foo"])
         | st.text(max_size=12)
-    )
+    ).filter(lambda key: key not in names)
 
 
 @pytest.mark.parametrize("model", STRUCTURES, ids=lambda m: m.__name__)
