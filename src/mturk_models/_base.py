@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar, get_args
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic.alias_generators import to_pascal
 from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import PydanticCustomError
@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 from ._errors import refuse_surrogates, shown
 
 __all__ = [
+    "ARCHIVED",
     "Document",
     "MTurkModel",
     "Record",
@@ -56,6 +57,12 @@ def model_description(schema: dict[str, Any], cls: type[Any]) -> None:
         schema.pop("description", None)
 
 
+ARCHIVED = "mturk_models.archived"
+"""Validation context key: the data comes from an archive reader that built it element by
+element (legacy XML), so its unknown keys are the archive's own members (``Request``,
+``NumberOfSimilarHITs``) and are not checked for looking like another structure."""
+
+
 class MTurkModel(BaseModel):
     """The configuration every model of the library shares (frozen, PascalCase aliases)."""
 
@@ -82,7 +89,8 @@ class Structure(MTurkModel):
     members but other keys, or whose keys are all another structure's, is ``wrong_structure``,
     naming what it looks like. A lone surrogate in an unknown key or value is ``text_surrogate``,
     as in every text field, and a NaN or infinite number there is ``non_finite_number`` (JSON
-    would write it as null). The check runs only when there are unknown keys.
+    would write it as null). The check runs only when there are unknown keys; data an archive
+    reader built (validation context :data:`ARCHIVED`) skips the two structural rules.
     """
 
     model_config = ConfigDict(extra="allow")
@@ -96,11 +104,13 @@ class Structure(MTurkModel):
         _registry.cache_clear()  # a new structure: recognise it too
 
     @model_validator(mode="after")
-    def _known_keys(self) -> Structure:
+    def _known_keys(self, info: ValidationInfo) -> Structure:
         extra = self.__pydantic_extra__
         if extra:
-            given = {name for name in self.__pydantic_fields_set__ if name in self.__dict__}
-            _misplaced(type(self), extra, {n for n in given if self.__dict__[n] is not None})
+            _refuse_unwritable(extra)
+            if not (info.context and info.context.get(ARCHIVED)):
+                given = {name for name in self.__pydantic_fields_set__ if name in self.__dict__}
+                _misplaced(type(self), extra, {n for n in given if self.__dict__[n] is not None})
         return self
 
     def to_boto3(self) -> dict[str, Any]:
@@ -283,7 +293,6 @@ def _misplaced(cls: type[Structure], extra: dict[str, Any], fields_set: set[str]
     ``fields_set`` holds the members given a value other than None (None is what to_boto3()
     leaves out, so a member given as None does not count as one).
     """
-    _refuse_unwritable(extra)
     spellings = _spellings(cls)
     exact = _members(cls)  # a member given twice (alias and name) is a duplicate, not a misspelling
     misspelt = {

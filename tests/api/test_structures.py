@@ -423,3 +423,15 @@ def test_any_mapping_gives_a_model_or_a_validation_error(
 def test_json_round_trip(model: type[Structure], data: st.DataObject) -> None:
     instance = data.draw(strategy_for(model))
     assert model.model_validate_json(instance.model_dump_json()) == instance
+
+
+def test_archive_readers_skip_the_structural_rules_but_not_the_text_rules() -> None:
+    from mturk_models._base import ARCHIVED
+
+    echoed = {"Request": {"IsValid": "True"}}  # a legacy CreateHIT echo: the HIT's only element
+    with pytest.raises(ValidationError):
+        HIT.model_validate(echoed)
+    assert HIT.model_validate(echoed, context={ARCHIVED: True}).model_extra == echoed
+    with pytest.raises(ValidationError) as info:
+        HIT.model_validate({"Request": "\ud800"}, context={ARCHIVED: True})
+    assert info.value.errors()[0]["type"] == "text_surrogate"
