@@ -67,6 +67,7 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .._base import ARCHIVED
 from .._errors import summarize
 from .._types import parse_currency
 from ..api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
@@ -418,7 +419,7 @@ def _leaf(element: Element, path: str, name: str) -> Any:
 
 def _validate(model: type[_M], data: dict[str, Any], path: str) -> _M:
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={ARCHIVED: True})  # built element by element
     except ValidationError as exc:
         summary = summarize(exc)
         where = "/".join([path, *summary.loc])
@@ -600,7 +601,7 @@ _KNOWN_ROOTS = ", ".join(["Assignment", "HIT", *sorted(_RESULTS), *sorted(_RESPO
 def _result(element: Element, path: str, name: str, metadata: dict[str, Any] | None) -> Any:
     if name == "HIT":  # GetHITResponse and CreateHITResponse hold the HIT directly
         hit_data: dict[str, Any] = {"HIT": _hit(element, path), "ResponseMetadata": metadata}
-        return GetHITResponse.model_validate(hit_data)
+        return GetHITResponse.model_validate(hit_data, context={ARCHIVED: True})
     if name not in _RESULTS:
         supported = ", ".join(sorted(_RESULTS))
         raise _fail(path, f"unsupported legacy result <{name}>; supported: {supported}")
