@@ -1,5 +1,5 @@
 """The exception family (drawn in exceptions.py, all exported), builders' errors, and the private
-helper that sums up a pydantic ValidationError for the readers' own errors."""
+function that sums up a pydantic ValidationError for the readers' own errors."""
 
 from __future__ import annotations
 
