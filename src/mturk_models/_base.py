@@ -17,6 +17,8 @@ import inspect
 import math
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any, ClassVar, get_args
 
@@ -35,6 +37,7 @@ __all__ = [
     "RequestModel",
     "Structure",
     "field_title",
+    "inside_request",
     "model_description",
 ]
 
@@ -55,6 +58,20 @@ def model_description(schema: dict[str, Any], cls: type[Any]) -> None:
         schema["description"] = doc
     else:
         schema.pop("description", None)
+
+
+_IN_REQUEST: ContextVar[bool] = ContextVar("mturk_models_in_request", default=False)
+
+
+@contextmanager
+def inside_request() -> Iterator[None]:
+    """Validate structures as parts of a request: the request's pre-flight reports their unknown
+    keys itself (``extra_forbidden`` with a suggestion), so the structural rules stand aside."""
+    token = _IN_REQUEST.set(True)
+    try:
+        yield
+    finally:
+        _IN_REQUEST.reset(token)
 
 
 ARCHIVED = "mturk_models.archived"
@@ -108,7 +125,7 @@ class Structure(MTurkModel):
         extra = self.__pydantic_extra__
         if extra:
             _refuse_unwritable(extra)
-            if not (info.context and info.context.get(ARCHIVED)):
+            if not (info.context and info.context.get(ARCHIVED)) and not _IN_REQUEST.get():
                 given = {name for name in self.__pydantic_fields_set__ if name in self.__dict__}
                 _misplaced(type(self), extra, {n for n in given if self.__dict__[n] is not None})
         return self
