@@ -82,7 +82,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .._base import MTurkModel
+from .._base import MTurkModel, inside_request
 from .._errors import init_error
 from ..enums import Environment
 
@@ -497,7 +497,8 @@ class Request(MTurkModel):
         errors: list[InitErrorDetails] = []
         model = None
         try:
-            model = handler(raw.data)
+            with inside_request():  # nested structures' unknown keys: reported below, once
+                model = handler(raw.data)
         except ValidationError as exc:
             errors.extend(raw.relocate(exc))
         reported = {tuple(e["loc"]) for e in errors}
