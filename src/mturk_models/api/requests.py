@@ -57,7 +57,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
 from .._errors import init_error, warn_at_caller
-from .._types import EntityId, IdempotencyToken, Reward, Seq
+from .._types import EntityId, IdempotencyToken, Reward, Seq, Text
 from ..documents.questions import (
     ExternalQuestion,
     HTMLQuestion,
@@ -110,10 +110,10 @@ class HITLayoutParameter(Structure):
     {'Name': 'image_url', 'Value': 'https://example.com/1.png'}
     """
 
-    name: str = Field(
+    name: Text = Field(
         description="The name of the parameter in the HITLayout.",
     )
-    value: str = Field(
+    value: Text = Field(
         description="The value substituted for the parameter referenced in the HITLayout."
     )
 

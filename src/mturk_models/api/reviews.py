@@ -44,7 +44,7 @@ from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error
-from .._types import INT32_MAX, INT32_MIN, EntityId, Seq
+from .._types import INT32_MAX, INT32_MIN, EntityId, Seq, Text
 from ..enums import ReviewPolicyLevel
 from ._preflight import RawRequest, Rule, member
 from ._request_fields import Boolean, PagedRequest
@@ -86,13 +86,13 @@ class ParameterMapEntry(Structure):
     {'Key': 'q1', 'Values': ['yes']}
     """
 
-    key: str | None = Field(
+    key: Text | None = Field(
         default=None,
         description="The QuestionID from the HIT that is used to identify which question "
         "requires Mechanical Turk to score as part of the ScoreMyKnownAnswers/2011-09-01 "
         "Review Policy.",
     )
-    values: Seq[str] | None = Field(
+    values: Seq[Text] | None = Field(
         default=None,
         description="The list of answers to the question specified in the MapEntry Key element.",
     )
@@ -105,10 +105,10 @@ class PolicyParameter(Structure):
     'ApproveIfKnownAnswerScoreIsAtLeast'
     """
 
-    key: str | None = Field(
+    key: Text | None = Field(
         default=None, description="Name of the parameter from the list of Review Polices."
     )
-    values: Seq[str] | None = Field(
+    values: Seq[Text] | None = Field(
         default=None, description="The list of values of the Parameter."
     )
     map_entries: Seq[ParameterMapEntry] | None = Field(
@@ -123,7 +123,7 @@ class ReviewPolicy(Structure):
     {'PolicyName': 'SimplePlurality/2011-09-01'}
     """
 
-    policy_name: str = Field(
+    policy_name: Text = Field(
         description="Name of a Review Policy: SimplePlurality/2011-09-01 or "
         "ScoreMyKnownAnswers/2011-09-01."
     )
