@@ -1130,7 +1130,7 @@ def _review_policies(name: str) -> st.SearchStrategy[ReviewPolicy]:
     else:
         # A comma separates question IDs inside one Value: IDs without one, each Value one ID.
         question_id = st.text(
-            st.characters(exclude_characters=",", exclude_categories=("Cs",)), max_size=10
+            st.characters(exclude_characters=",", exclude_categories=["Cs"]), max_size=10
         )
         ids = st.lists(question_id, min_size=1, max_size=MAX_QUESTION_IDS).map(tuple)
         required = [
