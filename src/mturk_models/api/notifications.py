@@ -33,7 +33,7 @@ from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error, shown
-from .._types import EntityId, Seq
+from .._types import EntityId, Seq, Text
 from ..enums import EventType, NotificationTransport
 from ._preflight import RawRequest, Request, Rule, member
 from ._request_fields import Boolean
@@ -79,7 +79,7 @@ class NotificationSpecification(Structure):
     'SNS'
     """
 
-    destination: str | None = Field(
+    destination: Text | None = Field(
         default=None,
         description="The target for notification messages; its form follows the Transport: your "
         "email address (Email), your queue URL (SQS), the ARN of your topic (SNS).",
@@ -89,7 +89,7 @@ class NotificationSpecification(Structure):
         description="The method Amazon Mechanical Turk uses to send the notification: Email | "
         "SQS | SNS.",
     )
-    version: str | None = Field(
+    version: Text | None = Field(
         default=None,
         description="The version of the Notification API to use: 2006-05-05 (botocore) or "
         "2014-08-15 (API reference).",
