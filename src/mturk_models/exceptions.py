@@ -14,6 +14,8 @@ error about bad input is also a :class:`ValueError`::
     │   │   └── UnsafeXMLError              DTDs, entities, external references, XInclude
     │   ├── QuestionParseError              a question document (QuestionForm, HTMLQuestion,
     │   │                                   ExternalQuestion) that cannot be read
+    │   ├── AnswerKeyParseError             a qualification test's AnswerKey document that
+    │   │                                   cannot be read
     │   └── ArchiveError                    a legacy XML API response or a batch results CSV that
     │                                       cannot be loaded
     ├── ExportError (ValueError)            assignments that cannot be written as the table asked
@@ -55,6 +57,7 @@ rule and the value.
 from __future__ import annotations
 
 __all__ = [
+    "AnswerKeyParseError",
     "AnswerNotFoundError",
     "AnswerParseError",
     "ArchiveError",
@@ -196,6 +199,16 @@ class ArchiveError(DocumentError):
     for legacy XML, ``line 7, column CreationTime`` for a CSV; ``line`` is the CSV line number
     where the record starts, or the XML line when the parser gives one. Both are also part of
     the message.
+    """
+
+
+class AnswerKeyParseError(DocumentError):
+    """A qualification test's AnswerKey document could not be read (``parse_answer_key``).
+
+    ``location`` is the element path (``AnswerKey/Question[2]/AnswerOption[1]/AnswerScore[1]``),
+    ``line`` and ``column`` the position of a malformed document (``column`` counts from 0);
+    each is ``None`` when unknown. Hostile XML raises :class:`UnsafeXMLError` instead (a
+    :class:`DocumentError` too).
     """
 
 
