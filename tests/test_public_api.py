@@ -185,6 +185,7 @@ PUBLIC = [
 ]
 
 TESTING = [
+    "answer_keys",
     "answer_texts",
     "approval_rates",
     "assignments",
@@ -217,6 +218,8 @@ TESTING = [
     "notification_specifications",
     "operation_requests",
     "qualification_requirements",
+    "qualification_tests",
+    "qualification_value_mappings",
     "question_form_answers",
     "question_forms",
     "question_identifiers",

@@ -55,6 +55,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from itertools import pairwise
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -110,6 +111,16 @@ from .api.reviews import (
     parameter_range,
 )
 from .archives.batch import ApprovalRate, BatchResultRow
+from .documents.answer_key import (
+    AnswerKey,
+    AnswerKeyQuestion,
+    AnswerOption,
+    PercentageMapping,
+    QualificationValueMapping,
+    RangeMapping,
+    ScaleMapping,
+    SummedScoreRange,
+)
 from .documents.answers import (
     FreeTextAnswer,
     QuestionFormAnswers,
@@ -152,6 +163,7 @@ from .enums import (
 )
 
 __all__ = [
+    "answer_keys",
     "answer_texts",
     "approval_rates",
     "assignments",
@@ -184,6 +196,8 @@ __all__ = [
     "notification_specifications",
     "operation_requests",
     "qualification_requirements",
+    "qualification_tests",
+    "qualification_value_mappings",
     "question_form_answers",
     "question_forms",
     "question_identifiers",
@@ -1426,3 +1440,152 @@ def operation_requests(model: type[R]) -> st.SearchStrategy[R]:
         return model.model_validate(_drop_none(values))
 
     return build()
+
+
+# --- qualification tests: AnswerKey documents ---------------------------------------------------
+
+_SCORES = st.integers(-20, 20)
+
+
+@st.composite
+def _answer_key_questions(draw: st.DrawFn) -> AnswerKeyQuestion:
+    identifiers = st.lists(_form_identifiers(8), min_size=1, max_size=3, unique=True)
+    # Not st.builds: it would also fill the models' required parameters by alias.
+    options = st.tuples(identifiers, _SCORES).map(
+        lambda pair: AnswerOption(selection_identifiers=tuple(pair[0]), answer_score=pair[1])
+    )
+    return AnswerKeyQuestion(
+        question_identifier=draw(_form_identifiers(10)),
+        answer_options=tuple(draw(st.lists(options, min_size=1, max_size=4))),
+        default_score=draw(_optional(_SCORES)),
+    )
+
+
+@st.composite
+def _summed_score_ranges(draw: st.DrawFn) -> tuple[SummedScoreRange, ...]:
+    bounds = sorted(draw(st.lists(st.integers(-100, 100), min_size=2, max_size=8, unique=True)))
+    ranges = []
+    for low, high in zip(bounds[::2], bounds[1::2], strict=False):  # odd one out dropped
+        ranges.append(
+            SummedScoreRange(
+                inclusive_lower_bound=low,
+                inclusive_upper_bound=high,
+                qualification_value=draw(st.integers(0, 100)),
+            )
+        )
+    return tuple(ranges)
+
+
+def qualification_value_mappings(
+    maximum: st.SearchStrategy[int] | None = None,
+) -> st.SearchStrategy[QualificationValueMapping]:
+    """Valid QualificationValueMappings: a percentage (of ``maximum``, when given), a scale
+    (multipliers with a fractional part included) or non-overlapping ranges."""
+    maximums = maximum if maximum is not None else st.integers(1, 1000)
+    percentage = maximums.map(
+        lambda top: QualificationValueMapping(
+            percentage_mapping=PercentageMapping(maximum_summed_score=top)
+        )
+    )
+    multipliers = st.floats(-10, 10, allow_nan=False, allow_infinity=False)
+    scale = multipliers.map(
+        lambda factor: QualificationValueMapping(
+            scale_mapping=ScaleMapping(summed_score_multiplier=factor)
+        )
+    )
+    ranges = st.tuples(_summed_score_ranges(), st.integers(0, 100)).map(
+        lambda pair: QualificationValueMapping(
+            range_mapping=RangeMapping(
+                summed_score_ranges=pair[0], out_of_range_qualification_value=pair[1]
+            )
+        )
+    )
+    return st.one_of(percentage, scale, ranges)
+
+
+@st.composite
+def answer_keys(draw: st.DrawFn) -> AnswerKey:
+    """Valid AnswerKeys on their own (not matched to a test: see ``qualification_tests()``)."""
+    return AnswerKey(
+        questions=tuple(draw(st.lists(_answer_key_questions(), min_size=1, max_size=4))),
+        qualification_value_mapping=draw(_optional(qualification_value_mappings())),
+    )
+
+
+def _selection_subsets(names: list[str], low: int, high: int) -> st.SearchStrategy[frozenset[str]]:
+    def first(size: int) -> st.SearchStrategy[frozenset[str]]:
+        return st.permutations(names).map(lambda order: frozenset(order[:size]))
+
+    return st.integers(low, high).flatmap(first)
+
+
+@st.composite
+def qualification_tests(draw: st.DrawFn) -> tuple[QuestionForm, AnswerKey]:
+    """A Test (QuestionForm of selection questions) and an AnswerKey that ``check()`` passes:
+    every question keyed, every option a distinct set of the question's selections that Workers
+    can pick, a PercentageMapping's maximum equal to the best summed score, ranges that neither
+    overlap nor leave gaps."""
+    identifiers = draw(st.lists(_form_identifiers(10), min_size=1, max_size=4, unique=True))
+    items = []
+    keyed = []
+    for identifier in identifiers:
+        spec = draw(_selection_specs())
+        names = [s.selection_identifier for s in spec.selections]
+        low = 1 if spec.min_selection_count is None else spec.min_selection_count
+        high = 1 if spec.max_selection_count is None else spec.max_selection_count
+        if low > len(names) or low > high:  # no option could ever match: let Workers pick one
+            spec = spec.model_copy(update={"min_selection_count": 1, "max_selection_count": 1})
+            low = high = 1
+        high = min(high, len(names))
+        subsets = _selection_subsets(names, low, high)
+        sets = draw(st.lists(subsets, min_size=1, max_size=4, unique=True))
+        options = tuple(
+            AnswerOption(selection_identifiers=tuple(sorted(chosen)), answer_score=draw(_SCORES))
+            for chosen in sets
+        )
+        items.append(
+            Question(
+                question_identifier=identifier,
+                question_content=(TextContent(text="?"),),
+                answer_specification=spec,
+            )
+        )
+        keyed.append(
+            AnswerKeyQuestion(
+                question_identifier=identifier,
+                answer_options=options,
+                default_score=draw(_optional(_SCORES)),
+            )
+        )
+    key = AnswerKey(questions=tuple(keyed))
+    highest = key.score_bounds[1]
+    kinds = ["none", "scale", "range"] + (["percentage"] if highest > 0 else [])
+    kind = draw(st.sampled_from(kinds))
+    mapping = None
+    if kind == "percentage":
+        mapping = draw(
+            qualification_value_mappings(st.just(highest)).filter(
+                lambda m: m.percentage_mapping is not None
+            )
+        )
+    elif kind == "scale":
+        mapping = draw(qualification_value_mappings().filter(lambda m: m.scale_mapping is not None))
+    elif kind == "range":
+        cuts = sorted(draw(st.lists(st.integers(-60, 60), min_size=1, max_size=4, unique=True)))
+        edges = [*cuts, cuts[-1] + draw(st.integers(0, 20)) + 1]
+        scopes = tuple(
+            SummedScoreRange(
+                inclusive_lower_bound=low,
+                inclusive_upper_bound=next_low - 1,
+                qualification_value=draw(st.integers(0, 100)),
+            )
+            for low, next_low in pairwise(edges)
+        )
+        mapping = QualificationValueMapping(
+            range_mapping=RangeMapping(
+                summed_score_ranges=scopes,
+                out_of_range_qualification_value=draw(st.integers(0, 100)),
+            )
+        )
+    form = QuestionForm(items=tuple(items))
+    return form, key.model_copy(update={"qualification_value_mapping": mapping})
