@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import math
 from fractions import Fraction
 from types import SimpleNamespace
@@ -705,3 +706,111 @@ def test_options_and_selections_are_compared_as_sets() -> None:
     built = key(question("q", (("a", "b", "a"), 1)))
     for order in itertools.permutations("ab"):
         assert built.score(picked(q=order)) == 1
+
+
+# --- command line: mturk-models score ---------------------------------------------------------
+
+
+def score_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from mturk_models.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse: --help, usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+KEY_02 = str(data_path("answer_keys/key_02.xml"))
+TEST_02 = str(data_path("answer_keys/test_02.xml"))
+RIGHT_02 = {"Q1": ("d",), "Q2": ("c",), "Q3": ("b",), "Q4": ("b",), "Q5": ("d",), "Q6": ("b",)}
+
+
+def test_cli_scores_a_list_qualification_requests_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    page = {
+        "QualificationRequests": [
+            {"WorkerId": "A1", "Answer": picked(**RIGHT_02).to_xml()},
+            {"WorkerId": "A2", "Answer": picked(Q1=("d",), Q2=("c",)).to_xml()},
+        ],
+        "NumResults": 2,
+    }
+    path = tmp_path / "requests.json"
+    path.write_text(json.dumps(page), "utf-8")
+    code, out, err = score_cli(capsys, "score", "--test", TEST_02, "--key", KEY_02, str(path))
+    assert code == 0
+    assert out.splitlines() == ["A1\t100", "A2\t33"]
+    assert "2 Workers scored" in err
+
+
+def test_cli_reads_json_lines_xml_files_and_explains(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    lines = tmp_path / "requests.jsonl"
+    rows = [{"WorkerId": f"W{n}", "Answer": picked(Q1=("d",)).to_xml()} for n in range(2)]
+    lines.write_text("\n".join(json.dumps(row) for row in rows) + "\n", "utf-8")
+    document = tmp_path / "worker.xml"
+    document.write_text(picked(**RIGHT_02).to_xml(), "utf-8")
+    code, out, _ = score_cli(
+        capsys, "score", "--key", KEY_02, str(lines), str(document), "--explain"
+    )
+    assert code == 0
+    assert "W0\t17" in out
+    assert f"{document}\t100" in out
+    assert "summed score: 6" in out
+    assert "Q1: d -> option 4, +1" in out
+
+
+def test_cli_reports_bad_inputs_and_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(
+        json.dumps(
+            [
+                {"WorkerId": "A1", "Answer": picked(Q1=("d",)).to_xml()},
+                {"WorkerId": "A2", "Answer": "<broken"},
+            ]
+        ),
+        "utf-8",
+    )
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"AssignmentId": "x"}), "utf-8")
+    code, out, err = score_cli(
+        capsys, "score", "--key", KEY_02, str(good), str(other), str(tmp_path / "missing.json")
+    )
+    assert code == 1
+    assert out.splitlines() == ["A1\t17"]
+    assert "A2" in err
+    assert "other.json" in err
+    assert "missing.json" in err
+    assert "Traceback" not in err
+
+
+def test_cli_key_and_test_problems(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    broken = tmp_path / "key.xml"
+    broken.write_text(f'<AnswerKey xmlns="{NS}"/>', "utf-8")
+    answers = tmp_path / "a.xml"
+    answers.write_text(picked(Q1=("d",)).to_xml(), "utf-8")
+    code, _, err = score_cli(capsys, "score", "--key", str(broken), str(answers))
+    assert code == 1
+    assert "Question" in err
+    keyed = tmp_path / "k.xml"
+    keyed.write_text(key(question("Q1", (("zz",), 1))).to_xml(), "utf-8")
+    code, out, err = score_cli(
+        capsys, "score", "--key", str(keyed), "--test", TEST_02, str(answers)
+    )
+    assert code == 0
+    assert "[key_selection_not_in_question]" in err
+    assert "[test_question_not_keyed]" in err
+    assert out.splitlines() == [f"{answers}\t0"]
+
+
+def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert score_cli(capsys, "score", "x.json")[0] == 2  # --key missing
+    assert score_cli(capsys, "score", "--key", KEY_02)[0] == 2  # no answers
+    code, out, _ = score_cli(capsys, "score", "--help")
+    assert code == 0
+    assert "examples:" in out
