@@ -1,5 +1,5 @@
 """The ``mturk-models`` command line: ``answers``, ``validate`` (alias ``validate-hit``),
-``schema``, ``demo``.
+``score``, ``schema``, ``demo``.
 
 Nothing in the package imports this folder; the console script ``mturk-models`` and
 ``python -m mturk_models`` call :func:`main`. One module per command holds its ``EPILOG``, its
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .. import __version__
-from . import answers, demo, schema, validate
+from . import answers, demo, schema, score, validate
 from ._common import (
     EXIT_BROKEN_PIPE,
     EXIT_CODES,
@@ -51,7 +51,7 @@ from ._output import discard_stdout
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = (answers, validate, schema, demo)
+COMMANDS = (answers, validate, score, schema, demo)
 """The command modules, in the order ``--help`` lists them."""
 
 _MAIN_EPILOG = f"""\
@@ -62,6 +62,7 @@ examples:
       | mturk-models answers - --format csv > answers.csv
   mturk-models validate create_hit.json              check a HIT before creating it
   mturk-models validate --operation send-bonus bonus.json   check any other request
+  mturk-models score --key key.xml requests.json     qualification test values, as MTurk grants
   mturk-models schema Assignment                     JSON Schema of a model
 
 Run 'mturk-models COMMAND --help' for the options of a command.
