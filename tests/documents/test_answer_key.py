@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from tests.conftest import data_path
@@ -164,7 +164,6 @@ def test_every_mapping_round_trips_through_xml() -> None:
         assert parse_answer_key(built.to_xml()) == built
 
 
-@settings(max_examples=60, deadline=None)
 @given(answer_keys())
 def test_to_xml_round_trips(built: AnswerKey) -> None:
     assert parse_answer_key(built.to_xml()) == built
@@ -317,14 +316,12 @@ def test_hostile_xml_is_refused(path: Any) -> None:
         parse_answer_key(path.read_bytes())
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
 def test_any_input_gives_a_key_or_the_library_error(data: str | bytes) -> None:
     with contextlib.suppress(MTurkModelsError):
         assert isinstance(parse_answer_key(data), AnswerKey)
 
 
-@settings(max_examples=150, deadline=None)
 @given(answer_keys(), st.data())
 def test_mutated_keys_give_a_key_or_the_library_error(
     built: AnswerKey, data: st.DataObject
@@ -553,7 +550,6 @@ def _straightforward(test_key: AnswerKey, chosen: dict[str, Any]) -> int:
     return down + 1 if exact - down >= Fraction(1, 2) else down
 
 
-@settings(max_examples=150, deadline=None)
 @given(qualification_tests(), st.data())
 def test_scores_equal_a_straightforward_computation(pair: Any, data: st.DataObject) -> None:
     test, test_key = pair
