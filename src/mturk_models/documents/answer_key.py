@@ -2,8 +2,9 @@
 
 A qualification type with a ``Test`` (a QuestionForm) may carry an ``AnswerKey``: MTurk then
 scores each Worker's test itself and grants the Qualification with the computed value. The
-document is XML in the namespace :data:`ANSWER_KEY_NAMESPACE` (AnswerKey schema 2005-10-01; API
-reference 2017-01-17, "AnswerKey"), element for element::
+document is XML in the namespace :data:`ANSWER_KEY_NAMESPACE` (API reference 2017-01-17,
+"AnswerKey", for the structure and the counts; the AnswerKey schema 2005-10-01 for the element
+types, read from Go bindings generated from it since the XSD itself is no longer served)::
 
     AnswerKey
       Question                      1 or more
