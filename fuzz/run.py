@@ -449,6 +449,12 @@ def check_question(document: str | bytes, strict: bool) -> None:
     _expect(mm.parse_question(question.to_xml()) == question, "parse_question(q.to_xml()) != q")
 
 
+def check_answer_key(document: str | bytes) -> None:
+    key = mm.parse_answer_key(document)
+    _expect(mm.parse_answer_key(key.to_xml()) == key, "parse_answer_key(k.to_xml()) != k")
+    _expect(isinstance(key.score(mm.QuestionFormAnswers()), int), "score() is not an int")
+
+
 def check_legacy(document: str | bytes) -> None:
     response = mm.parse_legacy_response(document)
     again = type(response).model_validate(response.to_boto3())
@@ -585,6 +591,7 @@ class Generator:
         self.seeds = {
             "answers": [_read(f"qfa_0{n}.xml") for n in range(1, 6)],
             "questions": [q.encode("utf-8") for q in _questions()],
+            "answer_keys": [_read(f"answer_keys/key_0{n}.xml") for n in range(1, 3)],
             "legacy": legacy,
             "batch": batch,
             "task_answers": [c.encode("utf-8") for c in _task_answers_cells()],
@@ -612,6 +619,8 @@ class Generator:
             yield Case("parse_answers", check_answers, seed)
         for seed in self.seeds["questions"]:
             yield Case("parse_question", check_question, seed, (False,))
+        for seed in self.seeds["answer_keys"]:
+            yield Case("parse_answer_key", check_answer_key, seed)
         for seed in self.seeds["legacy"]:
             yield Case("parse_legacy_response", check_legacy, seed)
         for seed in self.seeds["batch"]:
@@ -681,6 +690,10 @@ class Generator:
             suffix = suffix if rng.random() < 0.8 else rng.choice([".json", ".txt", ".csv", ""])
             output = rng.choice(["csv", "jsonl", "json"])
             return Case("cli answers", check_cli, mutated, (suffix, output))
+        if kind == 14:
+            seed = rng.choice(self.seeds["answer_keys"])
+            document = mutate_document(rng, seed, XML_FRAGMENTS)
+            return Case("parse_answer_key", check_answer_key, document)
         seed = rng.choice(self.seeds["answers"])
         return Case("parse_answers", check_answers, mutate_document(rng, seed, XML_FRAGMENTS))
 
