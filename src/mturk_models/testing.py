@@ -81,7 +81,6 @@ from .api.notifications import (
 )
 from .api.qualifications import (
     ADULT,
-    ANSWER_KEY_NAMESPACE,
     COMPARATOR_VALUE_COUNTS,
     MASTERS_ENVIRONMENTS,
     MASTERS_PRODUCTION,
@@ -1354,26 +1353,18 @@ def notification_specifications(
     )
 
 
-@st.composite
-def _answer_keys(draw: st.DrawFn) -> str:
-    identifiers = draw(st.lists(_form_identifiers(10), min_size=1, max_size=3, unique=True))
-    questions = "".join(
-        f"<Question><QuestionIdentifier>{html.escape(q)}</QuestionIdentifier><AnswerOption>"
-        f"<SelectionIdentifier>a</SelectionIdentifier><AnswerScore>1</AnswerScore>"
-        f"</AnswerOption></Question>"
-        for q in identifiers
-    )
-    return f'<AnswerKey xmlns="{ANSWER_KEY_NAMESPACE}">{questions}</AnswerKey>'
-
-
 def _qualification_test(update: bool) -> Callable[[st.DrawFn, dict[str, Any]], dict[str, Any]]:
     def fix(draw: st.DrawFn, values: dict[str, Any]) -> dict[str, Any]:
         test_limits = _constraints(Long)
         if draw(st.booleans()):
-            form = draw(question_forms(schema_version="2017-11-06", max_items=2))
+            if draw(st.booleans()):  # a test with the key that fits it (no check() findings)
+                form, key = draw(qualification_tests())
+                values["answer_key"] = key.to_xml()
+            else:
+                form = draw(question_forms(schema_version="2017-11-06", max_items=2))
+                values["answer_key"] = None
             values["test"] = form.to_xml()
             values["test_duration_in_seconds"] = draw(st.integers(1, test_limits["le"]))
-            values["answer_key"] = draw(_optional(_answer_keys()))
             values["auto_granted"] = draw(st.sampled_from((None, False)))
         else:
             values["test"] = values["answer_key"] = values["test_duration_in_seconds"] = None

@@ -48,7 +48,10 @@ QUESTION_FORM = (
     '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
     '2017-11-06/QuestionForm.xsd"><Question><QuestionIdentifier>q1</QuestionIdentifier>'
     "<QuestionContent><Text>2 + 2?</Text></QuestionContent><AnswerSpecification>"
-    "<FreeTextAnswer/></AnswerSpecification></Question></QuestionForm>"
+    "<SelectionAnswer><Selections><Selection><SelectionIdentifier>a</SelectionIdentifier>"
+    "<Text>4</Text></Selection><Selection><SelectionIdentifier>b</SelectionIdentifier>"
+    "<Text>5</Text></Selection></Selections></SelectionAnswer></AnswerSpecification>"
+    "</Question></QuestionForm>"
 )
 ANSWER_KEY = (
     '<AnswerKey xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'

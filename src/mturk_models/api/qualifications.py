@@ -55,7 +55,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from .._base import Structure
 from .._errors import init_error, shown, warn_at_caller
 from .._types import INT32_MAX, EntityId, Int32, Seq, WorkerId
-from ..documents._xml import parse_tree
+from ..documents.answer_key import ANSWER_KEY_NAMESPACE, AnswerKey, parse_answer_key
 from ..documents.questions import QuestionForm, parse_question
 from ..enums import (
     ActionsGuarded,
@@ -65,7 +65,6 @@ from ..enums import (
     QualificationTypeStatus,
 )
 from ..exceptions import (
-    DocumentError,
     InputError,
     MTurkModelsError,
     QualificationEnvironmentWarning,
@@ -77,6 +76,7 @@ from ._request_fields import Boolean, Integer, Long, PagedRequest
 
 __all__ = [
     "ADULT",
+    "ANSWER_KEY_ERRORS",
     "ANSWER_KEY_NAMESPACE",
     "COMPARATOR_VALUE_COUNTS",
     "MASTERS_ENVIRONMENTS",
@@ -693,10 +693,6 @@ def adult_content(
 MAX_TEST_BYTES: Final = 65_535
 """Test and AnswerKey: "Must not be longer than 65535 bytes" (CreateQualificationType,
 UpdateQualificationType), measured as UTF-8 bytes."""
-ANSWER_KEY_NAMESPACE: Final = (
-    "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd"
-)
-"""The namespace of an AnswerKey document (API reference, "AnswerKey")."""
 
 _TYPE_ID = "The ID of the Qualification type."
 _REQUEST_ID = (
@@ -748,32 +744,59 @@ def _check_test(value: str) -> str:
     return value
 
 
+def _key_xml(value: Any) -> Any:
+    return value.to_xml() if isinstance(value, AnswerKey) else value
+
+
 def _check_answer_key(value: str) -> str:
     error = _too_large("answer_key_size", "AnswerKey", value)
     if error is not None:
         raise error
     try:
-        root = parse_tree(value, error=DocumentError, what="AnswerKey")
+        parse_answer_key(value)
     except MTurkModelsError as exc:
         raise PydanticCustomError(
             "answer_key_document",
             "AnswerKey should be an AnswerKey document: {reason}",
             {"reason": str(exc)},
         ) from exc
-    if root.tag != f"{{{ANSWER_KEY_NAMESPACE}}}AnswerKey":
-        raise PydanticCustomError(
-            "answer_key_document",
-            "AnswerKey's root should be AnswerKey in namespace {namespace}; got {tag}",
-            {"namespace": ANSWER_KEY_NAMESPACE, "tag": repr(root.tag)},
-        )
     return value
+
+
+# The findings of AnswerKey.check() that break a rule the API reference states ("corresponds to
+# a QuestionIdentifier in the QuestionForm", "correspond to identifiers for the selections in
+# the QuestionForm", "Ranges cannot overlap"), which no real key contradicts: errors. The others
+# (a question the key does not score, an unreachable maximum, a gap between ranges, ...) are the
+# library's own advice: warnings.
+ANSWER_KEY_ERRORS: Final = frozenset(
+    {"key_question_not_in_test", "key_selection_not_in_question", "range_overlap"}
+)
+"""The codes of ``AnswerKey.check()`` findings that a Create/UpdateQualificationType request
+reports as errors; the other findings are :class:`~mturk_models.RequestWarning` warnings."""
+
+
+def _answer_key_findings(
+    test_xml: str, key_xml: str, where: str
+) -> tuple[list[InitErrorDetails], list[str]]:
+    """Errors and warning messages of an AnswerKey checked against its Test (both valid)."""
+    test = parse_question(test_xml)
+    assert isinstance(test, QuestionForm)  # _check_test refuses any other document
+    errors: list[InitErrorDetails] = []
+    warnings: list[str] = []
+    for finding in parse_answer_key(key_xml).check(test):
+        if finding.code in ANSWER_KEY_ERRORS:
+            message = f"AnswerKey does not fit the Test: {finding.message}"
+            errors.append(init_error(finding.code, message, (where,), finding.question_identifier))
+        else:
+            warnings.append(f"AnswerKey: {finding.message} [{finding.code}]")
+    return errors, warnings
 
 
 TestDocument = Annotated[str, BeforeValidator(_form_xml), AfterValidator(_check_test)]
 """A Qualification test: a QuestionForm (model or XML) of at most 65,535 bytes."""
 
-AnswerKeyDocument = Annotated[str, AfterValidator(_check_answer_key)]
-"""The answers to a Qualification test: an AnswerKey document of at most 65,535 bytes."""
+AnswerKeyDocument = Annotated[str, BeforeValidator(_key_xml), AfterValidator(_check_answer_key)]
+"""The answers to a Qualification test: an AnswerKey (model or XML) of at most 65,535 bytes."""
 
 NonNegativeLong = Annotated[Long, Field(ge=0)]
 
@@ -784,7 +807,9 @@ def qualification_test_rule(*, update: bool) -> Rule:
 
     Errors: ``test_without_duration``, ``test_with_auto_granted``, ``answer_key_without_test``
     and, for an update, ``test_duration_without_test``; warnings
-    (:class:`~mturk_models.RequestWarning`) for the members MTurk ignores.
+    (:class:`~mturk_models.RequestWarning`) for the members MTurk ignores. With both a Test and
+    an AnswerKey, ``AnswerKey.check(test)``: the findings in :data:`ANSWER_KEY_ERRORS` are
+    errors, the others warnings.
     """
 
     def rule(raw: RawRequest, model: BaseModel | None) -> Iterable[InitErrorDetails]:
@@ -833,7 +858,15 @@ def qualification_test_rule(*, update: bool) -> Rule:
                     duration,
                 )
             )
+        advice: list[str] = []
+        test_xml = raw.valid_member("test", model) if test is not None else None
+        key_xml = raw.valid_member("answer_key", model) if answer_key is not None else None
+        if test_xml is not None and key_xml is not None:
+            found, advice = _answer_key_findings(test_xml, key_xml, raw.alias("answer_key"))
+            errors += found
         if model is not None and not errors:
+            for message in advice:
+                warn_at_caller(message, RequestWarning)
             if not update and duration is not None and test is None:
                 warn_at_caller(
                     "TestDurationInSeconds is ignored without a Test: the Qualification type "
