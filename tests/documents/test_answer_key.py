@@ -27,6 +27,7 @@ from mturk_models import (
     AnswerKeyParseError,
     AnswerKeyQuestion,
     AnswerOption,
+    CreateQualificationTypeRequest,
     FreeTextAnswer,
     MTurkModelsError,
     PercentageMapping,
@@ -34,10 +35,12 @@ from mturk_models import (
     QuestionForm,
     QuestionFormAnswers,
     RangeMapping,
+    RequestWarning,
     ScaleMapping,
     SelectionAnswer,
     SummedScoreRange,
     UnsafeXMLError,
+    UpdateQualificationTypeRequest,
     parse_answer_key,
     parse_question,
 )
@@ -810,3 +813,76 @@ def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = score_cli(capsys, "score", "--help")
     assert code == 0
     assert "examples:" in out
+
+
+# --- the qualification-type requests run check() --------------------------------------------
+
+TEST_01 = data_path("answer_keys/test_01.xml").read_text("utf-8")
+KEY_01 = data_path("answer_keys/key_01.xml").read_text("utf-8")
+
+
+def _request(kind: Any, **members: Any) -> Any:
+    base: dict[str, Any] = {"Test": TEST_01, "AnswerKey": KEY_01, "TestDurationInSeconds": 600}
+    if kind is CreateQualificationTypeRequest:
+        base.update(Name="Fluency test", Description="Pick the best sentence")
+        base.update(QualificationTypeStatus="Active")
+    else:
+        base.update(QualificationTypeId="3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O")
+    base.update(members)
+    return kind.model_validate({k: v for k, v in base.items() if v is not None})
+
+
+BOTH = [CreateQualificationTypeRequest, UpdateQualificationTypeRequest]
+
+
+@pytest.mark.parametrize("kind", BOTH)
+def test_a_key_that_fits_its_test_passes_the_requests(kind: Any) -> None:
+    request = _request(kind)
+    assert request.to_boto3()["AnswerKey"] == KEY_01
+    model = _request(kind, AnswerKey=parse_answer_key(KEY_01))  # a model becomes its XML
+    assert parse_answer_key(model.to_boto3()["AnswerKey"]) == parse_answer_key(KEY_01)
+
+
+@pytest.mark.parametrize("kind", BOTH)
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (("q1_a3", "q1_a9"), "key_selection_not_in_question"),
+        (("<QuestionIdentifier>q2<", "<QuestionIdentifier>q9<"), "key_question_not_in_test"),
+    ],
+)
+def test_findings_the_reference_states_are_errors(kind: Any, change: Any, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _request(kind, AnswerKey=KEY_01.replace(*change))
+    assert [(e["type"], e["loc"]) for e in caught.value.errors()] == [(code, ("AnswerKey",))]
+
+
+def test_overlapping_ranges_are_an_error_and_reported_with_the_other_errors() -> None:
+    mapping = (
+        "<QualificationValueMapping><RangeMapping>"
+        + "".join(
+            f"<SummedScoreRange><InclusiveLowerBound>{lo}</InclusiveLowerBound>"
+            f"<InclusiveUpperBound>{hi}</InclusiveUpperBound><QualificationValue>{v}"
+            "</QualificationValue></SummedScoreRange>"
+            for lo, hi, v in ((0, 2, 0), (2, 3, 1))
+        )
+        + "<OutOfRangeQualificationValue>0</OutOfRangeQualificationValue></RangeMapping>"
+        "</QualificationValueMapping>"
+    )
+    overlapping = KEY_01.replace("</AnswerKey>", mapping + "</AnswerKey>")
+    with pytest.raises(ValidationError) as caught:
+        _request(CreateQualificationTypeRequest, AnswerKey=overlapping, Name=None)
+    assert {e["type"] for e in caught.value.errors()} == {"missing", "range_overlap"}
+
+
+def test_other_findings_are_warnings() -> None:
+    unscored = KEY_01[: KEY_01.index("    <Question>\n        <QuestionIdentifier>q3")]
+    with pytest.warns(RequestWarning, match="test_question_not_keyed"):
+        request = _request(CreateQualificationTypeRequest, AnswerKey=unscored + "</AnswerKey>")
+    assert "q3" not in request.to_boto3()["AnswerKey"]
+
+
+def test_a_key_that_breaks_the_schema_is_an_answer_key_document_error() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _request(UpdateQualificationTypeRequest, AnswerKey=f'<AnswerKey xmlns="{NS}"/>')
+    assert [e["type"] for e in caught.value.errors()] == ["answer_key_document"]
