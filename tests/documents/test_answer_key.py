@@ -499,6 +499,8 @@ def test_score_takes_xml_and_qualification_requests() -> None:
     assert parsed.score(SimpleNamespace(answer=answers.to_xml(), worker_id="A1")) == 100
     with pytest.raises(TypeError, match="QualificationRequest"):
         parsed.score(42)
+    with pytest.raises(TypeError, match="no answers"):
+        parsed.score(SimpleNamespace(answer=None))
 
 
 def test_explain_says_which_option_matched_and_the_points() -> None:

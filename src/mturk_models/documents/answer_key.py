@@ -432,6 +432,11 @@ def _answers(answers: Any) -> QuestionFormAnswers:
     document = getattr(answers, "answer", None)
     if isinstance(document, (str, bytes)):
         return parse_answers(document)
+    if hasattr(answers, "answer") and document is None:
+        raise TypeError(
+            f"this {type(answers).__name__} has no answers to score (its 'answer' is None: the "
+            "Worker took no test)"
+        )
     raise TypeError(
         "score() takes a QuestionFormAnswers, its XML, or an object whose 'answer' attribute "
         f"holds that XML (a QualificationRequest); got {type(answers).__name__}"
