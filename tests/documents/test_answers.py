@@ -1147,9 +1147,12 @@ _MUST_REFER = frozenset("<&>\r")  # never literal: markup, "]]>" and CR (read ba
 _ELEMENT_TEXT = re.compile(r">([^<]+)<")
 
 
+_WRITTEN = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&#13;": "\r"}
+
+
 def _unescape(segment: str) -> str:
-    """The text of an element as MTurk-shape to_xml() writes it (named entities and &#13;)."""
-    return answers_module._REFERENCE.sub(answers_module._reference, segment)
+    """The text of an element as to_xml() writes it (three named entities and &#13;)."""
+    return re.sub("&(?:lt|gt|amp|#13);", lambda found: _WRITTEN[found.group()], segment)
 
 
 @st.composite
@@ -1238,6 +1241,77 @@ def test_named_and_numeric_references_in_the_fast_reader(written: str, text: str
     assert both_paths(document)["q1"].text == text  # type: ignore[union-attr]
     other = answer(f"<OtherSelectionText>{written}</OtherSelectionText>")
     assert both_paths(other)["q1"].other_selection_text == text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["&#0;", "&#x0;", "&#1;", "&#xD800;", "&#xDFFF;", "&#xFFFE;", "&#65535;", "&#x110000;"],
+)
+@pytest.mark.parametrize("element", ["FreeText", "OtherSelectionText", "QuestionIdentifier"])
+def test_invalid_references_are_refused_by_both_readers(reference: str, element: str) -> None:
+    body = f"<{element}>caf&#233; {reference}</{element}>"
+    document = answer(body) if element != "QuestionIdentifier" else wrap(f"<Answer>{body}</Answer>")
+    ascii_document = f'<?xml version="1.0" encoding="ASCII"?>{document}'
+    for data in (document, ascii_document.encode("ascii")):
+        with pytest.raises(MalformedAnswerError, match="reference to invalid character"):
+            parse_answers(data)
+        with pytest.raises(MalformedAnswerError, match="reference to invalid character"):
+            answers_module._parse(data, answers_module._read_events)
+
+
+@st.composite
+def ascii_documents(draw: st.DrawFn) -> tuple[bytes, QuestionFormAnswers]:
+    """Generated answers written as MTurk writes them today: declared ASCII, every character
+    outside ASCII a decimal (or hexadecimal) character reference, line breaks as &#13;."""
+    answers = draw(question_form_answers(max_answers=6))
+    xml = answers.to_xml().replace('encoding="UTF-8"', 'encoding="ASCII"')
+    data = xml.encode("ascii", "xmlcharrefreplace")
+    if draw(st.booleans()):
+        data = re.sub(rb"&#([0-9]+);", lambda m: b"&#x%x;" % int(m.group(1)), data)
+    return data, answers
+
+
+@given(ascii_documents())
+def test_ascii_documents_with_references_read_alike(
+    case: tuple[bytes, QuestionFormAnswers],
+) -> None:
+    data, answers = case
+    assert both_paths(data) == answers
+    assert both_paths(data.decode("ascii")) == answers
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("caf&#233; &#26481;&#20140; &#128512;&#13;&#13;ok", "café 東京 😀\r\rok"),
+        ("&#x1F600;&#X41;", None),  # "&#X" is not a reference: refused by both
+        ("a\r\n&#233;\r&#13;\n", "a\né\n\r\n"),
+        ("&amp;&#233;&lt;&#38;lt;&#x26;amp;", "&é<&lt;&amp;"),
+        ("&#0000233;&#x000E9;", "éé"),
+        ("x" * 9000 + "&#233;" + "y" * 9000, "x" * 9000 + "é" + "y" * 9000),
+    ],
+)
+def test_character_references_in_the_fast_reader(written: str, text: str | None) -> None:
+    free = wrap(
+        "".join(
+            f"<Answer><QuestionIdentifier>q{n}</QuestionIdentifier><FreeText>{written}</FreeText>"
+            "</Answer>"
+            for n in (1, 2)
+        )
+    )
+    other = answer(
+        f"<SelectionIdentifier>s</SelectionIdentifier><OtherSelectionText>{written}"
+        "</OtherSelectionText>"
+    )
+    for document in (free, other):
+        if text is None:
+            with pytest.raises(MalformedAnswerError):
+                both_paths(document)
+            continue
+        fast = answers_module._read_canonical(document)
+        assert fast is not None
+        assert both_paths(document) == fast
+        assert [a.value for a in fast] in ([text, text], [["s", text]])
 
 
 @given(answer_texts())
