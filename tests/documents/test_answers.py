@@ -888,6 +888,55 @@ def test_parsed_models_equal_validated_models_in_every_respect() -> None:
     assert pickle.loads(pickle.dumps(parsed)) == parsed
 
 
+def _same_state(mine: Any, theirs: Any) -> None:
+    """Equal, of the same class, with the same fields given, extra and private state."""
+    assert type(mine) is type(theirs)
+    assert mine == theirs
+    assert mine.__dict__ == theirs.__dict__
+    assert list(mine.__dict__) == list(theirs.__dict__)
+    assert mine.model_fields_set == theirs.model_fields_set
+    assert (mine.__pydantic_extra__, theirs.__pydantic_extra__) == (None, None)
+    assert (mine.__pydantic_private__, theirs.__pydantic_private__) == (None, None)
+    assert hash(mine) == hash(theirs)
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_answers_pickle_with_their_whole_state(protocol: int) -> None:
+    built = [
+        QuestionFormAnswers(),
+        QuestionFormAnswers(answers=()),
+        QuestionFormAnswers(answers=[FreeTextAnswer(question_identifier="q", text="x")]),
+        QuestionFormAnswers.model_construct(),
+        parse_answers(data_path("qfa_02.xml").read_bytes()),
+        parse_answers(data_path("qfa_01.xml").read_bytes()),
+    ]
+    singles = [
+        FreeTextAnswer(question_identifier="q", text="x"),  # kind not given
+        FreeTextAnswer(question_identifier="q", kind="free_text", text="x"),
+        SelectionAnswer(question_identifier="s"),
+        UploadedFileAnswer(
+            question_identifier="u", uploaded_file_key="k", uploaded_file_size_in_bytes=0
+        ),
+        *built[-1],
+    ]
+    for model in [*built, *singles]:
+        _same_state(pickle.loads(pickle.dumps(model, protocol)), model)
+    for mine, theirs in zip(pickle.loads(pickle.dumps(built, protocol)), built, strict=True):
+        _same_state(mine, theirs)
+        for answer, original in zip(mine, theirs, strict=True):
+            _same_state(answer, original)
+    # a restored model is a model like any other: copies, dumps, validation
+    restored = pickle.loads(pickle.dumps(built[4], protocol))
+    assert restored.model_copy(update={"answers": ()}) == QuestionFormAnswers()
+    assert QuestionFormAnswers.model_validate(restored.model_dump()) == restored
+    assert restored.to_xml() == built[4].to_xml()
+
+
+@given(question_form_answers(max_answers=4))
+def test_pickle_round_trip(answers: QuestionFormAnswers) -> None:
+    _same_state(pickle.loads(pickle.dumps(answers)), answers)
+
+
 def test_boto3_shape_dump_and_validate() -> None:
     answers = parse_answers(data_path("qfa_02.xml").read_bytes())
     dumped: dict[str, Any] = answers.model_dump()

@@ -73,6 +73,7 @@ from ._xml import (
 )
 
 _T = TypeVar("_T")
+_M = TypeVar("_M", bound=BaseModel)
 
 __all__ = [
     "QUESTION_FORM_ANSWERS_NAMESPACE",
@@ -93,7 +94,36 @@ QUESTION_FORM_ANSWERS_NAMESPACE = (
 """The namespace of QuestionFormAnswers documents (API reference, "Schema locations")."""
 
 
-class _AnswerBase(Document):
+def _restore(cls: type[_M], fields: dict[str, Any], fields_set: set[str] | None) -> _M:
+    """Unpickle an answer model or :class:`QuestionFormAnswers` (see ``__reduce__``)."""
+    model = _NEW(cls)
+    _SET(model, "__dict__", fields)
+    _SET_FIELDS_SET(model, set(fields) if fields_set is None else fields_set)
+    _SET_EXTRA(model, None)
+    _SET_PRIVATE(model, None)
+    return model
+
+
+class _Pickled(Document):
+    """Pickles as its field values only (the answer models and QuestionFormAnswers).
+
+    pydantic's own pickling calls ``__getstate__`` and ``__setstate__``, Python functions that
+    copy four attributes, for every answer of every document: about 10 us to pickle and 10 us to
+    unpickle a document of six answers, several times what a dict of the same values costs.
+    These models have no extra fields and no private attributes, so the field values and
+    (only when it is not every field) the set of fields given are the whole state.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = self.__dict__
+        fields_set = self.__pydantic_fields_set__
+        return (
+            _restore,
+            (type(self), fields, None if len(fields_set) == len(fields) else fields_set),
+        )
+
+
+class _AnswerBase(_Pickled):
     """Fields and behaviour shared by the three answer kinds (parts of a document, so they
     have no ``to_xml()`` of their own)."""
 
@@ -198,7 +228,25 @@ Answer = Annotated[
 :class:`UploadedFileAnswer`, told apart by ``kind``."""
 
 
-class QuestionFormAnswers(Document):
+def _restore_answers(
+    answers: tuple[tuple[type[_M], dict[str, Any], set[str] | None], ...],
+    fields_set: set[str] | None,
+) -> QuestionFormAnswers:
+    """Unpickle a :class:`QuestionFormAnswers` and its answers in one call."""
+    new, set_fields_set, set_extra, set_private = _NEW, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE
+    every_field = _EVERY_FIELD
+    restored = []
+    for cls, fields, answer_fields_set in answers:
+        answer = new(cls)
+        _SET(answer, "__dict__", fields)
+        set_fields_set(answer, every_field[cls] if answer_fields_set is None else answer_fields_set)
+        set_extra(answer, None)
+        set_private(answer, None)
+        restored.append(answer)
+    return _restore(QuestionFormAnswers, {"answers": tuple(restored)}, fields_set)
+
+
+class QuestionFormAnswers(_Pickled):
     """The answers of one assignment, in document order; look one up by its QuestionIdentifier.
 
     Iterating gives the answers; ``len()`` counts them; ``answers["q1"]`` gives the answer
@@ -219,6 +267,19 @@ class QuestionFormAnswers(Document):
         default=(),
         description="The Answer elements of the document, in document order.",
     )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the answers' values in one piece: one Python call per document each way,
+        instead of one per answer (see ``_Pickled``)."""
+        answers = []
+        for answer in self.answers:
+            fields = answer.__dict__
+            fields_set = answer.__pydantic_fields_set__
+            answers.append(
+                (type(answer), fields, None if len(fields_set) == len(fields) else fields_set)
+            )
+        fields_set = self.__pydantic_fields_set__
+        return (_restore_answers, (tuple(answers), None if len(fields_set) == 1 else fields_set))
 
     def __iter__(self) -> Iterator[FreeTextAnswer | SelectionAnswer | UploadedFileAnswer]:  # type: ignore[override]
         return iter(self.answers)
@@ -424,9 +485,13 @@ _UPLOAD_FIELDS = {
     "uploaded_file_key",
     "uploaded_file_size_in_bytes",
 }
+_EVERY_FIELD: dict[type[BaseModel], set[str]] = {
+    FreeTextAnswer: _FREE_TEXT_FIELDS,
+    SelectionAnswer: _SELECTION_FIELDS,
+    UploadedFileAnswer: _UPLOAD_FIELDS,
+}
 _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
-_M = TypeVar("_M", bound=BaseModel)
 
 
 def _trusted(cls: type[_M], fields: dict[str, Any]) -> _M:
