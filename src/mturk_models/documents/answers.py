@@ -560,6 +560,14 @@ _HEAD_SHAPE = re.compile(
     rf"(?:<\?xml[^>]*\?>)?{_S}<QuestionFormAnswers xmlns=(?:\"{_NS_VALUE}\"|'{_NS_VALUE}')>{_S}"
 )
 _END_TAG = "</QuestionFormAnswers>"
+# The two heads MTurk writes (ASCII today, UTF-8 before), as _HEAD_SHAPE reads them; they have
+# the same length.
+_MTURK_HEADS = tuple(
+    f'<?xml version="1.0" encoding="{name}"?><QuestionFormAnswers xmlns="'
+    f'{QUESTION_FORM_ANSWERS_NAMESPACE}">'
+    for name in ("ASCII", "UTF-8")
+)
+_MTURK_HEAD_LENGTH = len(_MTURK_HEADS[0])
 _SELECTION_SHAPE = re.compile(f"<SelectionIdentifier>({_PLAIN_ID})</SelectionIdentifier>")
 # The declarations MTurk writes (ASCII today, UTF-8 before), and any other encoding declaration
 # whose bytes decode as UTF-8 (ASCII is a subset of it).
@@ -623,10 +631,13 @@ def _read_canonical(text: str) -> QuestionFormAnswers | None:
     MTurk writes for every character outside ASCII) is collected and decoded at the end by
     :func:`_decode`, one expat pass for the whole document.
     """
-    head = _HEAD_SHAPE.match(text)
-    if head is None:
-        return None
-    start = head.end()
+    if text.startswith(_MTURK_HEADS) and text[_MTURK_HEAD_LENGTH : _MTURK_HEAD_LENGTH + 1] == "<":
+        start = _MTURK_HEAD_LENGTH  # what MTurk writes: no regular expression needed
+    else:
+        head = _HEAD_SHAPE.match(text)
+        if head is None:
+            return None
+        start = head.end()
     end = len(text.rstrip(_WS)) - len(_END_TAG)
     if end < start or not text.startswith(_END_TAG, end):
         return None
