@@ -184,6 +184,7 @@ __all__ = [
     "free_text_answers",
     "get_assignment_responses",
     "get_hit_responses",
+    "hit_layout_parameters",
     "hits",
     "html_questions",
     "legacy_assignments",
@@ -200,6 +201,7 @@ __all__ = [
     "question_form_answers",
     "question_forms",
     "question_identifiers",
+    "review_policies",
     "selection_answers",
     "uploaded_file_answers",
     "utc_datetimes",
@@ -1196,12 +1198,7 @@ def _hit_kwargs(draw: st.DrawFn) -> dict[str, Any]:
     else:
         values["HITLayoutId"] = draw(entity_ids())
         values["HITLayoutParameters"] = draw(
-            _optional(
-                st.lists(
-                    _models(HITLayoutParameter, name=st.text(max_size=20), value=st.text()),
-                    max_size=3,
-                ).map(tuple)
-            )
+            _optional(st.lists(hit_layout_parameters(), max_size=3).map(tuple))
         )
     return values
 
@@ -1580,3 +1577,25 @@ def qualification_tests(draw: st.DrawFn) -> tuple[QuestionForm, AnswerKey]:
         )
     form = QuestionForm(items=tuple(items))
     return form, key.model_copy(update={"qualification_value_mapping": mapping})
+
+
+def review_policies() -> st.SearchStrategy[ReviewPolicy]:
+    """Valid review policies, of both kinds CreateHIT takes: ``ScoreMyKnownAnswers/2011-09-01``
+    (an AssignmentReviewPolicy) and ``SimplePlurality/2011-09-01`` (a HITReviewPolicy), with
+    their required parameters, some optional ones, each once and in range, in any order.
+
+    >>> from hypothesis import find
+    >>> find(review_policies(), lambda p: p.policy_name.startswith("Simple")).policy_name
+    'SimplePlurality/2011-09-01'
+    """
+    return _review_policies(ASSIGNMENT_REVIEW_POLICY) | _review_policies(HIT_REVIEW_POLICY)
+
+
+def hit_layout_parameters() -> st.SearchStrategy[HITLayoutParameter]:
+    """Valid HITLayoutParameters: a placeholder's name and any text as its value.
+
+    >>> from hypothesis import find
+    >>> find(hit_layout_parameters(), lambda p: p.value == "x").to_boto3()
+    {'Name': '', 'Value': 'x'}
+    """
+    return _models(HITLayoutParameter, name=st.text(max_size=20), value=st.text())
