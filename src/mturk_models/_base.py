@@ -31,6 +31,8 @@ from ._errors import refuse_surrogates, shown
 
 __all__ = [
     "ARCHIVED",
+    "JSON_INTEGER_DIGITS",
+    "UNKNOWN_MEMBER_DEPTH",
     "Document",
     "MTurkModel",
     "Record",
@@ -80,6 +82,18 @@ element (legacy XML), so its unknown keys are the archive's own members (``Reque
 ``NumberOfSimilarHITs``) and are not checked for looking like another structure."""
 
 
+JSON_INTEGER_DIGITS = 4300
+"""The most digits (sign left out) an integer in an unknown member may have: pydantic's JSON
+reader refuses longer ones ("number out of range") while its writer writes them, so a longer one
+would not read back. Python's ``str()`` of an int has the same default limit."""
+
+UNKNOWN_MEMBER_DEPTH = 100
+"""How deep an unknown member's value may nest lists and objects. pydantic's JSON reader takes at
+most 201 levels in a whole document and its serializer 255 (pydantic-core 2.33 to 2.50), counting
+the structures around the member: 100 leaves room for the deepest structure of the API (7 levels,
+a Locale in a ListHITs page). AWS sends unknown members a few levels deep at most."""
+
+
 class MTurkModel(BaseModel):
     """The configuration every model of the library shares (frozen, PascalCase aliases)."""
 
@@ -104,10 +118,15 @@ class Structure(MTurkModel):
     :func:`_misplaced`): a key that differs from a member only by case or underscores
     (``AssignmentID``, ``assignmentid``) is ``member_spelling``; a mapping that holds none of the
     members but other keys, or whose keys are all another structure's, is ``wrong_structure``,
-    naming what it looks like. A lone surrogate in an unknown key or value is ``text_surrogate``,
-    as in every text field, and a NaN or infinite number there is ``non_finite_number`` (JSON
-    would write it as null). The check runs only when there are unknown keys; data an archive
+    naming what it looks like. The check runs only when there are unknown keys; data an archive
     reader built (validation context :data:`ARCHIVED`) skips the two structural rules.
+
+    Unknown members must survive ``model_dump_json()``, ``model_validate_json()`` and
+    ``to_boto3()`` unchanged, so what JSON or pydantic cannot carry is refused where it enters
+    (see :func:`_refuse_unwritable`): a lone surrogate (``text_surrogate``, as in every text
+    field), a NaN or infinite number (``non_finite_number``: JSON would write it as null), an
+    integer of more than :data:`JSON_INTEGER_DIGITS` digits (``integer_too_long``) and lists or
+    objects nested more than :data:`UNKNOWN_MEMBER_DEPTH` deep (``unknown_member_depth``).
     """
 
     model_config = ConfigDict(extra="allow")
@@ -134,13 +153,17 @@ class Structure(MTurkModel):
         """Return the data in boto3's shape, as plain JSON values: ``json.dumps`` and
         ``yaml.safe_dump`` take it, and ``model_validate`` gives back an equal model.
 
-        PascalCase keys, ``None`` left out, enums as their ``str`` values, money as botocore's
-        CurrencyAmount string (``"0.50"``), timestamps as ISO 8601 strings in UTC
-        (``"2021-09-17T20:28:00Z"``, the instant boto3 gave, in the form the AWS CLI prints and
-        boto3 accepts). ``model_dump(by_alias=True)`` gives ``datetime`` objects instead. Unknown
-        keys are dumped as JSON too: one that held a ``datetime`` comes back as its string.
+        PascalCase keys, members that are ``None`` left out (boto3 never returns null), enums as
+        their ``str`` values, money as botocore's CurrencyAmount string (``"0.50"``), timestamps
+        as ISO 8601 strings in UTC (``"2021-09-17T20:28:00Z"``, the instant boto3 gave, in the
+        form the AWS CLI prints and boto3 accepts). ``model_dump(by_alias=True)`` gives
+        ``datetime`` objects instead. Unknown keys are kept as they are, ``None`` included, at
+        every depth; they are dumped as JSON too: one that held a ``datetime`` comes back as its
+        string.
         """
-        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        _put_back_unknown_nones(self, data)
+        return data
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # Sparse structures are mostly None, and an Answer or a Question is often thousands of
@@ -168,6 +191,60 @@ class _Shortened:
 
     def __repr__(self) -> str:
         return f"{self.text[:60]!r}... ({len(self.text):,} characters)"
+
+
+# --- to_boto3(): unknown keys whose value is None ----------------------------------------------
+# exclude_none leaves out the members that are None (boto3 never sends them), but pydantic applies
+# it to unknown keys too. A wrap serializer on Structure could keep them, at the price of a Python
+# call for every structure dumped (to_boto3() of 10k assignments took 35% longer); this walk
+# visits only the fields that can hold structures and changes the dump only where such a key is.
+
+
+@cache
+def _structure_fields(cls: type[Structure]) -> tuple[tuple[str, str], ...]:
+    """``(attribute, dumped key)`` of the fields of ``cls`` whose type holds a structure."""
+    found = []
+    for name, field in cls.model_fields.items():
+        stack = [field.annotation]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, type) and issubclass(current, Structure):
+                found.append((name, field.serialization_alias or field.alias or name))
+                break
+            stack.extend(get_args(current))
+    return tuple(found)
+
+
+def _put_back_unknown_nones(model: Structure, data: dict[str, Any]) -> None:
+    """Put the unknown keys of ``model`` (and of the structures inside it) whose value is None
+    back into its dump ``data``, in their place among the other unknown keys."""
+    for name, key in _structure_fields(type(model)):
+        value = model.__dict__.get(name)
+        if value is not None and key in data:
+            _put_back_in(value, data[key])
+    extra = model.__pydantic_extra__
+    if extra and any(value is None for value in extra.values()):
+        dumped = dict(data)
+        data.clear()
+        data.update((key, value) for key, value in dumped.items() if key not in extra)
+        for key, value in extra.items():
+            if value is None:
+                data[key] = None
+            elif key in dumped:
+                data[key] = dumped[key]
+
+
+def _put_back_in(value: Any, dumped: Any) -> None:
+    if isinstance(value, Structure):
+        if isinstance(dumped, dict):
+            _put_back_unknown_nones(value, dumped)
+    elif isinstance(value, (tuple, list)) and isinstance(dumped, list):
+        for item, dumped_item in zip(value, dumped, strict=True):  # exclude_none keeps items
+            _put_back_in(item, dumped_item)
+    elif isinstance(value, dict) and isinstance(dumped, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and key in dumped:
+                _put_back_in(item, dumped[key])
 
 
 class RequestModel(MTurkModel):
@@ -367,23 +444,56 @@ def _refuse_look_alike(cls: type[Structure], alike: list[type[Structure]], keys:
 
 
 def _refuse_unwritable(extra: dict[str, Any]) -> None:
-    """Refuse unknown keys or values that JSON cannot carry unchanged: lone surrogates
-    (``text_surrogate``) and NaN or infinite numbers (``non_finite_number``, which JSON would
-    write as null)."""
-    stack: list[Any] = [extra]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            refuse_surrogates(value)
-        elif isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError(
-                "non_finite_number",
-                "An unknown member's number should be finite (JSON has no NaN or infinity); "
-                "got {value}",
-                {"value": repr(value)},
-            )
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
+    """Refuse unknown keys or values that JSON or pydantic's serializer cannot carry unchanged
+    (see :class:`Structure`), naming the unknown member: lone surrogates (``text_surrogate``),
+    NaN or infinite numbers (``non_finite_number``), integers of more than
+    :data:`JSON_INTEGER_DIGITS` digits (``integer_too_long``) and lists or objects nested more
+    than :data:`UNKNOWN_MEMBER_DEPTH` deep (``unknown_member_depth``).
+
+    The walk is iterative: a value nested a million deep is refused, never a RecursionError.
+    """
+    for member, top in extra.items():
+        refuse_surrogates(member)
+        stack: list[tuple[Any, int]] = [(top, 0)]
+        while stack:
+            value, depth = stack.pop()
+            if isinstance(value, str):
+                refuse_surrogates(value)
+            elif isinstance(value, float):
+                if not math.isfinite(value):
+                    raise PydanticCustomError(
+                        "non_finite_number",
+                        "The unknown member {member} holds {value}; its numbers should be finite "
+                        "(JSON has no NaN or infinity)",
+                        {"member": shown(member, 40), "value": repr(value)},
+                    )
+            elif isinstance(value, int):
+                if abs(value) >= _JSON_INTEGER_BOUND and not isinstance(value, bool):
+                    digits = math.floor(abs(value).bit_length() * math.log10(2)) + 1
+                    raise PydanticCustomError(
+                        "integer_too_long",
+                        "The unknown member {member} holds an integer of about {digits} digits; "
+                        "its integers should have at most {limit} digits (the most pydantic's "
+                        "JSON reader reads back)",
+                        {
+                            "member": shown(member, 40),
+                            "digits": f"{digits:,}",
+                            "limit": f"{JSON_INTEGER_DIGITS:,}",
+                        },
+                    )
+            elif isinstance(value, (dict, list, tuple)):
+                if depth == UNKNOWN_MEMBER_DEPTH:
+                    raise PydanticCustomError(
+                        "unknown_member_depth",
+                        "The unknown member {member} nests lists and objects more than {limit} "
+                        "levels deep; at most {limit} are written to JSON and read back",
+                        {"member": shown(member, 40), "limit": UNKNOWN_MEMBER_DEPTH},
+                    )
+                if isinstance(value, dict):
+                    stack.extend((key, depth) for key in value)
+                    stack.extend((item, depth + 1) for item in value.values())
+                else:
+                    stack.extend((item, depth + 1) for item in value)
+
+
+_JSON_INTEGER_BOUND = 10**JSON_INTEGER_DIGITS

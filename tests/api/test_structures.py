@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args, get_origin
 
+import pydantic_core
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,11 +23,12 @@ from mturk_models import (
     Assignment,
     BonusPayment,
     GetAssignmentResponse,
+    GetHITResponse,
     ListAssignmentsForHITResponse,
     ListHITsResponse,
     Locale,
 )
-from mturk_models._base import Structure, _registry
+from mturk_models._base import JSON_INTEGER_DIGITS, UNKNOWN_MEMBER_DEPTH, Structure, _registry
 from mturk_models.api._page import ResponseMetadata
 
 METADATA = {
@@ -48,13 +50,34 @@ STRUCTURES = public_structures()
 
 def strategy_for(model: type[Structure]) -> st.SearchStrategy[Any]:
     """The plural-named strategy of ``mturk_models.testing`` (``hits()``), else the empty model."""
-    name = to_snake(model.__name__.replace("HITs", "Hits").replace("HIT", "Hit")) + "s"
+    name = plural(to_snake(model.__name__.replace("HITs", "Hits").replace("HIT", "Hit")))
     found = getattr(mturk_models.testing, name, None)
     if found is not None:
         return found()
     if any(field.is_required() for field in model.model_fields.values()):
         pytest.skip(f"no strategy {name}() for {model.__name__}, which has required members")
     return st.just(model())
+
+
+def plural(name: str) -> str:
+    """The plural of a snake_case name, as strategies are named: ``review_policy`` gives
+    ``review_policies``, ``hit`` gives ``hits``."""
+    if name.endswith("y") and name[-2:-1] not in tuple("aeiou"):
+        return name[:-1] + "ies"
+    if name.endswith(("s", "x", "ch", "sh")):
+        return name + "es"
+    return name + "s"
+
+
+def test_plural_names_the_strategies() -> None:
+    assert plural("review_policy") == "review_policies"
+    assert plural("hit_layout_parameter") == "hit_layout_parameters"
+    assert plural("survey") == "surveys"
+    assert plural("get_hit_response") == "get_hit_responses"
+    for model in STRUCTURES:  # every structure with required members has its strategy
+        if any(field.is_required() for field in model.model_fields.values()):
+            name = plural(to_snake(model.__name__.replace("HIT", "Hit")))
+            assert callable(getattr(mturk_models.testing, name, None)), name
 
 
 def aliases(model: type[Structure]) -> list[str]:
@@ -227,6 +250,193 @@ def test_header_names_and_values_refuse_a_lone_surrogate() -> None:
 @pytest.mark.parametrize("number", [float("nan"), float("inf"), -float("inf")])
 def test_unknown_numbers_json_cannot_carry_are_refused(number: float) -> None:
     expect_error(Assignment, {"AssignmentId": "3A", "X": [number]}, "non_finite_number", "finite")
+
+
+# --- what validates must serialise and read back: depth and integer size -------------------
+
+
+def nested(levels: int) -> Any:
+    """Lists and objects nested ``levels`` deep: ``{"a": [{"a": [...]}]}``."""
+    value: Any = {}
+    for level in range(levels - 1):
+        value = [value] if level % 2 else {"a": value}
+    return value
+
+
+def json_levels(annotation: Any, seen: tuple[type, ...] = ()) -> int:
+    """How many JSON objects and arrays a value of ``annotation`` opens around the deepest
+    structure inside it (the structure's own object counted)."""
+    if isinstance(annotation, type) and issubclass(annotation, Structure):
+        assert annotation not in seen, f"{annotation.__name__} holds itself"
+        fields = annotation.model_fields.values()
+        inner = [json_levels(field.annotation, (*seen, annotation)) for field in fields]
+        return 1 + max(inner, default=0)
+    container = get_origin(annotation) in (tuple, list, dict, set, frozenset)
+    inner = [json_levels(arg, seen) for arg in get_args(annotation)]
+    return int(container) + max(inner, default=0)
+
+
+def test_pydantic_json_limits_are_what_the_rules_assume() -> None:
+    # The JSON reader: 201 levels of nesting in a document, integers of 4,300 digits.
+    pydantic_core.from_json("[" * 201 + "]" * 201)
+    with pytest.raises(ValueError, match="recursion"):
+        pydantic_core.from_json("[" * 202 + "]" * 202)
+    pydantic_core.from_json("9" * JSON_INTEGER_DIGITS)
+    with pytest.raises(ValueError, match="out of range"):
+        pydantic_core.from_json("1" + "0" * JSON_INTEGER_DIGITS)
+    # The serializer: 255 levels.
+    pydantic_core.to_json(nested(255))
+    with pytest.raises(ValueError, match="depth"):
+        pydantic_core.to_json(nested(256))
+    # Every structure of the library, with an unknown member as deep as allowed, fits both.
+    for model in _registry():
+        assert json_levels(model) + UNKNOWN_MEMBER_DEPTH <= 201, model.__name__
+
+
+def test_an_unknown_member_nested_too_deep_is_refused() -> None:
+    # The fuzzer's finding: it validated, then to_boto3() raised "Maximum serialization depth"
+    data = {"HITId": "3", "hit_id": nested(300), "Assignment": {}}
+    error = expect_error(Assignment, data, "unknown_member_depth", str(UNKNOWN_MEMBER_DEPTH))
+    assert "'hit_id'" in error["msg"]
+    data = {"HITId": "3", "Deep": nested(UNKNOWN_MEMBER_DEPTH + 1)}
+    expect_error(Assignment, data, "unknown_member_depth", "'Deep'")
+    # nested a million deep: refused, never a RecursionError
+    deep: Any = []
+    for _ in range(1_000_000):
+        deep = [deep]
+    expect_error(Assignment, {"HITId": "3", "Deep": deep}, "unknown_member_depth", "'Deep'")
+    # inside a page, the assignment is located
+    with pytest.raises(ValidationError) as info:
+        ListAssignmentsForHITResponse.model_validate({"Assignments": [{"HITId": "3", "X": deep}]})
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == ("unknown_member_depth", ("Assignments", 0))
+
+
+def test_an_unknown_member_as_deep_as_allowed_round_trips_in_the_deepest_structure() -> None:
+    deep = nested(UNKNOWN_MEMBER_DEPTH)
+    locale = {"Country": "US", "Deep": deep}
+    requirement = {
+        "QualificationTypeId": "00000000000000000071",
+        "Comparator": "In",
+        "LocaleValues": [locale],
+    }
+    page = ListHITsResponse.model_validate(
+        {"HITs": [{"HITId": "3H", "QualificationRequirements": [requirement]}], "Deep": deep}
+    )
+    assert ListHITsResponse.model_validate_json(page.model_dump_json()) == page
+    assert ListHITsResponse.model_validate(page.to_boto3()) == page
+    assert page.to_boto3()["HITs"][0]["QualificationRequirements"][0]["LocaleValues"] == [locale]
+
+
+def test_an_unknown_integer_too_long_for_json_is_refused() -> None:
+    # The fuzzer's finding: it validated and model_dump_json() wrote it, but
+    # model_validate_json() of that text failed with json_invalid "number out of range".
+    too_long = 10**JSON_INTEGER_DIGITS
+    requirement = {
+        "QualificationTypeId": "0",
+        "Comparator": "GreaterThan",
+        "IntegerValues": [90],
+        "Comparator ": too_long,
+    }
+    with pytest.raises(ValidationError) as info:
+        GetHITResponse.model_validate({"HIT": {"QualificationRequirements": [requirement]}})
+    (error,) = info.value.errors()
+    assert error["type"] == "integer_too_long"
+    assert error["loc"] == ("HIT", "QualificationRequirements", 0)
+    assert "'Comparator '" in error["msg"]
+    assert f"{JSON_INTEGER_DIGITS:,}" in error["msg"]
+    for value in (-too_long, [1, {"n": too_long}], 10**100_000):
+        expect_error(Assignment, {"HITId": "3", "N": value}, "integer_too_long", "'N'")
+    # the longest integers JSON reads back are kept and round-trip, signs included
+    for longest in (too_long - 1, 1 - too_long):
+        hit = HIT.model_validate({"HITId": "3", "N": [longest], "B": True})
+        assert HIT.model_validate_json(hit.model_dump_json()) == hit
+        assert HIT.model_validate(hit.to_boto3()) == hit
+
+
+# --- to_boto3() keeps unknown members that are None -----------------------------------------
+
+
+def test_to_boto3_keeps_unknown_members_that_are_none() -> None:
+    # The fuzzer's finding: to_boto3() left out Extra, and model_validate of it lost it.
+    page = ListAssignmentsForHITResponse.model_validate(
+        {"Assignments": [{"Answer": "<", "Extra": None}]}
+    )
+    assert page.to_boto3() == {"Assignments": [{"Answer": "<", "Extra": None}]}
+    assert ListAssignmentsForHITResponse.model_validate(page.to_boto3()) == page
+    # a member given twice keeps the second among the unknown keys, None too
+    assignment = Assignment.model_validate({"Answer": "<", "answer": None})
+    assert Assignment.model_validate(assignment.to_boto3()) == assignment
+
+
+def test_to_boto3_keeps_unknown_nones_at_every_depth_in_their_place() -> None:
+    raw = {
+        "HIT": {
+            "HITId": "3H",
+            "Title": None,  # a member that is None: left out, as boto3 never sends it
+            "QualificationRequirements": [
+                {
+                    "QualificationTypeId": "00000000000000000071",
+                    "Comparator": "In",
+                    "LocaleValues": [{"Country": "US", "First": None, "Second": 2}],
+                    "Maybe": None,
+                }
+            ],
+            "A": 1,
+            "B": None,
+            "C": {"inner": None},
+        },
+        "ResponseMetadata": {"RequestId": "r", "Unknown": None},
+    }
+    response = GetHITResponse.model_validate(raw)
+    plain = response.to_boto3()
+    hit = plain["HIT"]
+    assert "Title" not in hit
+    assert list(hit) == ["HITId", "QualificationRequirements", "A", "B", "C"]
+    assert hit["B"] is None
+    assert hit["C"] == {"inner": None}
+    (requirement,) = hit["QualificationRequirements"]
+    assert requirement["Maybe"] is None
+    assert requirement["LocaleValues"] == [{"Country": "US", "First": None, "Second": 2}]
+    assert list(requirement["LocaleValues"][0]) == ["Country", "First", "Second"]
+    assert plain["ResponseMetadata"] == {"RequestId": "r", "Unknown": None}
+    assert GetHITResponse.model_validate(plain) == response
+    # model_dump(exclude_none=True) is pydantic's own and stays as pydantic documents it
+    assert "B" not in response.model_dump(by_alias=True, exclude_none=True)["HIT"]
+
+
+_UNKNOWN_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=30)
+@given(
+    page=mturk_models.testing.list_assignments_for_hit_responses(),
+    extras=st.lists(
+        st.dictionaries(st.text(max_size=8).map("Zz".__add__), _UNKNOWN_VALUES, max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_unknown_members_in_nested_structures_round_trip(
+    page: ListAssignmentsForHITResponse, extras: list[dict[str, Any]]
+) -> None:
+    raw = page.to_boto3()
+    for item, extra in zip(raw["Assignments"], extras, strict=False):
+        item.update(extra)
+    raw.update(extras[-1])
+    try:
+        result = ListAssignmentsForHITResponse.model_validate(raw)
+    except ValidationError:
+        return  # an infinite number, or keys that look like another structure's
+    assert ListAssignmentsForHITResponse.model_validate(result.to_boto3()) == result
+    assert result.to_boto3() == raw
+    assert ListAssignmentsForHITResponse.model_validate_json(result.model_dump_json()) == result
 
 
 def test_a_member_given_as_none_is_not_a_member() -> None:
@@ -417,8 +627,9 @@ def test_any_mapping_gives_a_model_or_a_validation_error(
     if message:
         return
     assert model.model_validate_json(result.model_dump_json()) == result
-    # to_boto3() leaves out None values (boto3 never gives null), unknown ones included
+    # to_boto3() leaves out members that are None (boto3 never gives null), keeps unknown ones
     plain = result.to_boto3()
+    assert model.model_validate(plain) == result
     assert model.model_validate(plain).to_boto3() == plain
 
 
