@@ -217,21 +217,41 @@ def _structure_fields(cls: type[Structure]) -> tuple[tuple[str, str], ...]:
 
 def _put_back_unknown_nones(model: Structure, data: dict[str, Any]) -> None:
     """Put the unknown keys of ``model`` (and of the structures inside it) whose value is None
-    back into its dump ``data``, in their place among the other unknown keys."""
+    back into its dump ``data``, in their place among the other unknown keys.
+
+    An unknown key that is a member's attribute name (``hit_id`` next to ``HITId``: pydantic
+    keeps the second spelling among the unknown keys) would fill that member when read back if
+    the member, None, were left out: the member is then written as None too.
+    """
     for name, key in _structure_fields(type(model)):
         value = model.__dict__.get(name)
         if value is not None and key in data:
             _put_back_in(value, data[key])
     extra = model.__pydantic_extra__
-    if extra and any(value is None for value in extra.values()):
+    if not extra:
+        return
+    keys = _dumped_keys(type(model))
+    shadowed = [keys[name] for name in extra if name in keys and keys[name] not in data]
+    if shadowed or any(value is None for value in extra.values()):
         dumped = dict(data)
         data.clear()
         data.update((key, value) for key, value in dumped.items() if key not in extra)
+        data.update((key, None) for key in shadowed)
         for key, value in extra.items():
             if value is None:
                 data[key] = None
             elif key in dumped:
                 data[key] = dumped[key]
+
+
+@cache
+def _dumped_keys(cls: type[Structure]) -> dict[str, str]:
+    """Attribute name -> dumped key (the botocore member), where the two differ."""
+    keys = {
+        name: field.serialization_alias or field.alias or name
+        for name, field in cls.model_fields.items()
+    }
+    return {name: key for name, key in keys.items() if name != key}
 
 
 def _put_back_in(value: Any, dumped: Any) -> None:

@@ -414,6 +414,19 @@ _UNKNOWN_VALUES = st.recursive(
 )
 
 
+def test_to_boto3_keeps_a_member_that_an_unknown_key_would_fill() -> None:
+    # A fuzz finding: HITId given as None and again as hit_id; pydantic keeps hit_id among the
+    # unknown keys, and to_boto3() without HITId would let hit_id fill the member when read back.
+    hit = HIT.model_validate({"HITId": None, "HITReviewStatus": "NotReviewed", "hit_id": "A"})
+    assert hit.hit_id is None
+    assert hit.model_extra == {"hit_id": "A"}
+    plain = hit.to_boto3()
+    assert plain == {"HITReviewStatus": "NotReviewed", "HITId": None, "hit_id": "A"}
+    assert HIT.model_validate(plain) == hit
+    response = GetHITResponse.model_validate({"HIT": {"HITId": None, "hit_id": "A", "Title": "t"}})
+    assert GetHITResponse.model_validate(response.to_boto3()) == response
+
+
 @settings(max_examples=30)
 @given(
     page=mturk_models.testing.list_assignments_for_hit_responses(),
