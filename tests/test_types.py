@@ -107,6 +107,21 @@ def test_num_results_is_not_negative() -> None:
     expect_error(ListAssignmentsForHITResponse, {"NumResults": -1}, "greater_than_equal", "0")
 
 
+@pytest.mark.parametrize("key", ["MaxAssignments", "AutoApprovalDelayInSeconds"])
+def test_counts_and_durations_fit_botocores_long(key: str) -> None:
+    # A fuzz finding: a 4,700-digit AutoApprovalDelayInSeconds validated, and the JSON that
+    # model_dump_json() wrote did not read back ("number out of range").
+    largest = 2**63 - 1  # botocore's Long, the widest integer of the service model
+    hit = HIT.model_validate({key: largest})
+    assert HIT.model_validate_json(hit.model_dump_json()) == hit
+    for value in (largest + 1, 10**4700):
+        expect_error(HIT, {key: value}, "less_than", str(largest + 1), loc=(key,))
+        with pytest.raises(ValidationError) as info:
+            HIT.model_validate({key: value})
+        assert key in str(info.value)  # the message is built, however long the number
+    expect_error(ListAssignmentsForHITResponse, {"NumResults": 2**63}, "less_than", "")
+
+
 # --- money ------------------------------------------------------------------------------------
 
 

@@ -74,11 +74,18 @@ IdempotencyToken = Annotated[str, StringConstraints(min_length=1, max_length=64)
 PaginationToken = Annotated[str, StringConstraints(min_length=1, max_length=255)]
 """NextToken: 1 to 255 characters."""
 
-Count = Annotated[int, Field(ge=0)]
-"""A count of things: never negative."""
+LONG_BOUND: Final = 2**63
+"""One more than the largest value of botocore's Long, the widest integer type of the MTurk
+service model. Given as ``lt``, so that a field's own ``le`` (a smaller bound) still applies:
+pydantic keeps one ``le``, the alias's, when both the alias and the field give one."""
 
-Seconds = Annotated[int, Field(ge=0)]
-"""A duration in whole seconds: never negative."""
+Count = Annotated[int, Field(ge=0, lt=LONG_BOUND)]
+"""A count of things: never negative, at most botocore's Long (its Integer members are
+narrower; a larger number would also not read back from the JSON pydantic writes)."""
+
+Seconds = Annotated[int, Field(ge=0, lt=LONG_BOUND)]
+"""A duration in whole seconds: never negative, at most botocore's Long (AutoApprovalDelay-
+InSeconds and AssignmentDurationInSeconds are Longs)."""
 
 INT32_MIN: Final = -(2**31)
 INT32_MAX: Final = 2**31 - 1
