@@ -196,8 +196,9 @@ class _Shortened:
 # --- to_boto3(): unknown keys whose value is None ----------------------------------------------
 # exclude_none leaves out the members that are None (boto3 never sends them), but pydantic applies
 # it to unknown keys too. A wrap serializer on Structure could keep them, at the price of a Python
-# call for every structure dumped (to_boto3() of 10k assignments took 35% longer); this walk
-# visits only the fields that can hold structures and changes the dump only where such a key is.
+# call for every structure dumped (to_boto3() of 10k assignments took 35% longer, and every
+# model_dump paid too); this walk, in to_boto3() only, visits only the fields that can hold
+# structures and changes the dump only where such a key is (about 12% on 10k assignments).
 
 
 @cache
