@@ -44,9 +44,13 @@ Warnings (never errors: the request is valid, but probably not what you meant)::
     │                                       (no form to externalSubmit, no assignmentId)
     ├── QuestionSizeWarning                 a Question over the documented 65,535 bytes, which
     │                                       MTurk has been seen to accept
-    └── RequestWarning                      a request member MTurk ignores as given (an
-                                            AutoGrantedValue without AutoGranted, a test
-                                            duration without a Test)
+    ├── RequestWarning                      a request member MTurk ignores as given (an
+    │                                       AutoGrantedValue without AutoGranted, a test
+    │                                       duration without a Test)
+    └── ResponseDataWarning                 data AWS sent that breaks a rule the API reference
+                                            implies but does not state outright (a
+                                            Qualification with both an IntegerValue and a
+                                            LocaleValue)
 
 Validating a model (``Assignment.model_validate(...)``, ``CreateHITRequest(...)``) raises
 :class:`pydantic.ValidationError`, which is a :class:`ValueError`; each of its errors carries a
@@ -74,6 +78,7 @@ __all__ = [
     "QuestionParseError",
     "QuestionSizeWarning",
     "RequestWarning",
+    "ResponseDataWarning",
     "UnsafeXMLError",
 ]
 
@@ -265,3 +270,10 @@ class QuestionSizeWarning(MTurkModelsWarning):
 class RequestWarning(MTurkModelsWarning):
     """A request member that MTurk ignores as given (the request is valid, but probably not what
     was meant): for example an AutoGrantedValue without AutoGranted."""
+
+
+class ResponseDataWarning(MTurkModelsWarning):
+    """Data from AWS that breaks a rule the API reference implies but does not state outright.
+
+    The data is kept as it is: a weak rule never refuses what AWS sent.
+    """
