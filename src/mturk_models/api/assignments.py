@@ -32,12 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ApproveAssignmentRequest",
+    "ApproveAssignmentResponse",
     "Assignment",
     "GetAssignmentRequest",
     "GetAssignmentResponse",
     "ListAssignmentsForHITRequest",
     "ListAssignmentsForHITResponse",
     "RejectAssignmentRequest",
+    "RejectAssignmentResponse",
     "assignments_in",
     "iter_assignments",
 ]
@@ -294,3 +296,11 @@ def _not_a_source(item: object, index: int | None) -> InputError:
         f"page, the boto3 dict of one, or an iterable of them; got {type(item).__name__}{where}",
         code="assignments_in_type",
     )
+
+
+class ApproveAssignmentResponse(Response):
+    """What ``client.approve_assignment(AssignmentId=...)`` returns: only ``ResponseMetadata``."""
+
+
+class RejectAssignmentResponse(Response):
+    """What ``client.reject_assignment(...)`` returns: only ``ResponseMetadata``."""

@@ -40,8 +40,10 @@ __all__ = [
     "ListBonusPaymentsRequest",
     "ListBonusPaymentsResponse",
     "SendBonusRequest",
+    "SendBonusResponse",
     "hit_or_assignment_rule",
 ]
+from ._page import Response
 
 
 class BonusPayment(Structure):
@@ -150,3 +152,7 @@ class ListBonusPaymentsRequest(PagedRequest):
         description="The ID of the assignment associated with the bonus payments to retrieve. "
         "HITId or AssignmentId is required.",
     )
+
+
+class SendBonusResponse(Response):
+    """What ``client.send_bonus(...)`` returns: only ``ResponseMetadata``."""

@@ -15,7 +15,7 @@ Request rules beyond botocore's own checks (sources in ``docs/requests.md``):
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 from pydantic import Field
 
@@ -36,20 +36,33 @@ from ._preflight import Request
 from ._request_fields import Boolean, Integer, PagedRequest
 from .qualifications import QualificationRequirement
 
+if TYPE_CHECKING:
+    from ..documents.questions import QuestionDocument
+
 __all__ = [
     "HIT",
     "MAX_QUALIFICATION_REQUIREMENTS",
     "CreateAdditionalAssignmentsForHITRequest",
+    "CreateAdditionalAssignmentsForHITResponse",
+    "CreateHITResponse",
+    "CreateHITTypeResponse",
+    "CreateHITWithHITTypeResponse",
     "DeleteHITRequest",
+    "DeleteHITResponse",
     "GetHITRequest",
     "GetHITResponse",
     "ListHITsForQualificationTypeRequest",
+    "ListHITsForQualificationTypeResponse",
     "ListHITsRequest",
     "ListHITsResponse",
     "ListReviewableHITsRequest",
+    "ListReviewableHITsResponse",
     "UpdateExpirationForHITRequest",
+    "UpdateExpirationForHITResponse",
     "UpdateHITReviewStatusRequest",
+    "UpdateHITReviewStatusResponse",
     "UpdateHITTypeOfHITRequest",
+    "UpdateHITTypeOfHITResponse",
 ]
 
 MAX_QUALIFICATION_REQUIREMENTS = 10
@@ -147,6 +160,20 @@ class HIT(Structure):
         default=None,
         description="The number of assignments for this HIT that have been approved or rejected.",
     )
+
+    def parse_question(self) -> QuestionDocument | None:
+        """Parse ``question`` into its document model; ``None`` when the HIT carries no Question.
+
+        The document is read as MTurk accepted it when the HIT was made (see
+        :func:`mturk_models.parse_question`): a QuestionForm, HTMLQuestion or ExternalQuestion.
+        Raises :class:`~mturk_models.QuestionParseError` when it cannot be read.
+
+        >>> HIT(HITId="3ABC").parse_question() is None
+        True
+        """
+        from ..documents.questions import parse_question  # documents/ never imports api/
+
+        return None if self.question is None else parse_question(self.question)
 
 
 # --- requests -----------------------------------------------------------------------------------
@@ -305,3 +332,77 @@ class ListHITsResponse(Page[HIT]):
     hits: Seq[HIT] | None = Field(
         default=None, alias="HITs", description="The list of HIT elements returned by the query."
     )
+
+
+# --- The outputs of the HIT operations ----------------------------------------------------------
+# Descriptions: API reference 2017-01-17, as botocore's member documentation carries them.
+
+_CREATED_HIT = (
+    "Contains the newly created HIT data (the HIT data structure as it appears in responses)."
+)
+_HITS = "The list of HIT elements returned by the query."
+
+
+class CreateHITResponse(Response):
+    """What ``client.create_hit(...)`` returns: the new HIT."""
+
+    hit: HIT | None = Field(default=None, alias="HIT", description=_CREATED_HIT)
+
+
+class CreateHITWithHITTypeResponse(Response):
+    """What ``client.create_hit_with_hit_type(...)`` returns: the new HIT."""
+
+    hit: HIT | None = Field(default=None, alias="HIT", description=_CREATED_HIT)
+
+
+class CreateHITTypeResponse(Response):
+    """What ``client.create_hit_type(...)`` returns: the ID of the HIT type.
+
+    >>> CreateHITTypeResponse.model_validate({"HITTypeId": "3ABCEXAMPLE"}).hit_type_id
+    '3ABCEXAMPLE'
+    """
+
+    hit_type_id: EntityId | None = Field(
+        default=None, alias="HITTypeId", description="The ID of the newly registered HIT type."
+    )
+
+
+class ListReviewableHITsResponse(Page[HIT]):
+    """One page of ``client.list_reviewable_hits(...)``: HITs with only ``HITId`` filled in.
+
+    >>> page = {"NumResults": 1, "HITs": [{"HITId": "3ABCEXAMPLE"}]}
+    >>> [h.hit_id for h in ListReviewableHITsResponse.iter_items([page])]
+    ['3ABCEXAMPLE']
+    """
+
+    __items__ = "hits"
+
+    hits: Seq[HIT] | None = Field(default=None, alias="HITs", description=_HITS)
+
+
+class ListHITsForQualificationTypeResponse(Page[HIT]):
+    """One page of ``client.list_hits_for_qualification_type(QualificationTypeId=...)``."""
+
+    __items__ = "hits"
+
+    hits: Seq[HIT] | None = Field(default=None, alias="HITs", description=_HITS)
+
+
+class CreateAdditionalAssignmentsForHITResponse(Response):
+    """What ``client.create_additional_assignments_for_hit(...)`` returns: ``ResponseMetadata``."""
+
+
+class DeleteHITResponse(Response):
+    """What ``client.delete_hit(HITId=...)`` returns: only ``ResponseMetadata``."""
+
+
+class UpdateExpirationForHITResponse(Response):
+    """What ``client.update_expiration_for_hit(...)`` returns: only ``ResponseMetadata``."""
+
+
+class UpdateHITReviewStatusResponse(Response):
+    """What ``client.update_hit_review_status(...)`` returns: only ``ResponseMetadata``."""
+
+
+class UpdateHITTypeOfHITResponse(Response):
+    """What ``client.update_hit_type_of_hit(...)`` returns: only ``ResponseMetadata``."""

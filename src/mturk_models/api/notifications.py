@@ -35,6 +35,7 @@ from .._base import Structure
 from .._errors import init_error, shown
 from .._types import EntityId, Seq, Text
 from ..enums import EventType, NotificationTransport
+from ._page import Response
 from ._preflight import RawRequest, Request, Rule, member
 from ._request_fields import Boolean
 
@@ -42,7 +43,9 @@ __all__ = [
     "NOTIFICATION_VERSIONS",
     "NotificationSpecification",
     "SendTestEventNotificationRequest",
+    "SendTestEventNotificationResponse",
     "UpdateNotificationSettingsRequest",
+    "UpdateNotificationSettingsResponse",
     "notification_or_active_rule",
     "notification_rule",
 ]
@@ -250,3 +253,14 @@ class SendTestEventNotificationRequest(Request):
         description="The event to simulate to test the notification specification; it is sent "
         "even if the specification does not include the event type."
     )
+
+
+# --- what the operations return ---------------------------------------------------------------
+
+
+class SendTestEventNotificationResponse(Response):
+    """What ``client.send_test_event_notification(...)`` returns: only ``ResponseMetadata``."""
+
+
+class UpdateNotificationSettingsResponse(Response):
+    """What ``client.update_notification_settings(...)`` returns: only ``ResponseMetadata``."""

@@ -36,10 +36,11 @@ The requests of the qualification operations add (sources in ``docs/requests.md`
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Annotated, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NamedTuple
 
 import pycountry
 from pydantic import (
@@ -54,7 +55,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
 from .._errors import init_error, shown, warn_at_caller
-from .._types import INT32_MAX, EntityId, Int32, Seq, WorkerId
+from .._types import INT32_MAX, EntityId, Int32, Seconds, Seq, UtcDatetime, WorkerId
 from ..documents.answer_key import ANSWER_KEY_NAMESPACE, AnswerKey, parse_answer_key
 from ..documents.questions import QuestionForm, parse_question
 from ..enums import (
@@ -70,9 +71,15 @@ from ..exceptions import (
     QualificationEnvironmentWarning,
     QuestionParseError,
     RequestWarning,
+    ResponseDataWarning,
 )
+from ._page import Page, Response
 from ._preflight import RawRequest, Request, Rule
 from ._request_fields import Boolean, Integer, Long, PagedRequest
+
+if TYPE_CHECKING:
+    from ..documents.answers import QuestionFormAnswers
+    from ..documents.questions import QuestionForm
 
 __all__ = [
     "ADULT",
@@ -91,19 +98,34 @@ __all__ = [
     "SANDBOX_ONLY_QUALIFICATION_TYPES",
     "WORKER_LOCALE",
     "AcceptQualificationRequestRequest",
+    "AcceptQualificationRequestResponse",
     "AssociateQualificationWithWorkerRequest",
+    "AssociateQualificationWithWorkerResponse",
     "CreateQualificationTypeRequest",
+    "CreateQualificationTypeResponse",
     "DeleteQualificationTypeRequest",
+    "DeleteQualificationTypeResponse",
     "DisassociateQualificationFromWorkerRequest",
+    "DisassociateQualificationFromWorkerResponse",
     "GetQualificationScoreRequest",
+    "GetQualificationScoreResponse",
     "GetQualificationTypeRequest",
+    "GetQualificationTypeResponse",
     "ListQualificationRequestsRequest",
+    "ListQualificationRequestsResponse",
     "ListQualificationTypesRequest",
+    "ListQualificationTypesResponse",
     "ListWorkersWithQualificationTypeRequest",
+    "ListWorkersWithQualificationTypeResponse",
     "Locale",
+    "Qualification",
+    "QualificationRequest",
     "QualificationRequirement",
+    "QualificationType",
     "RejectQualificationRequestRequest",
+    "RejectQualificationRequestResponse",
     "UpdateQualificationTypeRequest",
+    "UpdateQualificationTypeResponse",
     "ValueCounts",
     "adult_content",
     "approval_rate_at_least",
@@ -1143,3 +1165,349 @@ class RejectQualificationRequestRequest(Request):
         description="A text message explaining why the request was rejected, to be shown to "
         "the Worker who made the request.",
     )
+
+
+# --- Qualification types, Qualifications, Qualification requests, and their operations ---------
+# Descriptions: API reference 2017-01-17 (QualificationType, Qualification and
+# QualificationRequest data structures), as botocore's member documentation carries them.
+
+
+class QualificationType(Structure):
+    """A Qualification type: a property of Workers that HITs can require, and how to obtain it.
+
+    ``test`` keeps the QuestionForm of the type's test as sent; :meth:`parse_test` reads it.
+
+    Rule (QualificationType data structure, Test: "A Qualification type cannot have both a
+    specified Test parameter and an AutoGranted value of true"): a type with a Test and
+    ``AutoGranted`` true is the error ``qualification_type_test_auto_granted``.
+
+    >>> t = QualificationType.model_validate(
+    ...     {"QualificationTypeId": "3TL87MO8CLOFYXKXNRLMZZEXAMPLE", "Name": "Cat photos",
+    ...      "QualificationTypeStatus": "Active", "CreationTime": "2017-01-17T12:00:00Z"}
+    ... )
+    >>> t.qualification_type_status.value, t.creation_time.isoformat()
+    ('Active', '2017-01-17T12:00:00+00:00')
+    """
+
+    qualification_type_id: EntityId | None = Field(
+        default=None,
+        description="A unique identifier for the Qualification type, given when the type is "
+        "created with CreateQualificationType.",
+    )
+    creation_time: UtcDatetime | None = Field(
+        default=None, description="The date and time the Qualification type was created."
+    )
+    name: str | None = Field(
+        default=None,
+        description="The name of the Qualification type, used to identify the type and to find "
+        "it with a Qualification type search.",
+    )
+    description: str | None = Field(
+        default=None, description="A long description for the Qualification type."
+    )
+    keywords: str | None = Field(
+        default=None,
+        description="One or more words or phrases that describe the Qualification type, "
+        "separated by commas, which make the type easier to find with a search.",
+    )
+    qualification_type_status: QualificationTypeStatus | None = Field(
+        default=None,
+        description="The status of the Qualification type (Active or Inactive): whether users "
+        "can apply for a Qualification of this type and HITs can require it.",
+    )
+    test: str | None = Field(
+        default=None,
+        description="The questions of the Qualification test a user can take to obtain a "
+        "Qualification of this type (a QuestionForm document). Not with AutoGranted true.",
+    )
+    test_duration_in_seconds: Seconds | None = Field(
+        default=None,
+        description="The time, in seconds, given to a Worker to complete the Qualification "
+        "test, from the time the Worker requests the Qualification.",
+    )
+    answer_key: str | None = Field(
+        default=None,
+        description="The answers to the Qualification test specified in Test (an AnswerKey "
+        "document).",
+    )
+    retry_delay_in_seconds: Seconds | None = Field(
+        default=None,
+        description="The time, in seconds, Workers must wait after taking the Qualification "
+        "test before they can take it again. If not specified, retries are disabled and "
+        "Workers can request the Qualification only once.",
+    )
+    is_requestable: bool | None = Field(
+        default=None,
+        description="Whether users can request the Qualification type through the Amazon "
+        "Mechanical Turk web site, for example by taking a test; False for Qualifications the "
+        "system assigns automatically.",
+    )
+    auto_granted: bool | None = Field(
+        default=None,
+        description="Whether requests for the Qualification type are granted immediately, "
+        "without a Qualification test.",
+    )
+    auto_granted_value: Int32 | None = Field(
+        default=None,
+        description="The integer value of automatically granted Qualifications, if AutoGranted "
+        "is true (1 by default).",
+    )
+
+    @model_validator(mode="after")
+    def _test_not_auto_granted(self) -> QualificationType:
+        if self.test is not None and self.auto_granted is True:
+            raise PydanticCustomError(
+                "qualification_type_test_auto_granted",
+                "A Qualification type cannot have both a Test and AutoGranted true (API "
+                "reference, QualificationType); got a Test of {size} characters with "
+                "AutoGranted true",
+                {"size": len(self.test)},
+            )
+        return self
+
+    def parse_test(self) -> QuestionForm | None:
+        """Parse ``test`` into a :class:`~mturk_models.QuestionForm`; ``None`` without a test.
+
+        Raises :class:`~mturk_models.QuestionParseError` when the test is not a QuestionForm.
+
+        >>> QualificationType().parse_test() is None
+        True
+        """
+        return _parse_test(self.test, "QualificationType")
+
+
+def _parse_test(test: str | None, owner: str) -> QuestionForm | None:
+    # documents/ never imports api/, so importing it here makes no cycle; it is imported on
+    # first use to keep `import mturk_models` from loading the question reader early.
+    from ..documents.questions import QuestionForm, parse_question
+    from ..exceptions import QuestionParseError
+
+    if test is None:
+        return None
+    document = parse_question(test)
+    if not isinstance(document, QuestionForm):
+        raise QuestionParseError(
+            f"a {owner}'s Test should be a QuestionForm document; got {type(document).__name__}"
+        )
+    return document
+
+
+class Qualification(Structure):
+    """A Qualification a Worker holds: its type, the Worker, the value (score) and its status.
+
+    Rule (Qualification data structure: IntegerValue "if the Qualification has an integer
+    value", LocaleValue "if the Qualification describes a geographical region"): a value is one
+    or the other. Both together, an IntegerValue on Worker_Locale, or a LocaleValue on another
+    type warns (:class:`~mturk_models.ResponseDataWarning`) and is kept: the reference implies
+    the rule without stating it as a constraint.
+
+    >>> q = Qualification.model_validate(
+    ...     {"QualificationTypeId": "789RVWYBAZW00EXAMPLE", "WorkerId": "AZ3456EXAMPLE",
+    ...      "GrantTime": "2005-01-31T23:59:59Z", "IntegerValue": 95, "Status": "Granted"}
+    ... )
+    >>> q.integer_value, q.status.value
+    (95, 'Granted')
+    """
+
+    qualification_type_id: EntityId | None = Field(
+        default=None, description="The ID of the Qualification type for the Qualification."
+    )
+    worker_id: WorkerId | None = Field(
+        default=None, description="The ID of the Worker who possesses the Qualification."
+    )
+    grant_time: UtcDatetime | None = Field(
+        default=None,
+        description="The date and time the Qualification was granted to the Worker. If it was "
+        "revoked and then granted again after a new Qualification request, the time of the last "
+        "call to AcceptQualificationRequest.",
+    )
+    integer_value: Int32 | None = Field(
+        default=None,
+        description="The value (score) of the Qualification, if the Qualification has an "
+        "integer value.",
+    )
+    locale_value: Locale | None = Field(
+        default=None,
+        description="The value of the Qualification if it describes a geographical region or "
+        "location (the Worker_Locale type).",
+    )
+    status: QualificationStatus | None = Field(
+        default=None, description="The status of the Qualification: Granted or Revoked."
+    )
+
+    @model_validator(mode="after")
+    def _one_kind_of_value(self) -> Qualification:
+        problem = None
+        if self.integer_value is not None and self.locale_value is not None:
+            problem = "has both an IntegerValue and a LocaleValue"
+        elif self.qualification_type_id == WORKER_LOCALE and self.integer_value is not None:
+            problem = f"of Worker_Locale ({WORKER_LOCALE}) has an IntegerValue"
+        elif (
+            self.locale_value is not None
+            and self.qualification_type_id is not None
+            and self.qualification_type_id != WORKER_LOCALE
+        ):
+            problem = f"of type {self.qualification_type_id} has a LocaleValue"
+        if problem is not None:
+            warnings.warn(
+                f"A Qualification {problem}; the API reference gives a locale value only to "
+                f"Worker_Locale and an integer value to the other types (kept as sent)",
+                ResponseDataWarning,
+                stacklevel=2,
+            )
+        return self
+
+
+class QualificationRequest(Structure):
+    """A Worker's request for a Qualification, with the test and the Worker's answers.
+
+    ``test`` (a QuestionForm) and ``answer`` (a QuestionFormAnswers) are kept as sent;
+    :meth:`parse_test` and :meth:`parse_answers` read them.
+
+    >>> r = QualificationRequest.model_validate(
+    ...     {"QualificationRequestId": "3LWKEXAMPLE", "WorkerId": "AZ3456EXAMPLE",
+    ...      "SubmitTime": "2017-01-17T12:00:00-08:00"}
+    ... )
+    >>> r.submit_time.isoformat(), r.parse_answers().to_dict()
+    ('2017-01-17T20:00:00+00:00', {})
+    """
+
+    qualification_request_id: str | None = Field(
+        default=None,
+        description="The ID of the Qualification request, a unique identifier generated when "
+        "the request was submitted. (botocore: a plain string.)",
+    )
+    qualification_type_id: EntityId | None = Field(
+        default=None,
+        description="The ID of the Qualification type the Worker is requesting, as returned by "
+        "CreateQualificationType.",
+    )
+    worker_id: WorkerId | None = Field(
+        default=None, description="The ID of the Worker requesting the Qualification."
+    )
+    test: str | None = Field(
+        default=None,
+        description="The Qualification test presented to the Worker, if the type has a test and "
+        "the Worker has submitted answers: the type's QuestionForm at the time of the request.",
+    )
+    answer: str | None = Field(
+        default=None,
+        description="The Worker's answers to the test in a QuestionFormAnswers document, if the "
+        "type has a test and the Worker has submitted answers; may be empty.",
+    )
+    submit_time: UtcDatetime | None = Field(
+        default=None,
+        description="The date and time the Qualification request had a status of Submitted: "
+        "when the Worker submitted the test's answers, or requested the Qualification if the "
+        "type has no test.",
+    )
+
+    def parse_test(self) -> QuestionForm | None:
+        """Parse ``test`` into a :class:`~mturk_models.QuestionForm`; ``None`` without a test.
+
+        >>> QualificationRequest().parse_test() is None
+        True
+        """
+        return _parse_test(self.test, "QualificationRequest")
+
+    def parse_answers(self) -> QuestionFormAnswers:
+        """Parse ``answer`` into typed answers (see :func:`mturk_models.parse_answers`).
+
+        A request without an Answer gives an empty :class:`~mturk_models.QuestionFormAnswers`.
+        """
+        from ..documents.answers import parse_answers
+
+        return parse_answers(self.answer)
+
+
+class CreateQualificationTypeResponse(Response):
+    """What ``client.create_qualification_type(...)`` returns: the created type."""
+
+    qualification_type: QualificationType | None = Field(
+        default=None,
+        description="The created Qualification type, returned as a QualificationType data "
+        "structure.",
+    )
+
+
+class GetQualificationTypeResponse(Response):
+    """What ``client.get_qualification_type(QualificationTypeId=...)`` returns."""
+
+    qualification_type: QualificationType | None = Field(
+        default=None, description="The returned Qualification type."
+    )
+
+
+class UpdateQualificationTypeResponse(Response):
+    """What ``client.update_qualification_type(...)`` returns: the type as updated."""
+
+    qualification_type: QualificationType | None = Field(
+        default=None, description="The updated Qualification type (a QualificationType)."
+    )
+
+
+class GetQualificationScoreResponse(Response):
+    """What ``client.get_qualification_score(QualificationTypeId=..., WorkerId=...)`` returns."""
+
+    qualification: Qualification | None = Field(
+        default=None,
+        description="The Qualification assigned to the Worker, including the Qualification type "
+        "and the value (score).",
+    )
+
+
+class ListQualificationTypesResponse(Page[QualificationType]):
+    """One page of ``client.list_qualification_types(...)``.
+
+    >>> page = {"NumResults": 1, "QualificationTypes": [{"Name": "Cat photos"}]}
+    >>> [t.name for t in ListQualificationTypesResponse.iter_items([page, page])]
+    ['Cat photos', 'Cat photos']
+    """
+
+    __items__ = "qualification_types"
+
+    qualification_types: Seq[QualificationType] | None = Field(
+        default=None, description="The list of QualificationType elements returned by the query."
+    )
+
+
+class ListQualificationRequestsResponse(Page[QualificationRequest]):
+    """One page of ``client.list_qualification_requests(...)``."""
+
+    __items__ = "qualification_requests"
+
+    qualification_requests: Seq[QualificationRequest] | None = Field(
+        default=None,
+        description="The Qualification requests: one QualificationRequest element for each "
+        "request returned by the query.",
+    )
+
+
+class ListWorkersWithQualificationTypeResponse(Page[Qualification]):
+    """One page of ``client.list_workers_with_qualification_type(QualificationTypeId=...)``."""
+
+    __items__ = "qualifications"
+
+    qualifications: Seq[Qualification] | None = Field(
+        default=None, description="The list of Qualification elements returned by this call."
+    )
+
+
+class AcceptQualificationRequestResponse(Response):
+    """What ``client.accept_qualification_request(...)`` returns: only ``ResponseMetadata``."""
+
+
+class RejectQualificationRequestResponse(Response):
+    """What ``client.reject_qualification_request(...)`` returns: only ``ResponseMetadata``."""
+
+
+class AssociateQualificationWithWorkerResponse(Response):
+    """What ``client.associate_qualification_with_worker(...)`` returns: ``ResponseMetadata``."""
+
+
+class DisassociateQualificationFromWorkerResponse(Response):
+    """What ``client.disassociate_qualification_from_worker(...)`` returns: ``ResponseMetadata``."""
+
+
+class DeleteQualificationTypeResponse(Response):
+    """What ``client.delete_qualification_type(...)`` returns: only ``ResponseMetadata``."""

@@ -35,17 +35,19 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error
-from .._types import INT32_MAX, INT32_MIN, EntityId, Seq, Text
-from ..enums import ReviewPolicyLevel
+from .._types import INT32_MAX, INT32_MIN, EntityId, Seq, Text, UtcDatetime
+from ..enums import ReviewActionStatus, ReviewPolicyLevel
+from ..exceptions import ResponseDataWarning
 from ._preflight import RawRequest, Rule, member
 from ._request_fields import Boolean, PagedRequest
 
@@ -56,7 +58,10 @@ __all__ = [
     "ListReviewPolicyResultsForHITRequest",
     "ParameterMapEntry",
     "PolicyParameter",
+    "ReviewActionDetail",
     "ReviewPolicy",
+    "ReviewReport",
+    "ReviewResultDetail",
     "parameter_range",
     "review_policy_errors",
     "review_policy_rule",
@@ -501,4 +506,124 @@ class ListReviewPolicyResultsForHITRequest(PagedRequest):
     retrieve_results: Boolean | None = Field(
         default=None,
         description="Whether to retrieve a list of the results computed by the Review Policies.",
+    )
+
+
+# --- Review results: what ListReviewPolicyResultsForHIT returns ----------------------------------
+# Descriptions: API reference 2017-01-17 (ReviewReport, ReviewActionDetail, ReviewResultDetail
+# data structures), as botocore's member documentation carries them.
+
+
+class ReviewActionDetail(Structure):
+    """One action a review policy took or intends to take on a HIT or an assignment.
+
+    Rule (ReviewActionDetail data structure, ErrorCode: "Present only when the Results have a
+    FAILED Status"): an ErrorCode on an action whose Status is known and not Failed warns
+    (:class:`~mturk_models.ResponseDataWarning`) and is kept.
+
+    >>> a = ReviewActionDetail.model_validate(
+    ...     {"ActionId": "3ABCEXAMPLE", "ActionName": "Approve", "Status": "Succeeded",
+    ...      "CompleteTime": "2017-01-17T12:00:00Z"}
+    ... )
+    >>> a.status.value, a.complete_time.isoformat()
+    ('Succeeded', '2017-01-17T12:00:00+00:00')
+    """
+
+    action_id: EntityId | None = Field(
+        default=None, description="The unique identifier for the action."
+    )
+    action_name: str | None = Field(
+        default=None,
+        description="The nature of the action itself. The Review Policy examines the HIT and "
+        "Assignments, emits results, and decides which other actions are necessary.",
+    )
+    target_id: EntityId | None = Field(
+        default=None, description="The specific HITId or AssignmentID targeted by the action."
+    )
+    target_type: str | None = Field(default=None, description="The type of object in TargetId.")
+    status: ReviewActionStatus | None = Field(
+        default=None,
+        description="The current disposition of the action: Intended, Succeeded, Failed or "
+        "Cancelled.",
+    )
+    complete_time: UtcDatetime | None = Field(
+        default=None, description="The date when the action was completed."
+    )
+    result: str | None = Field(
+        default=None, description="A description of the outcome of the review."
+    )
+    error_code: str | None = Field(
+        default=None, description="Present only when the action has a Failed Status."
+    )
+
+    @model_validator(mode="after")
+    def _error_code_only_on_failure(self) -> ReviewActionDetail:
+        status = self.status
+        if (
+            self.error_code is not None
+            and status is not None
+            and status is not ReviewActionStatus.FAILED
+        ):
+            warnings.warn(
+                f"A ReviewActionDetail with Status {status.value} has an ErrorCode; the API "
+                f"reference gives one only to Failed actions (kept as sent)",
+                ResponseDataWarning,
+                stacklevel=2,
+            )
+        return self
+
+
+class ReviewResultDetail(Structure):
+    """One result a review policy emitted about a HIT or an assignment (a Key and its Value).
+
+    >>> ReviewResultDetail.model_validate(
+    ...     {"SubjectId": "3ABCEXAMPLE", "SubjectType": "Assignment", "Key": "KnownAnswerScore",
+    ...      "Value": "100"}
+    ... ).value
+    '100'
+    """
+
+    action_id: EntityId | None = Field(
+        default=None, description="A unique identifier of the Review action result."
+    )
+    subject_id: EntityId | None = Field(
+        default=None,
+        description="The HITId or AssignmentId about which this result was taken. HIT-level "
+        "policies often emit results about both the HIT and its Assignments; Assignment-level "
+        "policies generally only about the Assignment.",
+    )
+    subject_type: str | None = Field(
+        default=None, description="The type of the object from the SubjectId field."
+    )
+    question_id: EntityId | None = Field(
+        default=None,
+        description="The QuestionId the result describes. Absent for a HIT, the result describes "
+        "the HIT (its agreement score); absent for an Assignment, the Worker's performance on "
+        "the HIT.",
+    )
+    key: str | None = Field(
+        default=None, description="Identifies the particular piece of reviewed information."
+    )
+    value: str | None = Field(
+        default=None, description="The value of Key provided by the review policies selected."
+    )
+
+
+class ReviewReport(Structure):
+    """The results and actions of a review policy for a HIT or its assignments.
+
+    >>> report = ReviewReport.model_validate({"ReviewResults": [{"Key": "AgreementScore"}]})
+    >>> report.review_results[0].key
+    'AgreementScore'
+    """
+
+    review_results: Seq[ReviewResultDetail] | None = Field(
+        default=None,
+        description="A list of ReviewResults objects for each action specified in the Review "
+        "Policy.",
+    )
+    review_actions: Seq[ReviewActionDetail] | None = Field(
+        default=None,
+        description="A list of ReviewAction objects for each action specified in the Review "
+        "Policy.",
     )

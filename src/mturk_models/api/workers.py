@@ -15,7 +15,10 @@ from typing import Final
 
 from pydantic import Field
 
+from .._base import Structure
 from .._types import Seq, WorkerId
+from ..enums import NotifyWorkersFailureCode
+from ._page import Page, Response
 from ._preflight import Request
 from ._request_fields import PagedRequest
 
@@ -24,9 +27,15 @@ __all__ = [
     "MAX_NOTIFY_WORKERS",
     "MAX_SUBJECT",
     "CreateWorkerBlockRequest",
+    "CreateWorkerBlockResponse",
     "DeleteWorkerBlockRequest",
+    "DeleteWorkerBlockResponse",
     "ListWorkerBlocksRequest",
+    "ListWorkerBlocksResponse",
+    "NotifyWorkersFailureStatus",
     "NotifyWorkersRequest",
+    "NotifyWorkersResponse",
+    "WorkerBlock",
 ]
 
 MAX_NOTIFY_WORKERS: Final = 100
@@ -96,4 +105,75 @@ class NotifyWorkersRequest(Request):
         min_length=1,
         max_length=MAX_NOTIFY_WORKERS,
         description="The IDs of the Workers to notify: 1 to 100 a call.",
+    )
+
+
+# --- what the operations return ---------------------------------------------------------------
+
+
+class WorkerBlock(Structure):
+    """A Worker who has been blocked, and the reason.
+
+    >>> WorkerBlock.model_validate({"WorkerId": "AZ3456EXAMPLE", "Reason": "Spam"}).to_boto3()
+    {'WorkerId': 'AZ3456EXAMPLE', 'Reason': 'Spam'}
+    """
+
+    worker_id: WorkerId | None = Field(
+        default=None, description="The ID of the Worker who has been blocked."
+    )
+    reason: str | None = Field(
+        default=None, description="A message explaining the reason the Worker was blocked."
+    )
+
+
+class NotifyWorkersFailureStatus(Structure):
+    """A Worker that NotifyWorkers could not notify, with the kind of failure and why.
+
+    >>> s = NotifyWorkersFailureStatus.model_validate(
+    ...     {"NotifyWorkersFailureCode": "HardFailure", "WorkerId": "AZ3456EXAMPLE"}
+    ... )
+    >>> s.notify_workers_failure_code.value
+    'HardFailure'
+    """
+
+    notify_workers_failure_code: NotifyWorkersFailureCode | None = Field(
+        default=None, description="The kind of failure: SoftFailure or HardFailure."
+    )
+    notify_workers_failure_message: str | None = Field(
+        default=None, description="A message detailing the reason the Worker could not be notified."
+    )
+    worker_id: WorkerId | None = Field(default=None, description="The ID of the Worker.")
+
+
+class CreateWorkerBlockResponse(Response):
+    """What ``client.create_worker_block(...)`` returns: only ``ResponseMetadata``."""
+
+
+class DeleteWorkerBlockResponse(Response):
+    """What ``client.delete_worker_block(WorkerId=...)`` returns: only ``ResponseMetadata``."""
+
+
+class ListWorkerBlocksResponse(Page[WorkerBlock]):
+    """One page of ``client.list_worker_blocks()``.
+
+    >>> page = {"NumResults": 1, "WorkerBlocks": [{"WorkerId": "AZ3456EXAMPLE"}]}
+    >>> [b.worker_id for b in ListWorkerBlocksResponse.iter_items([page])]
+    ['AZ3456EXAMPLE']
+    """
+
+    __items__ = "worker_blocks"
+
+    worker_blocks: Seq[WorkerBlock] | None = Field(
+        default=None,
+        description="The list of WorkerBlocks: the IDs of the blocked Workers and the reasons.",
+    )
+
+
+class NotifyWorkersResponse(Response):
+    """What ``client.notify_workers(...)`` returns: the Workers it could not notify, if any."""
+
+    notify_workers_failure_statuses: Seq[NotifyWorkersFailureStatus] | None = Field(
+        default=None,
+        description="The failures MTurk met when notifying the Workers, one "
+        "NotifyWorkersFailureStatus for each Worker not notified.",
     )
