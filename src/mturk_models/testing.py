@@ -68,6 +68,7 @@ from pydantic.fields import FieldInfo
 
 from ._base import Structure
 from ._types import XML_WHITESPACE as _XML_WHITESPACE
+from .api._page import Page, Response
 from .api._preflight import Request
 from .api._request_fields import Long
 from .api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
@@ -91,7 +92,10 @@ from .api.qualifications import (
     WORKER_LOCALE,
     CreateQualificationTypeRequest,
     Locale,
+    Qualification,
+    QualificationRequest,
     QualificationRequirement,
+    QualificationType,
     UpdateQualificationTypeRequest,
 )
 from .api.requests import (
@@ -106,9 +110,13 @@ from .api.reviews import (
     MAX_QUESTION_IDS,
     ParameterMapEntry,
     PolicyParameter,
+    ReviewActionDetail,
     ReviewPolicy,
+    ReviewReport,
+    ReviewResultDetail,
     parameter_range,
 )
+from .api.workers import NotifyWorkersFailureStatus, WorkerBlock
 from .archives.batch import ApprovalRate, BatchResultRow
 from .documents.answer_key import (
     AnswerKey,
@@ -159,6 +167,10 @@ from .enums import (
     HITReviewStatus,
     HITStatus,
     NotificationTransport,
+    NotifyWorkersFailureCode,
+    QualificationStatus,
+    QualificationTypeStatus,
+    ReviewActionStatus,
 )
 
 __all__ = [
@@ -194,17 +206,26 @@ __all__ = [
     "list_hits_responses",
     "locales",
     "notification_specifications",
+    "notify_workers_failure_statuses",
     "operation_requests",
+    "qualification_requests",
     "qualification_requirements",
     "qualification_tests",
+    "qualification_types",
     "qualification_value_mappings",
+    "qualifications",
     "question_form_answers",
     "question_forms",
     "question_identifiers",
+    "responses",
+    "review_action_details",
     "review_policies",
+    "review_reports",
+    "review_result_details",
     "selection_answers",
     "uploaded_file_answers",
     "utc_datetimes",
+    "worker_blocks",
     "worker_ids",
     "xml_texts",
 ]
@@ -1599,3 +1620,238 @@ def hit_layout_parameters() -> st.SearchStrategy[HITLayoutParameter]:
     {'Name': '', 'Value': 'x'}
     """
     return _models(HITLayoutParameter, name=st.text(max_size=20), value=st.text())
+
+
+# --- the rest of the 2017-01-17 API: structures and operation outputs --------------------------
+# ``full=True`` draws every member (lists of two or more items), as a fully populated response.
+
+
+def _present(full: bool, strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return strategy if full else _optional(strategy)
+
+
+def _several(strategy: st.SearchStrategy[Any], full: bool, max_items: int) -> Any:
+    return st.lists(strategy, min_size=2 if full else 0, max_size=max(max_items, 2)).map(tuple)
+
+
+@st.composite
+def qualification_types(draw: st.DrawFn, *, full: bool = False) -> QualificationType:
+    """Valid QualificationTypes; never a Test with AutoGranted true (the reference's rule)."""
+    values = {
+        "QualificationTypeId": draw(_present(full, entity_ids())),
+        "CreationTime": draw(_present(full, utc_datetimes())),
+        "Name": draw(_present(full, _short_text())),
+        "Description": draw(_present(full, _short_text())),
+        "Keywords": draw(_present(full, _short_text())),
+        "QualificationTypeStatus": draw(_present(full, st.sampled_from(QualificationTypeStatus))),
+        "Test": draw(_present(full, st.text(max_size=200))),
+        "TestDurationInSeconds": draw(_present(full, st.integers(0, 31_536_000))),
+        "AnswerKey": draw(_present(full, st.text(max_size=200))),
+        "RetryDelayInSeconds": draw(_present(full, st.integers(0, 31_536_000))),
+        "IsRequestable": draw(_present(full, st.booleans())),
+        "AutoGranted": draw(_present(full, st.booleans())),
+        "AutoGrantedValue": draw(_present(full, _INT32)),
+    }
+    if values["Test"] is not None and values["AutoGranted"]:
+        values["AutoGranted"] = False
+    return QualificationType.model_validate(_drop_none(values))
+
+
+@st.composite
+def qualifications(
+    draw: st.DrawFn, *, full: bool = False, locale: bool | None = None
+) -> Qualification:
+    """Valid Qualifications: an IntegerValue, or a LocaleValue on Worker_Locale, never both.
+
+    ``locale=True`` always draws a Worker_Locale Qualification, ``False`` never, ``None`` either.
+    """
+    is_locale = draw(st.booleans()) if locale is None else locale
+    values = {
+        "QualificationTypeId": WORKER_LOCALE
+        if is_locale
+        else draw(_present(full, _non_locale_type_ids())),
+        "WorkerId": draw(_present(full, worker_ids())),
+        "GrantTime": draw(_present(full, utc_datetimes())),
+        "IntegerValue": None if is_locale else draw(_present(full, _INT32)),
+        "LocaleValue": draw(_present(full, locales(subdivision=full or None)))
+        if is_locale
+        else None,
+        "Status": draw(_present(full, st.sampled_from(QualificationStatus))),
+    }
+    return Qualification.model_validate(_drop_none(values))
+
+
+@st.composite
+def qualification_requests(draw: st.DrawFn, *, full: bool = False) -> QualificationRequest:
+    """Valid QualificationRequests (Test and Answer as arbitrary text, parsed only on demand)."""
+    values = {
+        "QualificationRequestId": draw(_present(full, st.text(min_size=1, max_size=40))),
+        "QualificationTypeId": draw(_present(full, entity_ids())),
+        "WorkerId": draw(_present(full, worker_ids())),
+        "Test": draw(_present(full, st.text(max_size=200))),
+        "Answer": draw(_present(full, st.text(max_size=200))),
+        "SubmitTime": draw(_present(full, utc_datetimes())),
+    }
+    return QualificationRequest.model_validate(_drop_none(values))
+
+
+def worker_blocks(*, full: bool = False) -> st.SearchStrategy[WorkerBlock]:
+    """Valid WorkerBlocks."""
+    return st.builds(
+        lambda worker, reason: WorkerBlock.model_validate(
+            _drop_none({"WorkerId": worker, "Reason": reason})
+        ),
+        _present(full, worker_ids()),
+        _present(full, _short_text()),
+    )
+
+
+def notify_workers_failure_statuses(
+    *, full: bool = False
+) -> st.SearchStrategy[NotifyWorkersFailureStatus]:
+    """Valid NotifyWorkersFailureStatuses."""
+    return st.builds(
+        lambda code, message, worker: NotifyWorkersFailureStatus.model_validate(
+            _drop_none(
+                {
+                    "NotifyWorkersFailureCode": code,
+                    "NotifyWorkersFailureMessage": message,
+                    "WorkerId": worker,
+                }
+            )
+        ),
+        _present(full, st.sampled_from(NotifyWorkersFailureCode)),
+        _present(full, _short_text()),
+        _present(full, worker_ids()),
+    )
+
+
+@st.composite
+def review_action_details(draw: st.DrawFn, *, full: bool = False) -> ReviewActionDetail:
+    """Valid ReviewActionDetails: an ErrorCode only on a Failed action (the reference's rule)."""
+    values = {
+        "ActionId": draw(_present(full, entity_ids())),
+        "ActionName": draw(_present(full, st.sampled_from(("Approve", "Reject", "Extend")))),
+        "TargetId": draw(_present(full, entity_ids())),
+        "TargetType": draw(_present(full, st.sampled_from(("HIT", "Assignment")))),
+        "Status": draw(_present(full, st.sampled_from(ReviewActionStatus))),
+        "CompleteTime": draw(_present(full, utc_datetimes())),
+        "Result": draw(_present(full, _short_text())),
+        "ErrorCode": draw(_present(full, _short_text())),
+    }
+    if values["ErrorCode"] is not None and values["Status"] is not None:
+        values["Status"] = ReviewActionStatus.FAILED
+    return ReviewActionDetail.model_validate(_drop_none(values))
+
+
+def review_result_details(*, full: bool = False) -> st.SearchStrategy[ReviewResultDetail]:
+    """Valid ReviewResultDetails."""
+    return st.builds(
+        lambda action, subject, kind, question, key, value: ReviewResultDetail.model_validate(
+            _drop_none(
+                {
+                    "ActionId": action,
+                    "SubjectId": subject,
+                    "SubjectType": kind,
+                    "QuestionId": question,
+                    "Key": key,
+                    "Value": value,
+                }
+            )
+        ),
+        _present(full, entity_ids()),
+        _present(full, entity_ids()),
+        _present(full, st.sampled_from(("HIT", "Assignment"))),
+        _present(full, entity_ids()),
+        _present(full, st.sampled_from(("AgreementScore", "KnownAnswerScore", "PluralityAnswer"))),
+        _present(full, _short_text()),
+    )
+
+
+def review_reports(*, full: bool = False, max_items: int = 3) -> st.SearchStrategy[ReviewReport]:
+    """Valid ReviewReports: lists of results and actions."""
+    return st.builds(
+        lambda results, actions: ReviewReport.model_validate(
+            _drop_none({"ReviewResults": results, "ReviewActions": actions})
+        ),
+        _present(full, _several(review_result_details(full=full), full, max_items)),
+        _present(full, _several(review_action_details(full=full), full, max_items)),
+    )
+
+
+Out = TypeVar("Out", bound=Response)
+
+
+def _item_strategies(full: bool) -> dict[type[Any], st.SearchStrategy[Any]]:
+    return {
+        HIT: hits(),
+        Assignment: assignments(),
+        BonusPayment: bonus_payments(),
+        QualificationType: qualification_types(full=full),
+        Qualification: qualifications(full=full),
+        QualificationRequest: qualification_requests(full=full),
+        WorkerBlock: worker_blocks(full=full),
+        NotifyWorkersFailureStatus: notify_workers_failure_statuses(full=full),
+        ReviewReport: review_reports(full=full),
+        ReviewPolicy: _review_policies(ASSIGNMENT_REVIEW_POLICY)
+        | _review_policies(HIT_REVIEW_POLICY),
+    }
+
+
+def _bare(annotation: Any) -> Any:
+    """``annotation`` without Optional, Annotated and tuple[...]."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated or origin is tuple:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+@st.composite
+def responses(draw: st.DrawFn, model: type[Out], *, full: bool = False, max_items: int = 3) -> Out:
+    """Valid outputs of any operation: ``responses(ListQualificationTypesResponse)``.
+
+    Every member is drawn from the strategy of its structure (``qualification_types()``,
+    ``hits()``, ...); a page's ``NumResults`` equals its number of items. ``full=True`` fills
+    every member, with at least two items in each list. ``ResponseMetadata`` is left out, as
+    in the boto3 shape that ``model.to_boto3()`` gives back.
+    """
+    items = _item_strategies(full)
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in ("response_metadata", "num_results"):
+            continue
+        alias = info.alias or name
+        inner = _bare(info.annotation)
+        if name == "next_token":
+            strategy: st.SearchStrategy[Any] = st.text(min_size=1, max_size=255)
+        elif inner in items and get_origin(_bare_optional(info.annotation)) is tuple:
+            strategy = _several(items[inner], full, max_items)
+        elif inner in items:
+            strategy = items[inner]
+        elif inner is Decimal:
+            strategy = currency_amounts()
+        elif alias.endswith("Id"):
+            strategy = entity_ids()
+        else:
+            strategy = _urls()
+        values[alias] = draw(_present(full, strategy))
+    if issubclass(model, Page):
+        found = values.get(model.items_alias())
+        values["NumResults"] = draw(_present(full, st.just(len(found or ()))))
+    return model.model_validate(_drop_none(values))
+
+
+def _bare_optional(annotation: Any) -> Any:
+    """``annotation`` without Optional and Annotated (a tuple stays a tuple)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation
