@@ -324,7 +324,7 @@ def same_instants(left: Any, right: Any) -> bool:
 
 
 @pytest.mark.parametrize("operation", service().operation_names)
-@settings(max_examples=8, phases=[Phase.explicit, Phase.generate])
+@settings(max_examples=5, phases=[Phase.explicit, Phase.generate])
 @given(data=st.data())
 def test_every_operation_wraps_and_gives_the_same_data_back(
     client: Any, operation: str, data: Any

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import botocore.session
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import mturk_models
-from mturk_models import HIT, QuestionParseError
+from mturk_models import HIT, QuestionParseError, ResponseDataWarning
 from mturk_models.api._page import Page, Response
 from mturk_models.testing import external_questions, html_questions, question_forms, responses
 
@@ -73,3 +75,57 @@ def test_hit_parse_question_without_a_question_and_with_a_broken_one() -> None:
     assert HIT.model_validate({"HITId": "3ABC"}).parse_question() is None
     with pytest.raises(QuestionParseError):
         HIT.model_validate({"Question": "<NotAQuestion/>"}).parse_question()
+
+
+# --- any input gives a result or our error -------------------------------------------------
+
+NEW_STRUCTURES = [
+    mturk_models.NotificationSpecification,
+    mturk_models.NotifyWorkersFailureStatus,
+    mturk_models.Qualification,
+    mturk_models.QualificationRequest,
+    mturk_models.QualificationType,
+    mturk_models.ReviewActionDetail,
+    mturk_models.ReviewReport,
+    mturk_models.ReviewResultDetail,
+    mturk_models.WorkerBlock,
+]
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.datetimes()
+    | st.decimals(allow_nan=True)
+)
+
+
+def _values(model: type[Any]) -> st.SearchStrategy[Any]:
+    """Mappings with the model's own keys (and others) holding any JSON-ish values."""
+    keys = [info.alias or name for name, info in model.model_fields.items()]
+    anything = st.recursive(
+        _SCALARS,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.sampled_from([*keys, "Country", "Key", "x"]), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+    return st.dictionaries(st.sampled_from([*keys, "Other"]), anything, max_size=6) | anything
+
+
+@pytest.mark.parametrize("model", [*NEW_STRUCTURES, *outputs()], ids=lambda model: model.__name__)
+@settings(max_examples=15)
+@given(data=st.data())
+def test_any_input_gives_a_model_or_a_validation_error(model: type[Any], data: Any) -> None:
+    value = data.draw(_values(model))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResponseDataWarning)
+        try:
+            result = model.model_validate(value)
+        except ValidationError:
+            return
+    assert isinstance(result, model)
+    result.to_boto3()  # what validated can be given back
