@@ -320,7 +320,9 @@ def same_instants(left: Any, right: Any) -> bool:
             and right.tzinfo is not None
             and left == right
         )
-    return (bool(left == right) and type(left) is not bool) or left is right
+    if isinstance(left, bool) or isinstance(right, bool):  # True == 1, but not here
+        return left is right
+    return bool(left == right)
 
 
 @pytest.mark.parametrize("operation", service().operation_names)

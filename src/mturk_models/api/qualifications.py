@@ -79,7 +79,6 @@ from ._request_fields import Boolean, Integer, Long, PagedRequest
 
 if TYPE_CHECKING:
     from ..documents.answers import QuestionFormAnswers
-    from ..documents.questions import QuestionForm
 
 __all__ = [
     "ADULT",
@@ -1277,11 +1276,6 @@ class QualificationType(Structure):
 
 
 def _parse_test(test: str | None, owner: str) -> QuestionForm | None:
-    # documents/ never imports api/, so importing it here makes no cycle; it is imported on
-    # first use to keep `import mturk_models` from loading the question reader early.
-    from ..documents.questions import QuestionForm, parse_question
-    from ..exceptions import QuestionParseError
-
     if test is None:
         return None
     document = parse_question(test)
