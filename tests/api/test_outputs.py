@@ -65,6 +65,7 @@ def test_the_empty_outputs_are_botocore_empty_outputs() -> None:
     assert len(empty) == 17
 
 
+@settings(max_examples=20)
 @given(external_questions() | html_questions() | question_forms())
 def test_hit_parse_question(document: Any) -> None:
     hit = HIT.model_validate({"HITId": "3ABC", "Question": document.to_xml()})

@@ -97,6 +97,7 @@ def test_a_test_or_auto_granted_alone_is_valid(values: dict[str, Any]) -> None:
     QualificationType.model_validate(values)
 
 
+@settings(max_examples=20)
 @given(question_forms())
 def test_parse_test_reads_the_question_form(form: QuestionForm) -> None:
     qtype = QualificationType.model_validate({"Test": form.to_xml()})
