@@ -306,20 +306,27 @@ def client() -> Any:
     )
 
 
+def _instant(value: Any) -> datetime | None:
+    """An aware datetime, or the one an ISO 8601 string with an offset names; else None."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
+    return None
+
+
 def same_instants(left: Any, right: Any) -> bool:
-    """Equal data, timestamps compared as instants and required to be aware on both sides."""
+    """Equal data; timestamps (datetimes or ISO 8601 strings) compared as aware instants."""
     if isinstance(left, dict) and isinstance(right, dict):
         return left.keys() == right.keys() and all(same_instants(left[k], right[k]) for k in left)
     if isinstance(left, list) and isinstance(right, list):
         return len(left) == len(right) and all(map(same_instants, left, right))
     if isinstance(left, datetime) or isinstance(right, datetime):
-        return (
-            isinstance(left, datetime)
-            and isinstance(right, datetime)
-            and left.tzinfo is not None
-            and right.tzinfo is not None
-            and left == right
-        )
+        left_instant, right_instant = _instant(left), _instant(right)
+        return left_instant is not None and left_instant == right_instant
     if isinstance(left, bool) or isinstance(right, bool):  # True == 1, but not here
         return left is right
     return bool(left == right)
