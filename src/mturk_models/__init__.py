@@ -10,7 +10,6 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._types import to_utc
-from .api._review_results import ListReviewPolicyResultsForHITResponse
 from .api.account import (
     GetAccountBalanceRequest,
     GetAccountBalanceResponse,
@@ -122,6 +121,7 @@ from .api.reviews import (
     ASSIGNMENT_REVIEW_POLICY,
     HIT_REVIEW_POLICY,
     ListReviewPolicyResultsForHITRequest,
+    ListReviewPolicyResultsForHITResponse,
     ParameterMapEntry,
     PolicyParameter,
     ReviewActionDetail,

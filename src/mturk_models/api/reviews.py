@@ -45,9 +45,10 @@ from pydantic_core import InitErrorDetails
 
 from .._base import Structure
 from .._errors import init_error
-from .._types import INT32_MAX, INT32_MIN, EntityId, Seq, Text, UtcDatetime
+from .._types import INT32_MAX, INT32_MIN, EntityId, PaginationToken, Seq, Text, UtcDatetime
 from ..enums import ReviewActionStatus, ReviewPolicyLevel
 from ..exceptions import ResponseDataWarning
+from ._page import Response
 from ._preflight import RawRequest, Rule, member
 from ._request_fields import Boolean, PagedRequest
 
@@ -56,6 +57,7 @@ __all__ = [
     "HIT_REVIEW_POLICY",
     "MAX_QUESTION_IDS",
     "ListReviewPolicyResultsForHITRequest",
+    "ListReviewPolicyResultsForHITResponse",
     "ParameterMapEntry",
     "PolicyParameter",
     "ReviewActionDetail",
@@ -626,4 +628,51 @@ class ReviewReport(Structure):
         default=None,
         description="A list of ReviewAction objects for each action specified in the Review "
         "Policy.",
+    )
+
+
+class ListReviewPolicyResultsForHITResponse(Response):
+    """What ``client.list_review_policy_results_for_hit(HITId=...)`` returns.
+
+    Not a :class:`~mturk_models.api._page.Page`: the operation has a ``NextToken`` but no
+    ``NumResults``, no list of items and no botocore paginator. Each call returns the two policies
+    and two reports of one HIT, and the next token continues the reports' results and actions;
+    ``next_token`` is declared here with the same meaning as on a page.
+
+    >>> r = ListReviewPolicyResultsForHITResponse.model_validate(
+    ...     {"HITId": "3ABCEXAMPLE",
+    ...      "HITReviewPolicy": {"PolicyName": "SimplePlurality/2011-09-01"},
+    ...      "HITReviewReport": {"ReviewResults": [{"Key": "AgreementScore", "Value": "100"}]}}
+    ... )
+    >>> r.hit_review_policy.policy_name, r.hit_review_report.review_results[0].value
+    ('SimplePlurality/2011-09-01', '100')
+    """
+
+    hit_id: EntityId | None = Field(
+        default=None,
+        alias="HITId",
+        description="The HITId of the HIT for which results have been returned.",
+    )
+    assignment_review_policy: ReviewPolicy | None = Field(
+        default=None,
+        description="The Assignment-level Review Policy; it contains only the PolicyName element.",
+    )
+    hit_review_policy: ReviewPolicy | None = Field(
+        default=None,
+        alias="HITReviewPolicy",
+        description="The HIT-level Review Policy; it contains only the PolicyName element.",
+    )
+    assignment_review_report: ReviewReport | None = Field(
+        default=None,
+        description="The ReviewResult and ReviewAction elements for the HIT's Assignments.",
+    )
+    hit_review_report: ReviewReport | None = Field(
+        default=None,
+        alias="HITReviewReport",
+        description="The ReviewResult and ReviewAction elements for the HIT.",
+    )
+    next_token: PaginationToken | None = Field(
+        default=None,
+        description="If the previous response was incomplete (because there is more data to "
+        "retrieve), the token that retrieves the next set of results.",
     )
