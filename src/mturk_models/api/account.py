@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .._types import CurrencyAmount, EntityId
+from .._types import CurrencyAmount, EntityId, Text
 from ._page import Response
 from ._preflight import Request
 
@@ -77,7 +77,7 @@ class GetFileUploadURLResponse(Response):
     {'FileUploadURL': 'https://example.com/f'}
     """
 
-    file_upload_url: str | None = Field(
+    file_upload_url: Text | None = Field(
         default=None,
         alias="FileUploadURL",
         description="A temporary URL for the file that the Worker uploaded for the answer.",

@@ -55,7 +55,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import Structure
 from .._errors import init_error, shown, warn_at_caller
-from .._types import INT32_MAX, EntityId, Int32, Seconds, Seq, UtcDatetime, WorkerId
+from .._types import INT32_MAX, EntityId, Int32, Seconds, Seq, Text, UtcDatetime, WorkerId
 from ..documents.answer_key import ANSWER_KEY_NAMESPACE, AnswerKey, parse_answer_key
 from ..documents.questions import QuestionForm, parse_question
 from ..enums import (
@@ -1196,15 +1196,15 @@ class QualificationType(Structure):
     creation_time: UtcDatetime | None = Field(
         default=None, description="The date and time the Qualification type was created."
     )
-    name: str | None = Field(
+    name: Text | None = Field(
         default=None,
         description="The name of the Qualification type, used to identify the type and to find "
         "it with a Qualification type search.",
     )
-    description: str | None = Field(
+    description: Text | None = Field(
         default=None, description="A long description for the Qualification type."
     )
-    keywords: str | None = Field(
+    keywords: Text | None = Field(
         default=None,
         description="One or more words or phrases that describe the Qualification type, "
         "separated by commas, which make the type easier to find with a search.",
@@ -1214,7 +1214,7 @@ class QualificationType(Structure):
         description="The status of the Qualification type (Active or Inactive): whether users "
         "can apply for a Qualification of this type and HITs can require it.",
     )
-    test: str | None = Field(
+    test: Text | None = Field(
         default=None,
         description="The questions of the Qualification test a user can take to obtain a "
         "Qualification of this type (a QuestionForm document). Not with AutoGranted true.",
@@ -1224,7 +1224,7 @@ class QualificationType(Structure):
         description="The time, in seconds, given to a Worker to complete the Qualification "
         "test, from the time the Worker requests the Qualification.",
     )
-    answer_key: str | None = Field(
+    answer_key: Text | None = Field(
         default=None,
         description="The answers to the Qualification test specified in Test (an AnswerKey "
         "document).",
@@ -1366,7 +1366,7 @@ class QualificationRequest(Structure):
     ('2017-01-17T20:00:00+00:00', {})
     """
 
-    qualification_request_id: str | None = Field(
+    qualification_request_id: Text | None = Field(
         default=None,
         description="The ID of the Qualification request, a unique identifier generated when "
         "the request was submitted. (botocore: a plain string.)",
@@ -1379,12 +1379,12 @@ class QualificationRequest(Structure):
     worker_id: WorkerId | None = Field(
         default=None, description="The ID of the Worker requesting the Qualification."
     )
-    test: str | None = Field(
+    test: Text | None = Field(
         default=None,
         description="The Qualification test presented to the Worker, if the type has a test and "
         "the Worker has submitted answers: the type's QuestionForm at the time of the request.",
     )
-    answer: str | None = Field(
+    answer: Text | None = Field(
         default=None,
         description="The Worker's answers to the test in a QuestionFormAnswers document, if the "
         "type has a test and the Worker has submitted answers; may be empty.",

@@ -534,7 +534,7 @@ class ReviewActionDetail(Structure):
     action_id: EntityId | None = Field(
         default=None, description="The unique identifier for the action."
     )
-    action_name: str | None = Field(
+    action_name: Text | None = Field(
         default=None,
         description="The nature of the action itself. The Review Policy examines the HIT and "
         "Assignments, emits results, and decides which other actions are necessary.",
@@ -542,7 +542,7 @@ class ReviewActionDetail(Structure):
     target_id: EntityId | None = Field(
         default=None, description="The specific HITId or AssignmentID targeted by the action."
     )
-    target_type: str | None = Field(default=None, description="The type of object in TargetId.")
+    target_type: Text | None = Field(default=None, description="The type of object in TargetId.")
     status: ReviewActionStatus | None = Field(
         default=None,
         description="The current disposition of the action: Intended, Succeeded, Failed or "
@@ -551,10 +551,10 @@ class ReviewActionDetail(Structure):
     complete_time: UtcDatetime | None = Field(
         default=None, description="The date when the action was completed."
     )
-    result: str | None = Field(
+    result: Text | None = Field(
         default=None, description="A description of the outcome of the review."
     )
-    error_code: str | None = Field(
+    error_code: Text | None = Field(
         default=None, description="Present only when the action has a Failed Status."
     )
 
@@ -594,7 +594,7 @@ class ReviewResultDetail(Structure):
         "policies often emit results about both the HIT and its Assignments; Assignment-level "
         "policies generally only about the Assignment.",
     )
-    subject_type: str | None = Field(
+    subject_type: Text | None = Field(
         default=None, description="The type of the object from the SubjectId field."
     )
     question_id: EntityId | None = Field(
@@ -603,10 +603,10 @@ class ReviewResultDetail(Structure):
         "the HIT (its agreement score); absent for an Assignment, the Worker's performance on "
         "the HIT.",
     )
-    key: str | None = Field(
+    key: Text | None = Field(
         default=None, description="Identifies the particular piece of reviewed information."
     )
-    value: str | None = Field(
+    value: Text | None = Field(
         default=None, description="The value of Key provided by the review policies selected."
     )
 

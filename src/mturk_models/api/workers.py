@@ -16,7 +16,7 @@ from typing import Final
 from pydantic import Field
 
 from .._base import Structure
-from .._types import Seq, WorkerId
+from .._types import Seq, Text, WorkerId
 from ..enums import NotifyWorkersFailureCode
 from ._page import Page, Response
 from ._preflight import Request
@@ -121,7 +121,7 @@ class WorkerBlock(Structure):
     worker_id: WorkerId | None = Field(
         default=None, description="The ID of the Worker who has been blocked."
     )
-    reason: str | None = Field(
+    reason: Text | None = Field(
         default=None, description="A message explaining the reason the Worker was blocked."
     )
 
@@ -139,7 +139,7 @@ class NotifyWorkersFailureStatus(Structure):
     notify_workers_failure_code: NotifyWorkersFailureCode | None = Field(
         default=None, description="The kind of failure: SoftFailure or HardFailure."
     )
-    notify_workers_failure_message: str | None = Field(
+    notify_workers_failure_message: Text | None = Field(
         default=None, description="A message detailing the reason the Worker could not be notified."
     )
     worker_id: WorkerId | None = Field(default=None, description="The ID of the Worker.")
