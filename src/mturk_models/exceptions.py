@@ -21,11 +21,19 @@ error about bad input is also a :class:`ValueError`::
     ├── ExportError (ValueError)            assignments that cannot be written as the table asked
     │                                       for (an answer that does not parse, a column the
     │                                       header lacks); names the assignment or row
-    └── InputError (ValueError)             an argument or an input a function cannot use: a
-                                            builder's argument out of its range
-                                            (``approval_rate_at_least(101)``), an object that
-                                            holds no assignments, a file the command line cannot
-                                            read; ``code`` is a stable snake_case code
+    ├── InputError (ValueError)             an argument or an input a function cannot use: a
+    │                                       builder's argument out of its range
+    │                                       (``approval_rate_at_least(101)``), an object that
+    │                                       holds no assignments, a file the command line cannot
+    │                                       read; ``code`` is a stable snake_case code
+    ├── NotificationError (ValueError)      a message that is not an MTurk event notification
+    │                                       (broken JSON, an SNS SubscriptionConfirmation,
+    │                                       another service's message); ``code`` says which
+    └── MTurkAPIError                       MTurk refused a call made through ``MTurkClient``:
+        │                                   ``operation``, ``message``, ``turk_error_code``,
+        │                                   ``request_id``, ``http_status_code``
+        ├── MTurkRequestError               ``RequestError``: the request was refused
+        └── MTurkServiceFault               ``ServiceFault``: MTurk failed to process it
 
 Hostile XML is refused by the one safe XML reader that every XML entry point shares, with the
 same class and the same wording whatever the entry point: :class:`UnsafeXMLError`. It is a
@@ -70,9 +78,13 @@ __all__ = [
     "ExportError",
     "HTMLQuestionWarning",
     "InputError",
+    "MTurkAPIError",
     "MTurkModelsError",
     "MTurkModelsWarning",
+    "MTurkRequestError",
+    "MTurkServiceFault",
     "MalformedAnswerError",
+    "NotificationError",
     "QualificationEnvironmentWarning",
     "QuestionNotFoundError",
     "QuestionParseError",
@@ -248,6 +260,53 @@ class InputError(MTurkModelsError, ValueError):
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+class NotificationError(MTurkModelsError, ValueError):
+    """A message that :func:`~mturk_models.parse_event_notification` cannot read as an MTurk
+    event notification; ``code`` is a stable snake_case name of the reason (``json``,
+    ``subscription_confirmation``, ``not_a_notification``, ``document``, ...)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class MTurkAPIError(MTurkModelsError):
+    """MTurk answered a call with an error (botocore's ``ClientError`` with MTurk's code).
+
+    ``operation`` is boto3's method name (``create_hit``), ``error_code`` botocore's error code
+    (``RequestError`` or ``ServiceFault``), ``message`` MTurk's message, ``turk_error_code``
+    MTurk's own code (``AWS.MechanicalTurk.HITDoesNotExist``) when it sends one, ``request_id``
+    the ID to quote to AWS support. The botocore error is the ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        *,
+        operation: str,
+        error_code: str,
+        message: str,
+        turk_error_code: str | None = None,
+        request_id: str | None = None,
+        http_status_code: int | None = None,
+    ) -> None:
+        detail = f" ({turk_error_code})" if turk_error_code else ""
+        super().__init__(f"{operation}: MTurk {error_code}{detail}: {message}")
+        self.operation = operation
+        self.error_code = error_code
+        self.message = message
+        self.turk_error_code = turk_error_code
+        self.request_id = request_id
+        self.http_status_code = http_status_code
+
+
+class MTurkRequestError(MTurkAPIError):
+    """MTurk refused the request (botocore error code ``RequestError``)."""
+
+
+class MTurkServiceFault(MTurkAPIError):
+    """MTurk could not process a valid request (botocore error code ``ServiceFault``)."""
 
 
 class MTurkModelsWarning(UserWarning):
