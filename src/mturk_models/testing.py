@@ -73,6 +73,7 @@ from .api._preflight import Request
 from .api._request_fields import Long
 from .api.assignments import Assignment, GetAssignmentResponse, ListAssignmentsForHITResponse
 from .api.bonuses import BonusPayment, ListBonusPaymentsRequest, ListBonusPaymentsResponse
+from .api.events import EventNotification, NotificationEvent
 from .api.hits import HIT, MAX_QUALIFICATION_REQUIREMENTS, GetHITResponse, ListHITsResponse
 from .api.notifications import (
     NOTIFICATION_VERSIONS,
@@ -192,6 +193,7 @@ __all__ = [
     "crowd_task_answers",
     "currency_amounts",
     "entity_ids",
+    "event_notifications",
     "external_questions",
     "free_text_answers",
     "get_assignment_responses",
@@ -205,6 +207,7 @@ __all__ = [
     "list_bonus_payments_responses",
     "list_hits_responses",
     "locales",
+    "notification_events",
     "notification_specifications",
     "notify_workers_failure_statuses",
     "operation_requests",
@@ -1855,3 +1858,31 @@ def _bare_optional(annotation: Any) -> Any:
             annotation = next(a for a in get_args(annotation) if a is not type(None))
         else:
             return annotation
+
+
+# --- event notifications ----------------------------------------------------------------------
+
+
+def notification_events() -> st.SearchStrategy[NotificationEvent]:
+    """Events of an MTurk notification: any EventType, a UTC time, the IDs it concerns."""
+    return st.builds(
+        NotificationEvent,
+        event_type=st.sampled_from(EventType),
+        event_timestamp=utc_datetimes(),
+        hit_type_id=entity_ids(),
+        hit_id=entity_ids(),
+        assignment_id=_optional(entity_ids()),
+    )
+
+
+def event_notifications() -> st.SearchStrategy[EventNotification]:
+    """MTurk notification documents: one to ten events, an EventDocId, EventDocVersion
+    2014-08-15."""
+    return st.builds(
+        EventNotification,
+        events=st.lists(notification_events(), min_size=1, max_size=10).map(tuple),
+        event_doc_id=st.text("0123456789abcdef", min_size=40, max_size=40),
+        source_account=st.text("0123456789", min_size=12, max_size=12),
+        customer_id=worker_ids(),
+        event_doc_version=st.just("2014-08-15"),
+    )
