@@ -133,6 +133,7 @@ PUBLIC = [
     "ListWorkersWithQualificationTypeResponse",
     "Locale",
     "MTurkAPIError",
+    "MTurkClient",
     "MTurkModelsError",
     "MTurkModelsWarning",
     "MTurkRequestError",

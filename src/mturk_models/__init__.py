@@ -171,6 +171,7 @@ from .documents.answer_key import (
     SummedScoreRange,
     parse_answer_key,
 )
+from .client import MTurkClient
 from .documents.answers import (
     QUESTION_FORM_ANSWERS_NAMESPACE,
     Answer,
@@ -391,6 +392,7 @@ __all__ = [
     "ListWorkersWithQualificationTypeResponse",
     "Locale",
     "MTurkAPIError",
+    "MTurkClient",
     "MTurkModelsError",
     "MTurkModelsWarning",
     "MTurkRequestError",
