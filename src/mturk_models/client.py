@@ -153,7 +153,7 @@ from .exceptions import (
     QualificationEnvironmentWarning,
 )
 
-__all__ = ["PRODUCTION_ENDPOINT", "REGION", "SANDBOX_ENDPOINT", "MTurkClient"]
+__all__ = ["PRODUCTION_ENDPOINT", "REGION", "SANDBOX_ENDPOINT", "MTurkClient", "environment_of"]
 
 PRODUCTION_ENDPOINT: Final = "https://mturk-requester.us-east-1.amazonaws.com"
 """MTurk's production endpoint (API reference 2017-01-17, "Making API requests")."""
