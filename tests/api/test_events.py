@@ -161,6 +161,8 @@ def test_a_bad_record_stops_the_iteration_naming_its_index() -> None:
         ({"Events": "AssignmentSubmitted"}, "document"),
         ({"Body": {"Body": {"Body": {"Body": DOCUMENT}}}}, "too_deep"),
         ("[" * 100_000, "json"),
+        ('{"Events": [], "EventDocId": "\\ud800"}', "text"),
+        ({"Events": [], "CustomerId": "A\udfff"}, "text"),
     ],
 )
 def test_what_is_not_a_notification_is_our_error_naming_it(message: object, code: str) -> None:
