@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import types
 import typing
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,15 @@ import botocore.session
 from botocore import xform_name
 from pydantic import BaseModel
 
+if "mturk_models" not in sys.modules:
+    # The package imports the client this script writes: while a model has moved, the committed
+    # client cannot be imported, so a stand-in takes its place while the models are read.
+    stand_in = types.ModuleType("mturk_models.client")
+    stand_in.MTurkClient = None  # type: ignore[attr-defined]
+    sys.modules["mturk_models.client"] = stand_in
+    import mturk_models
+
+    del sys.modules["mturk_models.client"]
 import mturk_models
 from mturk_models import enums
 

@@ -30,7 +30,6 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .api._page import Page
 from .api._preflight import Request, RequestContext
-from .api._review_results import ListReviewPolicyResultsForHITResponse
 from .api.account import (
     GetAccountBalanceRequest,
     GetAccountBalanceResponse,
@@ -125,7 +124,11 @@ from .api.responses import (
     ListAssignmentsForHITResponse,
     ListHITsResponse,
 )
-from .api.reviews import ListReviewPolicyResultsForHITRequest, ReviewPolicy
+from .api.reviews import (
+    ListReviewPolicyResultsForHITRequest,
+    ListReviewPolicyResultsForHITResponse,
+    ReviewPolicy,
+)
 from .api.workers import (
     CreateWorkerBlockRequest,
     CreateWorkerBlockResponse,
