@@ -157,6 +157,7 @@ from .archives.batch import (
     write_batch_csv,
 )
 from .archives.legacy import LegacyResponse, parse_legacy_response
+from .client import MTurkClient
 from .documents.answer_key import (
     ANSWER_KEY_NAMESPACE,
     AnswerKey,
@@ -171,7 +172,6 @@ from .documents.answer_key import (
     SummedScoreRange,
     parse_answer_key,
 )
-from .client import MTurkClient
 from .documents.answers import (
     QUESTION_FORM_ANSWERS_NAMESPACE,
     Answer,

@@ -41,7 +41,9 @@ from .api.assignments import (
     ApproveAssignmentResponse,
     Assignment,
     GetAssignmentRequest,
+    GetAssignmentResponse,
     ListAssignmentsForHITRequest,
+    ListAssignmentsForHITResponse,
     RejectAssignmentRequest,
     RejectAssignmentResponse,
 )
@@ -62,9 +64,11 @@ from .api.hits import (
     DeleteHITRequest,
     DeleteHITResponse,
     GetHITRequest,
+    GetHITResponse,
     ListHITsForQualificationTypeRequest,
     ListHITsForQualificationTypeResponse,
     ListHITsRequest,
+    ListHITsResponse,
     ListReviewableHITsRequest,
     ListReviewableHITsResponse,
     UpdateExpirationForHITRequest,
@@ -117,12 +121,6 @@ from .api.requests import (
     CreateHITTypeRequest,
     CreateHITWithHITTypeRequest,
     HITLayoutParameter,
-)
-from .api.responses import (
-    GetAssignmentResponse,
-    GetHITResponse,
-    ListAssignmentsForHITResponse,
-    ListHITsResponse,
 )
 from .api.reviews import (
     ListReviewPolicyResultsForHITRequest,
