@@ -93,7 +93,10 @@ def test_every_error_is_the_librarys_and_every_warning_too() -> None:
             assert issubclass(cls, exceptions.MTurkModelsWarning), cls
         else:
             assert issubclass(cls, exceptions.MTurkModelsError), cls
-            if cls is not exceptions.MTurkModelsError:  # the base alone is neither
+            if issubclass(cls, exceptions.MTurkAPIError):
+                # MTurk's own refusal of a call that was sent: not a bad value of the caller's.
+                assert not issubclass(cls, (ValueError, KeyError)), cls
+            elif cls is not exceptions.MTurkModelsError:  # the base alone is neither
                 assert issubclass(cls, (ValueError, KeyError)), cls
 
 

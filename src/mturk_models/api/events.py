@@ -38,7 +38,7 @@ from pydantic import Field, ValidationError
 from pydantic_core import PydanticSerializationError
 
 from .._base import Structure
-from .._types import EntityId, Seq, UtcDatetime
+from .._types import EntityId, Seq, Text, UtcDatetime
 from ..enums import EventType
 from ..exceptions import NotificationError
 
@@ -97,19 +97,19 @@ class EventNotification(Structure):
     events: Seq[NotificationEvent] | None = Field(
         default=None, description="A list of Event structures: one or more events."
     )
-    event_doc_id: str | None = Field(
+    event_doc_id: Text | None = Field(
         default=None,
         description="A unique identifier for the Mechanical Turk event. In rare cases, you may "
         "receive two different messages for the same event, which can be detected by tracking "
         "the EventDocId values you have already seen.",
     )
-    source_account: str | None = Field(
+    source_account: Text | None = Field(
         default=None,
         description="The AWS account that sent the message (MTurk's documents carry it; the API "
         "reference does not describe it).",
     )
-    customer_id: str | None = Field(default=None, description="Your Customer Id.")
-    event_doc_version: str | None = Field(
+    customer_id: Text | None = Field(default=None, description="Your Customer Id.")
+    event_doc_version: Text | None = Field(
         default=None,
         description="The requested version that is passed in the call to "
         "UpdateNotificationSettings, such as 2014-08-15.",
@@ -162,8 +162,12 @@ def _document(data: Mapping[Any, Any], where: str) -> EventNotification:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"]) or "the document"
             detail = f"{exc.error_count()} error(s), first at {loc}: {first['msg']}"
+        surrogate = isinstance(exc, ValidationError) and any(
+            error["type"] == "text_surrogate" for error in exc.errors()
+        )
         raise NotificationError(
-            f"{where} is not a valid MTurk notification document: {detail}", "document"
+            f"{where} is not a valid MTurk notification document: {detail}",
+            "text" if surrogate else "document",
         ) from exc
     return notification
 
