@@ -503,6 +503,30 @@ def test_score_takes_xml_and_qualification_requests() -> None:
         parsed.score(SimpleNamespace(answer=None))
 
 
+def test_score_takes_the_qualification_request_model_and_its_pages() -> None:
+    from mturk_models import ListQualificationRequestsResponse, QualificationRequest
+
+    parsed = parse_answer_key(REFERENCE_KEY)
+    right = picked(nextmove=("D",), favoritefruit=("apples",)).to_xml()
+    half = picked(nextmove=("D",), favoritefruit=("oranges",)).to_xml()
+    request = QualificationRequest.model_validate(
+        {"QualificationRequestId": "3QR", "WorkerId": "A1", "Answer": right}
+    )
+    assert parsed.score(request) == 100
+    assert parsed.explain(request).value == 100
+    page = {
+        "QualificationRequests": [
+            {"WorkerId": "A1", "Answer": right},
+            {"WorkerId": "A2", "Answer": half},
+            {"WorkerId": "A3"},  # requested without taking a test
+        ]
+    }
+    items = list(ListQualificationRequestsResponse.iter_items([page]))
+    assert [parsed.score(item) for item in items[:2]] == [100, 33]  # 5 of 15 points
+    with pytest.raises(TypeError, match="no answers"):
+        parsed.score(items[2])
+
+
 def test_explain_says_which_option_matched_and_the_points() -> None:
     built = key(
         question("q1", (("a",), 1), (("b",), 4)),
