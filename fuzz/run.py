@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import copy
 import csv
+import functools
 import io
 import json
 import random
@@ -37,7 +38,10 @@ from pydantic import ValidationError
 
 import mturk_models as mm
 from mturk_models import MTurkModelsError, MTurkModelsWarning
+from mturk_models.api._page import Response
+from mturk_models.api._preflight import Request
 from mturk_models.cli import main as cli_main
+from mturk_models.testing import operation_requests, responses
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 QFA = "{" + mm.QUESTION_FORM_ANSWERS_NAMESPACE + "}"
@@ -130,6 +134,154 @@ def _create_hit_requests(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     }
     with_quals = dict(base, QualificationRequirements=hits[0]["QualificationRequirements"])
     return [base, with_quals, dict(base, Question=_questions()[-2], Keywords="image, tag")]
+
+
+def _python_value(node: Any, zone: Any) -> Any:
+    """A value of a printed boto3 response (Python's repr: literals, ``datetime.datetime(...)``,
+    ``tzlocal()`` read as ``zone``)."""
+    import ast
+    from datetime import datetime
+
+    if isinstance(node, ast.Dict):
+        return {
+            _python_value(k, zone): _python_value(v, zone)
+            for k, v in zip(node.keys, node.values, strict=True)
+        }
+    if isinstance(node, ast.List):
+        return [_python_value(item, zone) for item in node.elts]
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "tzlocal":
+        return zone
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "datetime.datetime":
+        arguments = [_python_value(a, zone) for a in node.args]
+        keywords = {k.arg: _python_value(k.value, zone) for k in node.keywords if k.arg}
+        return datetime(*arguments, **keywords)
+    raise ValueError(f"not a printed boto3 value: {ast.dump(node)[:80]}")
+
+
+def _real_responses() -> dict[str, list[dict[str, Any]]]:
+    """The saved real outputs under ``tests/data/responses/`` (and the first one, beside it)."""
+    import ast
+    from datetime import timedelta, timezone
+
+    responses = DATA / "responses"
+    get_hit = json.loads((responses / "get_hit_01.json").read_text("utf-8"))
+    printed = (responses / "create_qualification_type_02.txt").read_text("utf-8")
+    # The printing machine's zone: its CreationTime 15:07:14 is the Date header's 23:07:14 GMT.
+    zone = timezone(timedelta(hours=-8))
+    created = _python_value(ast.parse(printed.strip(), mode="eval").body, zone)
+    return {
+        "GetHITResponse": [get_hit],
+        "CreateQualificationTypeResponse": [
+            json.loads((DATA / "create_qualification_type_01.json").read_text("utf-8")),
+            created,
+        ],
+        "ListReviewableHITsResponse": [
+            {
+                "NextToken": "NEXT_TOKEN_VALUE",
+                "NumResults": 1,
+                "HITs": [{"HITId": "388FBO7JZT48TG61MZMH91GBEYPYNF"}],
+            }
+        ],
+        "GetAccountBalanceResponse": [{"AvailableBalance": "10000.00"}],
+    }
+
+
+def _examples(strategy: Any, count: int) -> list[Any]:
+    """``count`` values of a Hypothesis strategy, the same ones on every run (derandomized)."""
+    from hypothesis import HealthCheck, given, settings
+
+    found: list[Any] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def collect(value: Any) -> None:
+        if len(found) < count:
+            found.append(value)
+
+    collect()
+    return found
+
+
+def _public(base: type[Any], suffix: str) -> dict[str, type[Any]]:
+    """Every public model of a kind (responses, requests), by name."""
+    found = {}
+    for name in mm.__all__:
+        value = getattr(mm, name)
+        if name.endswith(suffix) and isinstance(value, type) and issubclass(value, base):
+            found[name] = value
+    return found
+
+
+RESPONSES = _public(Response, "Response")
+REQUESTS = _public(Request, "Request")
+
+
+def _generated(models: dict[str, type[Any]], strategy: Callable[..., Any]) -> dict[str, list[Any]]:
+    """Per model, the boto3 shape of a few generated valid values."""
+    # Derandomized Hypothesis starts from the simplest values: keep three of the later ones.
+    return {
+        name: [value.to_boto3() for value in _examples(strategy(model), 12)[-3:]]
+        for name, model in models.items()
+    }
+
+
+@functools.cache
+def _generated_seeds() -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """Generated valid outputs and requests of every operation (made once: Hypothesis is slow)."""
+    outputs = _generated(RESPONSES, lambda model: responses(model, full=True))
+    return outputs, _generated(REQUESTS, operation_requests)
+
+
+def _notification_seeds() -> dict[str, list[Any]]:
+    envelope = json.loads((DATA / "notifications" / "sns_notification_01.json").read_text("utf-8"))
+    lambda_sqs = json.loads(
+        (DATA / "notifications" / "lambda_sqs_event_01.json").read_text("utf-8")
+    )
+    document = envelope["Message"]
+    sqs_sns = {"messageId": "m1", "body": json.dumps(envelope), "eventSource": "aws:sqs"}
+    lambda_sns = {"Records": [{"EventSource": "aws:sns", "EventVersion": "1.0", "Sns": envelope}]}
+    boto3_sqs = {"Messages": [{"MessageId": "m1", "Body": document}]}
+    return {
+        "notification_messages": [
+            envelope,
+            json.loads(document),
+            sqs_sns,
+            lambda_sqs["Records"][0],
+        ],
+        "notification_documents": [document.encode("utf-8"), json.dumps(envelope).encode("utf-8")],
+        "notification_events": [lambda_sqs, lambda_sns, boto3_sqs],
+    }
+
+
+def _scored_answers() -> list[bytes]:
+    """Answers to the real qualification tests: every question answered, some wrongly."""
+    found = []
+    for test in ("answer_keys/test_01.xml", "answer_keys/test_02.xml"):
+        form = mm.parse_question(_read(test))
+        parts = []
+        for index, question in enumerate(getattr(form, "questions", ())):
+            selections = [s.selection_identifier for s in question.answer_specification.selections]
+            chosen = selections[index % len(selections)]
+            parts.append(
+                f"<Answer><QuestionIdentifier>{question.question_identifier}</QuestionIdentifier>"
+                f"<SelectionIdentifier>{chosen}</SelectionIdentifier></Answer>"
+            )
+        found.append(
+            (
+                f'<QuestionFormAnswers xmlns="{mm.QUESTION_FORM_ANSWERS_NAMESPACE}">'
+                + "".join(parts)
+                + "</QuestionFormAnswers>"
+            ).encode("utf-8")
+        )
+    return found
 
 
 # --- mutations ------------------------------------------------------------------------------------
@@ -378,6 +530,31 @@ def mutate_structure(rng: random.Random, seed: Any) -> Any:
     return value
 
 
+def other_containers(rng: random.Random, value: Any) -> Any:
+    """The same value with some lists as the other containers pydantic converts to a sequence:
+    tuples, dict views, sets and frozensets (where the items hash), deques."""
+    import collections
+
+    if isinstance(value, dict):
+        return {key: other_containers(rng, item) for key, item in value.items()}
+    if not isinstance(value, list):
+        return value
+    items = [other_containers(rng, item) for item in value]
+    choice = rng.randrange(5)
+    if choice == 0:
+        return tuple(items)
+    if choice == 1:
+        return dict(enumerate(items)).values()
+    if choice == 2:
+        return collections.deque(items)
+    if choice == 3:
+        try:
+            return rng.choice([set, frozenset])(items)
+        except TypeError:  # unhashable items (dicts): a tuple instead
+            return tuple(items)
+    return items
+
+
 def mutate_json_text(rng: random.Random, seed: Any) -> Any:
     """The JSON text of a value, mutated as text, decoded again when it still decodes."""
     text = json.dumps(seed, default=str)
@@ -508,7 +685,7 @@ def _step(what: str, call: Callable[[], Any]) -> Any:
 
 def check_model(name: str, data: Any) -> None:
     """A valid model survives boto3's shape unchanged, and its JSON text is stable."""
-    model = MODELS[name]
+    model = ALL_MODELS[name]
     value = model.model_validate(data)
     boto3 = _step("to_boto3() of a valid model", value.to_boto3)
     again = _step("model_validate(to_boto3())", lambda: model.model_validate(boto3))
@@ -524,8 +701,78 @@ def check_model(name: str, data: Any) -> None:
         )
 
 
+ALL_MODELS: dict[str, type[Any]] = {**MODELS, **RESPONSES, **REQUESTS}
+
+
+def check_response(name: str, data: Any) -> None:
+    """An operation's output: the promise of :func:`check_model`."""
+    check_model(name, data)
+
+
+def _botocore_input_shapes() -> dict[str, Any]:
+    import botocore.session
+
+    service = botocore.session.get_session().get_service_model("mturk")
+    return {
+        operation + "Request": service.operation_model(operation).input_shape
+        for operation in service.operation_names
+    }
+
+
+INPUT_SHAPES = _botocore_input_shapes()
+
+
+def check_request(name: str, data: Any) -> None:
+    """A request the model accepts is one botocore accepts, and it survives its boto3 shape."""
+    from botocore.validate import ParamValidator
+
+    model = REQUESTS[name]
+    value = model.model_validate(data)
+    plain = _step("to_boto3() of a valid request", value.to_boto3)
+    report = ParamValidator().validate(plain, INPUT_SHAPES[name])
+    if report.has_errors():
+        raise Broken(
+            "to_boto3() of a valid request fails botocore's ParamValidator: "
+            + report.generate_report()[:200],
+            "request to_boto3() vs botocore",
+        )
+    again = _step("model_validate(to_boto3()) of a request", lambda: model.model_validate(plain))
+    if again != value:
+        raise Broken("model_validate(r.to_boto3()) != r", "request round trip")
+
+
+def check_notification(message: Any) -> None:
+    """A notification read from any delivery survives its own document."""
+    notification = mm.parse_event_notification(message)
+    plain = _step("to_boto3() of a notification", notification.to_boto3)
+    again = _step(
+        "parse_event_notification(json.dumps(n.to_boto3()))",
+        lambda: mm.parse_event_notification(json.dumps(plain)),
+    )
+    if again != notification:
+        raise Broken("parse_event_notification(json.dumps(n.to_boto3())) != n", "notification")
+
+
+def check_notifications(event: Any) -> None:
+    for notification in mm.iter_event_notifications(event):
+        check_notification(notification.to_boto3())
+
+
+SCORED_KEYS = ("answer_keys/key_01.xml", "answer_keys/key_02.xml")
+
+
+def check_score(answers: str | bytes, key_name: str) -> None:
+    """A real AnswerKey scores any answers: an int, within its bounds when it maps nothing."""
+    key = mm.parse_answer_key(_read(key_name))
+    score = key.score(answers)
+    _expect(isinstance(score, int) and not isinstance(score, bool), "score() is not an int")
+    if key.qualification_value_mapping is None:
+        low, high = key.score_bounds
+        _expect(low <= score <= high, f"score() {score} outside score_bounds {low}..{high}")
+
+
 def check_model_json(name: str, text: str) -> None:
-    MODELS[name].model_validate_json(text)
+    ALL_MODELS[name].model_validate_json(text)
 
 
 def check_iter(pages: Any) -> None:
@@ -605,6 +852,8 @@ class Generator:
             ],
             "QualificationRequirement": hits[0]["QualificationRequirements"],
             "CreateHITRequest": _create_hit_requests(hits),
+            "scored_answers": _scored_answers(),
+            **_notification_seeds(),
             "cli": [
                 *[(line, ".xml") for line in legacy],
                 *[(b, ".csv") for b in batch],
@@ -612,6 +861,13 @@ class Generator:
                 (json.dumps({"Assignments": boto3}).encode(), ".json"),
             ],
         }
+        outputs, inputs = _generated_seeds()
+        for name, found in outputs.items():
+            self.seeds[name] = self.seeds.get(name, []) + copy.deepcopy(found)
+        for name, found in _real_responses().items():
+            self.seeds[name] = found + self.seeds[name]
+        for name, found in inputs.items():
+            self.seeds[name] = self.seeds.get(name, []) + copy.deepcopy(found)
 
     def seed_cases(self) -> Iterator[Case]:
         """Every seed as it is: the real files must keep the promise before any mutation."""
@@ -633,6 +889,18 @@ class Generator:
                 yield Case(f"{name}.model_validate", _named(check_model, name), seed)
         for content, suffix in self.seeds["cli"]:
             yield Case("cli answers", check_cli, content, (suffix, "csv"))
+        for name in RESPONSES:
+            for seed in self.seeds[name]:
+                yield Case(f"{name}.model_validate", _named(check_response, name), seed)
+        for name in REQUESTS:
+            for seed in self.seeds[name]:
+                yield Case(f"{name}.model_validate", _named(check_request, name), seed)
+        for seed in self.seeds["notification_messages"] + self.seeds["notification_documents"]:
+            yield Case("parse_event_notification", check_notification, seed)
+        for seed in self.seeds["notification_events"]:
+            yield Case("iter_event_notifications", check_notifications, seed)
+        for seed, key_name in zip(self.seeds["scored_answers"], SCORED_KEYS, strict=True):
+            yield Case("AnswerKey.score", check_score, seed, (key_name,))
 
     def _structured(self, name: str) -> Any:
         seed = self.rng.choice(self.seeds[name])
@@ -642,7 +910,9 @@ class Generator:
 
     def case(self, index: int) -> Case:
         rng = self.rng
-        kind = index % 16
+        kind = index % 24
+        if kind >= 16:
+            return self._newer_case(kind)
         if kind in (0, 1):
             seed = rng.choice(self.seeds["answers"])
             return Case("parse_answers", check_answers, mutate_document(rng, seed, XML_FRAGMENTS))
@@ -696,6 +966,33 @@ class Generator:
             return Case("parse_answer_key", check_answer_key, document)
         seed = rng.choice(self.seeds["answers"])
         return Case("parse_answers", check_answers, mutate_document(rng, seed, XML_FRAGMENTS))
+
+    def _newer_case(self, kind: int) -> Case:
+        """Notifications, AnswerKey.score, every response and every request model."""
+        rng = self.rng
+        if kind == 16:
+            message = self._structured("notification_messages")
+            return Case("parse_event_notification", check_notification, message)
+        if kind == 17:
+            seed = rng.choice(self.seeds["notification_documents"])
+            document = mutate_document(rng, seed, JSON_FRAGMENTS)
+            return Case("parse_event_notification", check_notification, document)
+        if kind == 18:
+            event = self._structured("notification_events")
+            return Case("iter_event_notifications", check_notifications, event)
+        if kind == 19:
+            index = rng.randrange(len(SCORED_KEYS))
+            answers = mutate_document(rng, self.seeds["scored_answers"][index], XML_FRAGMENTS)
+            return Case("AnswerKey.score", check_score, answers, (SCORED_KEYS[index],))
+        if kind in (20, 21):
+            name = rng.choice(list(RESPONSES))
+            data = self._structured(name)
+            return Case(f"{name}.model_validate", _named(check_response, name), data)
+        name = rng.choice(list(REQUESTS))
+        data = self._structured(name)
+        if rng.random() < 0.3:
+            data = other_containers(rng, data)
+        return Case(f"{name}.model_validate", _named(check_request, name), data)
 
     def _export_items(self) -> list[Any]:
         """Valid models carrying mutated answers: what to_rows gets from the other entry points."""
