@@ -265,3 +265,48 @@ def test_the_reference_sample_account_balance_reads_as_the_same_amount() -> None
     response = wraps_and_gives_it_back(GetAccountBalanceResponse, raw)
     assert response.available_balance == Decimal("10000.00")
     assert response.to_boto3() == {"AvailableBalance": "10000.00"}  # boto3's shape: a string
+
+
+# --- MTurk's refusals: two real error bodies through botocore and MTurkClient ---------------
+
+
+ERRORS = [
+    ("reject_assignment", {"assignment_id": "3ABC", "requester_feedback": "Not complete"}),
+    ("get_hit", {"hit_id": "3PR3LXCWSFNV4OJWZBHIMQOIJVSX9G"}),
+]
+
+
+@pytest.mark.parametrize(("index", "call"), list(enumerate(ERRORS)), ids=[e[0] for e in ERRORS])
+def test_a_real_mturk_error_body_becomes_the_typed_error(
+    index: int, call: tuple[str, dict[str, Any]]
+) -> None:
+    boto3 = pytest.importorskip("boto3")
+    from botocore.awsrequest import AWSResponse
+
+    from mturk_models import MTurkClient, MTurkRequestError
+
+    body = data_path("responses/request_errors_01.jsonl").read_bytes().splitlines()[index]
+    given = json.loads(body)
+
+    class Raw:
+        def stream(self, **_: Any) -> Any:
+            yield body
+
+    def answer(request: Any, **_: Any) -> AWSResponse:  # MTurk's answer; nothing is sent
+        headers = {"x-amzn-RequestId": "req-1", "Content-Type": "application/x-amz-json-1.1"}
+        return AWSResponse(request.url, 400, headers, Raw())
+
+    client = boto3.client(
+        "mturk", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+    client.meta.events.register("before-send.mturk", answer)
+    method, arguments = call
+    with pytest.raises(MTurkRequestError) as info:
+        getattr(MTurkClient(client), method)(**arguments)
+    error = info.value
+    assert error.operation == method
+    assert error.error_code == given["__type"] == "RequestError"
+    assert error.message == given["Message"]
+    assert error.turk_error_code == given["TurkErrorCode"]
+    assert error.request_id == "req-1"
+    assert error.http_status_code == 400
