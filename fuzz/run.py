@@ -683,11 +683,44 @@ def _step(what: str, call: Callable[[], Any]) -> Any:
         raise Broken(f"{what} raised {type(exc).__name__}: {exc}", "model round trip") from exc
 
 
+def _spelling(key: Any) -> Any:
+    """A member's name as botocore spells it and as its snake_case attribute, made the same."""
+    return key.replace("_", "").lower() if isinstance(key, str) else key
+
+
+def lost_member(given: Any, back: Any, path: str = "") -> str | None:
+    """The path of a member of ``given`` (a model's input) that ``back`` (its ``to_boto3()``)
+    does not hold, or of a list whose length changed; None when nothing is lost. A member given
+    as None, or by its attribute name, counts as held."""
+    if isinstance(given, dict) and isinstance(back, dict):
+        spelled = {_spelling(key): key for key in back}
+        for key, item in given.items():
+            if item is None:
+                continue
+            if _spelling(key) not in spelled:
+                return f"{path}/{key}"
+            found = lost_member(item, back[spelled[_spelling(key)]], f"{path}/{key}")
+            if found:
+                return found
+    elif isinstance(given, list) and isinstance(back, list):
+        if len(given) != len(back):
+            return f"{path} ({len(given)} items, {len(back)} back)"
+        for index, (item, again) in enumerate(zip(given, back, strict=True)):
+            found = lost_member(item, again, f"{path}/{index}")
+            if found:
+                return found
+    return None
+
+
 def check_model(name: str, data: Any) -> None:
-    """A valid model survives boto3's shape unchanged, and its JSON text is stable."""
+    """A valid model survives boto3's shape unchanged, nothing of its input is lost, and its
+    JSON text is stable."""
     model = ALL_MODELS[name]
     value = model.model_validate(data)
     boto3 = _step("to_boto3() of a valid model", value.to_boto3)
+    lost = lost_member(data, boto3)
+    if lost is not None:
+        raise Broken(f"to_boto3() of a valid {name} lost {lost}", "nothing lost")
     again = _step("model_validate(to_boto3())", lambda: model.model_validate(boto3))
     if again != value:
         raise Broken("model_validate(m.to_boto3()) != m", "model round trip")

@@ -136,3 +136,13 @@ def test_the_printed_python_reader_takes_only_literals(fuzz: ModuleType) -> None
     }
     with pytest.raises(ValueError, match="not a printed boto3 value"):
         fuzz._python_value(ast.parse("__import__('os')", mode="eval").body, timezone.utc)
+
+
+def test_a_lost_member_is_named(fuzz: ModuleType) -> None:
+    given = {"HIT": {"HITId": "A1", "Extra": [1, {"Deep": "x"}], "Gone": None}}
+    assert fuzz.lost_member(given, {"HIT": {"HITId": "A1", "Extra": [1, {"Deep": "x"}]}}) is None
+    assert fuzz.lost_member({"HIT": {"hit_id": "A1"}}, {"HIT": {"HITId": "A1"}}) is None
+    assert fuzz.lost_member(given, {"HIT": {"HITId": "A1"}}) == "/HIT/Extra"
+    back = {"HIT": {"HITId": "A1", "Extra": [1, {}]}}
+    assert fuzz.lost_member(given, back) == "/HIT/Extra/1/Deep"
+    assert fuzz.lost_member({"L": [1, 2]}, {"L": [1]}) == "/L (2 items, 1 back)"
