@@ -171,8 +171,13 @@ def _real_responses() -> dict[str, list[dict[str, Any]]]:
     # The printing machine's zone: its CreationTime 15:07:14 is the Date header's 23:07:14 GMT.
     zone = timezone(timedelta(hours=-8))
     created = _python_value(ast.parse(printed.strip(), mode="eval").body, zone)
+    # As saved, and without the RequiredToPreview members that the HIT model refuses beside
+    # ActionsGuarded (a finding): mutations of a valid real response reach deeper.
+    trimmed = copy.deepcopy(get_hit)
+    for requirement in trimmed["HIT"]["QualificationRequirements"]:
+        requirement.pop("RequiredToPreview", None)
     return {
-        "GetHITResponse": [get_hit],
+        "GetHITResponse": [get_hit, trimmed],
         "CreateQualificationTypeResponse": [
             json.loads((DATA / "create_qualification_type_01.json").read_text("utf-8")),
             created,
