@@ -535,16 +535,19 @@ def mutate_structure(rng: random.Random, seed: Any) -> Any:
     return value
 
 
-def other_containers(rng: random.Random, value: Any) -> Any:
+def other_containers(rng: random.Random, value: Any, depth: int = 0) -> Any:
     """The same value with some lists as the other containers pydantic converts to a sequence:
-    tuples, dict views, sets and frozensets (where the items hash), deques."""
+    tuples, dict views, sets and frozensets (where the items hash), deques. Below 20 levels
+    (deep nesting made by another mutation) the value is left as it is."""
     import collections
 
+    if depth > 20:
+        return value
     if isinstance(value, dict):
-        return {key: other_containers(rng, item) for key, item in value.items()}
+        return {key: other_containers(rng, item, depth + 1) for key, item in value.items()}
     if not isinstance(value, list):
         return value
-    items = [other_containers(rng, item) for item in value]
+    items = [other_containers(rng, item, depth + 1) for item in value]
     choice = rng.randrange(5)
     if choice == 0:
         return tuple(items)

@@ -122,6 +122,10 @@ def test_other_containers_keep_the_items(fuzz: ModuleType) -> None:
         assert sorted(inner["C"]) == ["x", "y"]
     assert {"tuple", "dict_values", "deque", "list"} <= kinds
     assert kinds & {"set", "frozenset"}
+    deep: Any = [1]
+    for _ in range(2000):  # nesting another mutation makes: left as it is below 20 levels
+        deep = {"a": [deep]}
+    fuzz.other_containers(rng, deep)
 
 
 def test_the_printed_python_reader_takes_only_literals(fuzz: ModuleType) -> None:
