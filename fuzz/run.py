@@ -1,10 +1,17 @@
-"""Fuzz every public parsing entry point with mutated real files from ``tests/data/``.
+"""Fuzz every public entry point with mutated real files from ``tests/data/``.
+
+The entry points: the document readers (answers, questions, AnswerKeys and ``AnswerKey.score``),
+the archives (legacy XML responses, batch CSV), crowd answers, event notifications (every
+delivery form, and Lambda events), ``model_validate`` of the structures and of every operation's
+response and request model, ``iter_assignments``, ``to_rows`` and the command line. Seeds are the
+real files and, for the operations without one, values of the ``mturk_models.testing`` strategies.
 
 The promise checked: any input gives a result or the library's own error
 (:class:`mturk_models.MTurkModelsError` or :class:`pydantic.ValidationError`; for the command line,
 exit status 0, 1 or 2 and never "internal error"), and a result's text is never silently changed
-(values round-trip through their own serialisation, and parsed answers agree with the standard
-library's XML parser on the same document).
+(values round-trip through their own serialisation, ``to_boto3()`` holds every member of a model's
+input, a request's ``to_boto3()`` passes botocore's own validation, and parsed answers agree with
+the standard library's XML parser on the same document).
 
 Run it with ``nox -s fuzz`` (or ``python fuzz/run.py --inputs 20000 --seed 1``). The run is
 deterministic for a seed. Each distinct finding is printed once with its entry point, the exception
