@@ -849,12 +849,16 @@ HOSTILE = {
 
 @pytest.mark.parametrize("build", HOSTILE.values(), ids=list(HOSTILE))
 def test_hostile_documents_are_refused_in_linear_time(build: Any) -> None:
-    """A 1.6 MB document costs about 16 times a 100 KB one (a quadratic scan: 256 times)."""
+    """A 1.6 MB document costs about 16 times a 100 KB one (a quadratic scan: 256 times).
+
+    The bound sits at half the quadratic ratio: a linear scan measures 16x to 30x alone (the
+    large document no longer fits the caches) and up to 70x on a loaded machine.
+    """
     small, large = build(100_000), build(1_600_000)
     assert len(large) >= 15 * len(small)
     with pytest.raises(ArchiveError):
         parse_legacy_response(large)
-    assert _seconds(large) < 64 * max(_seconds(small), 1e-3)
+    assert _seconds(large) < 128 * max(_seconds(small), 1e-3)
 
 
 def test_a_doctype_is_refused_before_any_scan() -> None:
