@@ -1619,8 +1619,8 @@ def hit_layout_parameters() -> st.SearchStrategy[HITLayoutParameter]:
     """Valid HITLayoutParameters: a placeholder's name and any text as its value.
 
     >>> from hypothesis import find
-    >>> find(hit_layout_parameters(), lambda p: p.value == "x").to_boto3()
-    {'Name': '', 'Value': 'x'}
+    >>> find(hit_layout_parameters(), lambda p: p.value != "").to_boto3()
+    {'Name': '', 'Value': '0'}
     """
     return _models(HITLayoutParameter, name=st.text(max_size=20), value=st.text())
 
