@@ -22,16 +22,19 @@ from pydantic import ValidationError
 
 from mturk_models import (
     QUESTION_FORM_NAMESPACE,
+    AnswerKeyParseError,
     ArchiveError,
     DocumentError,
     FormattedContent,
     MalformedAnswerError,
     QuestionParseError,
     UnsafeXMLError,
+    parse_answer_key,
     parse_answers,
     parse_legacy_response,
     parse_question,
 )
+from mturk_models._errors import shown
 from mturk_models.documents import _xml
 from mturk_models.testing import question_forms
 
@@ -168,11 +171,16 @@ BAD_ENCODINGS = [
     b'<?xml version="1.0" encoding="a b"?><a/>',
     b'<?xml version="1.0" encoding="9x"?><a/>',
     b'<?xml version="1.0" encoding=""?><a/>',
+    # A declaration longer than any fixed window: its encoding is still checked.
+    b'<?xml version="1.0" encoding="x' + b"1" * 169 + b'"?><a/>',
+    b'<?xml version="1.0"' + b" " * 300 + b'encoding="bogus"?><a/>',
+    ('<?xml version="1.0"' + " " * 300 + 'encoding="bogus"?><a/>').encode("utf-16"),
 ]
 ERRORS: dict[str, tuple[Callable[[bytes], object], type[DocumentError]]] = {
     "parse_answers": (parse_answers, MalformedAnswerError),
     "parse_question": (parse_question, QuestionParseError),
     "parse_legacy_response": (parse_legacy_response, ArchiveError),
+    "parse_answer_key": (parse_answer_key, AnswerKeyParseError),
 }
 
 
@@ -186,7 +194,7 @@ def test_an_unknown_or_non_text_encoding_is_our_error_naming_it(data: bytes, rea
         rb'encoding="([^"]*)"', data.decode("utf-32", "ignore").encode()
     )
     assert declared is not None
-    assert repr(declared.group(1).decode()) in str(caught.value)
+    assert shown(declared.group(1).decode()) in str(caught.value)  # long names shortened
     assert not isinstance(caught.value, UnsafeXMLError)
 
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
@@ -193,6 +193,7 @@ def _utf16_codec(data: bytes) -> str | None:
 # The declaration's encoding, whatever its spelling; EncName ([A-Za-z][A-Za-z0-9._-]*) is
 # checked after, so that a malformed name is refused with the name rather than left to expat.
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*([\"'])([^\"']*)\1")
+_Text = TypeVar("_Text", str, bytes)
 _ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 # The encodings expat decodes itself (XML_SetEncoding's names; case does not matter).
 _EXPAT_ENCODINGS = frozenset({"UTF-8", "UTF-16", "ISO-8859-1", "US-ASCII"})
@@ -216,13 +217,27 @@ def _declared_codec(head: str) -> tuple[str, str] | None:
         info = codecs.lookup(name)
     except LookupError:
         raise XMLEncodingError(
-            f"the XML declaration names the encoding {name!r}, which Python does not know"
+            f"the XML declaration names the encoding {shown(name)}, which Python does not know"
         ) from None
     if not getattr(info, "_is_text_encoding", True):
         raise XMLEncodingError(
-            f"the XML declaration names the encoding {name!r}, which is not a text encoding"
+            f"the XML declaration names the encoding {shown(name)}, which is not a text encoding"
         )
     return name, info.name
+
+
+def _declaration(data: _Text) -> _Text:
+    """The XML declaration at the start of ``data``, whatever its length (up to its ``>``), or
+    nothing: every encoding expat would be asked to use is checked here first.
+
+    >>> _declaration(b'<?xml version="1.0" encoding="' + b"x" * 300 + b'"?><a/>')[-4:]
+    b'x"?>'
+    """
+    if isinstance(data, str):
+        end = data.find(">") if data.startswith("<?xml") else 0
+    else:
+        end = data.find(b">") if data.startswith(b"<?xml") else 0
+    return data if end < 0 else data[: end + 1]
 
 
 def prepare(data: str | bytes) -> str | bytes:
@@ -259,12 +274,12 @@ def prepare(data: str | bytes) -> str | bytes:
     wide = sniff_encoding(data)
     if wide is not None:
         text = data.decode(wide).lstrip(_LEADING)
-        _declared_codec(text[:200])
+        _declared_codec(_declaration(text))
         return text
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     data = data.lstrip(_WHITESPACE)
-    declared = _declared_codec(data[:200].decode("latin-1"))
+    declared = _declared_codec(_declaration(data).decode("latin-1"))
     if declared is not None and declared[0].upper() not in _EXPAT_ENCODINGS:
         return data.decode(declared[1])
     return data
