@@ -18,6 +18,9 @@ from dateutil import parser as date_parser
 from dateutil import tz
 from pydantic_core import PydanticCustomError
 
+from .._errors import shown
+from ..exceptions import InputError
+
 __all__ = ["BATCH_TIMEZONES", "format_batch_timestamp", "parse_batch_timestamp"]
 
 
@@ -164,7 +167,9 @@ def _named_zone(name: str) -> tzinfo:
     except (ZoneInfoNotFoundError, ValueError):
         found = tz.gettz(name)
         if found is None:
-            raise ValueError(f"Unknown time zone {name!r}") from None
+            raise InputError(
+                f"Unknown time zone {shown(name)}", code="batch_zone_unknown"
+            ) from None
         return found
 
 
@@ -188,15 +193,19 @@ def format_batch_timestamp(value: datetime, zone: str | tzinfo = "America/Los_An
     try:
         local = (value if value.tzinfo else value.replace(tzinfo=_UTC)).astimezone(zone_info)
     except OverflowError:
-        raise ValueError(
-            f"{value.isoformat()} falls outside the years 1 to 9999 in the zone {zone!r}"
+        raise InputError(
+            f"{value.isoformat()} falls outside the years 1 to 9999 in the zone {zone!r}",
+            code="batch_time_range",
         ) from None
     name = local.tzname()
     known = BATCH_TIMEZONES.get(name or "")
     if known is None or known.utcoffset(None) != local.utcoffset():
-        raise ValueError(
+        # Before standard time (1883 in the US) a zone gives its local mean time ('LMT').
+        raise InputError(
             f"The zone {zone!r} gives the abbreviation {name!r} at {value.isoformat()}, which "
-            "batch timestamps cannot carry; use a US zone or UTC"
+            "batch timestamps cannot carry; use a US zone or UTC (for instants before 1883, "
+            "when US zones had no standard time, UTC)",
+            code="batch_zone_abbreviation",
         )
     return (
         f"{_DAYS[local.weekday()]} {_MONTHS[local.month - 1]} {local.day:02d} "
