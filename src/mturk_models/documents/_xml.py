@@ -1,7 +1,7 @@
 """The one safe XML reader that every XML entry point of the library uses.
 
-This is the only module of the package that imports an XML parser (``xml.*``, ``pyexpat``,
-``defusedxml``; an import-linter contract enforces it). It does four jobs for every reader:
+This is the only module of the package that imports an XML parser (``xml.*``, ``pyexpat``;
+an import-linter contract enforces it). It does four jobs for every reader:
 
 1. **Prepare the input** (:func:`prepare`): whitespace and byte order marks before the document
    are dropped, and encodings expat does not read itself are decoded in Python (below).
@@ -24,8 +24,8 @@ This is the only module of the package that imports an XML parser (``xml.*``, ``
 
 Two ways in:
 
-* :func:`parse_tree` builds an ElementTree with ``defusedxml`` (question documents, legacy
-  responses);
+* :func:`parse_tree` checks the document with :func:`secure_parser`, then builds an ElementTree
+  with ElementTree's C parser (question documents, answer keys, legacy responses);
 * :func:`secure_parser` returns a bare ``pyexpat`` parser with the same refusals, for the
   answer reader (:mod:`mturk_models.documents.answers`) and the XHTML checker, which build no
   tree.
@@ -50,14 +50,13 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, NoReturn, TypeVar
 from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import fromstring as _fromstring
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 from xml.parsers.expat import errors as expat_errors
 from xml.sax.saxutils import escape as escape_text
 from xml.sax.saxutils import quoteattr as quote_attribute
 
-import defusedxml
-import defusedxml.ElementTree as defused_et
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
@@ -404,17 +403,6 @@ def secure_parser(
     return parser
 
 
-def _defused(exc: defusedxml.DefusedXmlException) -> UnsafeXMLError:
-    """defusedxml's refusals, in the wording of :func:`secure_parser`'s."""
-    if isinstance(exc, defusedxml.DTDForbidden):
-        return _doctype(exc.name)
-    if isinstance(exc, defusedxml.EntitiesForbidden):
-        return _entity(exc.name)
-    if isinstance(exc, defusedxml.ExternalReferenceForbidden):
-        return _external(exc.sysid)
-    return _unsafe("unsafe constructs", type(exc).__name__)  # pragma: no cover - not raised
-
-
 # --- trees -------------------------------------------------------------------------------------
 
 
@@ -424,35 +412,58 @@ def expat_reason(code: int) -> str:
     return str(expat.ErrorString(code))
 
 
+def _malformed(
+    error: type[DocumentError], what: str, code: int, line: int, column: int
+) -> DocumentError:
+    return error(
+        f"{what} is not well-formed XML at line {line}, column {column}: {expat_reason(code)}",
+        line=line,
+        column=column,
+    )
+
+
 def parse_tree(data: str | bytes, *, error: type[DocumentError], what: str) -> Element:
-    """Parse ``data`` into an ElementTree element through defusedxml, refusing unsafe XML.
+    """Parse ``data`` into an ElementTree element, refusing unsafe XML.
 
     ``what`` names the document in messages ("question document", "legacy response"). A DTD,
     an entity, an external reference or an XInclude element raises
     :class:`~mturk_models.exceptions.UnsafeXMLError`; a malformed document raises ``error``
     with its ``line`` and ``column``; an encoding that cannot be read raises ``error`` naming
     the encoding.
+
+    Two passes over the same prepared input. The first is :func:`secure_parser` (namespace
+    processing on, as ElementTree has it) with no element handlers: it refuses a DOCTYPE before
+    anything in it is processed (so entity declarations and external references, which only a
+    DTD can bring, never reach the second pass) and finds every well-formedness error, with
+    expat's line and column. Only a document it accepted goes to ElementTree's C parser, which
+    builds the tree without calling back into Python; it sees the same characters in the same
+    encoding (``str`` is read as UTF-8 by both, bytes by the same expat rules).
     """
+    included: list[str] = []
+
+    def namespace(prefix: str | None, uri: str | None) -> None:
+        if uri in XINCLUDE_NAMESPACES:
+            included.append(uri)
+
     try:
-        root: Element = defused_et.fromstring(
-            prepare(data), forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
-    except defusedxml.DefusedXmlException as exc:
-        raise _defused(exc) from exc
-    except ParseError as exc:
-        line, column = exc.position
-        raise error(
-            f"{what} is not well-formed XML at line {line}, column {column}: "
-            f"{expat_reason(exc.code)}",
-            line=line,
-            column=column,
-        ) from exc
+        prepared = prepare(data)
+        checker = secure_parser("}")
+        checker.StartNamespaceDeclHandler = namespace
+        checker.Parse(prepared, True)
+        root: Element = _fromstring(prepared)
+    except UnsafeXMLError:  # a refusal of the first pass's handlers, as it is
+        raise
+    except ExpatError as exc:
+        raise _malformed(error, what, exc.code, exc.lineno, exc.offset) from exc
+    except ParseError as exc:  # pragma: no cover - the first pass finds every error first
+        raise _malformed(error, what, exc.code, *exc.position) from exc
     except (ValueError, RecursionError) as exc:  # UnicodeError and XMLEncodingError included
         raise error(f"{what} cannot be read: {exc}") from exc
-    for element in root.iter():
-        tag = element.tag
-        if isinstance(tag, str) and tag.startswith(_XINCLUDE_TAGS):
-            unsafe_xinclude(tag)
+    if included:  # an XInclude element needs its namespace declared: look only then
+        for element in root.iter():
+            tag = element.tag
+            if isinstance(tag, str) and tag.startswith(_XINCLUDE_TAGS):
+                unsafe_xinclude(tag)
     return root
 
 
