@@ -1565,6 +1565,348 @@ class _Reader:
         return self.build(kind, kind.__name__, **{field: value, "frame_height": height})
 
 
+# --- the fast reader of QuestionForms ----------------------------------------------------------
+
+
+class _Unusual(Exception):
+    """Something the fast reader leaves to :class:`_Reader`: an error, or a rare element."""
+
+
+def _no_text(el: Element) -> None:
+    """The rule of every container element: no text but XML whitespace."""
+    text = el.text
+    if text and text.strip(_XML_SPACE):
+        raise _Unusual
+
+
+def _leaf(el: Element) -> str:
+    """A text-only element's text (``_Reader.text``)."""
+    if len(el):
+        raise _Unusual
+    return el.text or ""
+
+
+def _slots(
+    el: Element, order: Mapping[str, int], repeat: int = -2
+) -> tuple[list[Element | None], list[Element]]:
+    """The children of ``el`` following a schema sequence, by their place in it.
+
+    ``order`` maps each element's full tag to its place; every element occurs at most once but
+    the one at place ``repeat``, which may repeat and is returned in the second list. An
+    unknown element (another namespace included), one out of order or repeated, and text in
+    ``el`` or between its children are :class:`_Unusual`. Minimum counts are the caller's.
+    """
+    _no_text(el)
+    found: list[Element | None] = [None] * len(order)
+    many: list[Element] = []
+    last = -1
+    for child in el:
+        place = order.get(child.tag, -1)
+        if place == repeat:
+            if place < last:
+                raise _Unusual
+            many.append(child)
+        elif place <= last:  # unknown (-1), out of order, or a second one
+            raise _Unusual
+        else:
+            found[place] = child
+        tail = child.tail
+        if tail and tail.strip(_XML_SPACE):
+            raise _Unusual
+        last = place
+    return found, many
+
+
+def _integer(value: str | None) -> int | None:
+    """``_Reader.integer`` where it succeeds."""
+    if value is None:
+        return None
+    text = value.strip(_XML_SPACE)
+    if _INTEGER.fullmatch(text) is None:
+        raise _Unusual
+    try:
+        return int(text)
+    except ValueError as exc:  # more digits than int() converts
+        raise _Unusual from exc
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_BOOLEANS: Final = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _attributes(el: Element, allowed: frozenset[str]) -> dict[str, str]:
+    """``_Reader.attributes`` where it succeeds: no content, only the allowed attributes."""
+    if len(el) or (el.text and el.text.strip(_XML_SPACE)):
+        raise _Unusual
+    attributes = el.attrib
+    if not allowed.issuperset(attributes):
+        raise _Unusual
+    return attributes
+
+
+_NUMERIC_ATTRIBUTES: Final = frozenset({"minValue", "maxValue"})
+_LENGTH_ATTRIBUTES: Final = frozenset({"minLength", "maxLength"})
+_REGEX_ATTRIBUTES: Final = frozenset({"regex", "errorText", "flags"})
+
+
+def _order(namespace: str, *names: str) -> dict[str, int]:
+    return {f"{{{namespace}}}{name}": place for place, name in enumerate(names)}
+
+
+class _FastForm:
+    """Reads a QuestionForm in its usual shape straight from the tree, then validates it once.
+
+    :class:`_Reader` builds and validates every part on its own, with the element's path ready
+    for a message; on a form of 20 questions that is about 130 ``model_validate`` calls and a
+    path string for every element, most of its time. This reader takes the same values from
+    the same elements under the same rules (the schema's order and counts, no text in container
+    elements, every element in the document's namespace, integers and booleans as the general
+    reader reads them) into one nested input, which ``QuestionForm.model_validate`` checks with
+    every validator the parts have. It keeps no paths: anything that is not plainly right,
+    including every validation error, raises :class:`_Unusual`, and :func:`parse_question` then
+    reads the document again with :class:`_Reader`, which raises the located error. So a
+    document gives the same model (equal, with the same fields set) or the same error whichever
+    reader reads it. Application, EmbeddedBinary and FileUploadAnswer (2005 schema, retired)
+    are left to the general reader.
+    """
+
+    def __init__(self, namespace: str) -> None:
+        def tag(name: str) -> str:
+            return f"{{{namespace}}}{name}"
+
+        self.version = _FORM_VERSIONS[namespace]
+        self.question_tag, self.overview_tag = tag("Question"), tag("Overview")
+        self.question = _order(
+            namespace,
+            "QuestionIdentifier",
+            "DisplayName",
+            "IsRequired",
+            "QuestionContent",
+            "AnswerSpecification",
+        )
+        self.content_kinds = {
+            tag("Title"): "title",
+            tag("Text"): "text",
+            tag("List"): "list",
+            tag("FormattedContent"): "formatted_content",
+            tag("Binary"): "binary",
+        }
+        self.list_items = _order(namespace, "ListItem")
+        self.binary_parts = _order(namespace, "MimeType", "DataURL", "AltText")
+        self.mime_parts = _order(namespace, "Type", "SubType")
+        self.free_text_tag, self.selection_tag = tag("FreeTextAnswer"), tag("SelectionAnswer")
+        self.free_text_parts = _order(
+            namespace, "Constraints", "DefaultText", "NumberOfLinesSuggestion"
+        )
+        self.constraint_parts = _order(namespace, "IsNumeric", "Length", "AnswerFormatRegex")
+        self.selection_answer_parts = _order(
+            namespace, "MinSelectionCount", "MaxSelectionCount", "StyleSuggestion", "Selections"
+        )
+        self.selections_parts = _order(namespace, "Selection", "OtherSelection")
+        self.selection_parts = _order(
+            namespace, "SelectionIdentifier", "Text", "Binary", "FormattedContent"
+        )
+
+    def read(self, root: Element) -> dict[str, Any]:
+        """The input of ``QuestionForm.model_validate``, or :class:`_Unusual`."""
+        _no_text(root)
+        items: list[dict[str, Any]] = []
+        question_tag, overview_tag = self.question_tag, self.overview_tag
+        for child in root:
+            tag = child.tag
+            if tag == question_tag:
+                items.append(self.read_question(child))
+            elif tag == overview_tag:
+                items.append({"kind": "overview", "content": self.content(child)})
+            else:
+                raise _Unusual
+            tail = child.tail
+            if tail and tail.strip(_XML_SPACE):
+                raise _Unusual
+        if not items:
+            raise _Unusual
+        return {"items": items, "schema_version": self.version}
+
+    @staticmethod
+    def validate(data: dict[str, Any], context: dict[str, Any] | None) -> QuestionForm:
+        """The form :meth:`read` took, validated, or :class:`_Unusual` for a broken rule."""
+        try:
+            form = QuestionForm.model_validate(data, context=context)
+        except ValidationError as exc:
+            raise _Unusual from exc
+        _unset_kinds(form)
+        return form
+
+    def read_question(self, el: Element) -> dict[str, Any]:
+        (identifier, name, required, content, answer), _ = _slots(el, self.question)
+        if identifier is None or content is None or answer is None:
+            raise _Unusual
+        is_required = None
+        if required is not None:
+            is_required = _BOOLEANS.get(_leaf(required).strip(_XML_SPACE))
+            if is_required is None:
+                raise _Unusual
+        return {
+            "kind": "question",
+            "question_identifier": _leaf(identifier),
+            "display_name": None if name is None else _leaf(name),
+            "is_required": is_required,
+            "question_content": self.content(content),
+            "answer_specification": self.answer(answer),
+        }
+
+    def content(self, el: Element) -> list[dict[str, Any]]:
+        _no_text(el)
+        items: list[dict[str, Any]] = []
+        kinds = self.content_kinds
+        for child in el:
+            kind = kinds.get(child.tag)
+            if kind == "title" or kind == "text":
+                items.append({"kind": kind, "text": _leaf(child)})
+            elif kind == "formatted_content":
+                items.append({"kind": kind, "xhtml": _leaf(child)})
+            elif kind == "list":
+                _, entries = _slots(child, self.list_items, 0)
+                if not entries:
+                    raise _Unusual
+                items.append({"kind": kind, "items": tuple(map(_leaf, entries))})
+            elif kind == "binary":
+                binary = self.binary(child)
+                binary["kind"] = kind
+                items.append(binary)
+            else:
+                raise _Unusual
+            tail = child.tail
+            if tail and tail.strip(_XML_SPACE):
+                raise _Unusual
+        if not items:
+            raise _Unusual
+        return items
+
+    def binary(self, el: Element) -> dict[str, Any]:
+        (mime, url, alt), _ = _slots(el, self.binary_parts)
+        if mime is None or url is None or alt is None:
+            raise _Unusual
+        (kind, sub_kind), _ = _slots(mime, self.mime_parts)
+        if kind is None:
+            raise _Unusual
+        return {
+            "mime_type": _leaf(kind).strip(_XML_SPACE),
+            "mime_sub_type": None if sub_kind is None else _leaf(sub_kind),
+            "data_url": _leaf(url).strip(_XML_SPACE),
+            "alt_text": _leaf(alt),
+        }
+
+    def answer(self, el: Element) -> dict[str, Any]:
+        _no_text(el)
+        if len(el) != 1:
+            raise _Unusual
+        child = el[0]
+        tail = child.tail
+        if tail and tail.strip(_XML_SPACE):
+            raise _Unusual
+        tag = child.tag
+        if tag == self.free_text_tag:
+            spec = self.free_text(child)
+            spec["kind"] = "free_text"
+            return spec
+        if tag == self.selection_tag:
+            return self.selection_answer(child)
+        raise _Unusual
+
+    def free_text(self, el: Element) -> dict[str, Any]:
+        (constraints, default, lines), _ = _slots(el, self.free_text_parts)
+        return {
+            "constraints": None if constraints is None else self.constraints(constraints),
+            "default_text": None if default is None else _leaf(default),
+            "number_of_lines_suggestion": None if lines is None else _integer(_leaf(lines)),
+        }
+
+    def constraints(self, el: Element) -> dict[str, Any]:
+        (numeric, length, _), regexes = _slots(el, self.constraint_parts, 2)
+        is_numeric = length_bounds = None
+        if numeric is not None:
+            attributes = _attributes(numeric, _NUMERIC_ATTRIBUTES)
+            is_numeric = {
+                "min_value": _integer(attributes.get("minValue")),
+                "max_value": _integer(attributes.get("maxValue")),
+            }
+        if length is not None:
+            attributes = _attributes(length, _LENGTH_ATTRIBUTES)
+            length_bounds = {
+                "min_length": _integer(attributes.get("minLength")),
+                "max_length": _integer(attributes.get("maxLength")),
+            }
+        formats = []
+        for regex in regexes:
+            attributes = _attributes(regex, _REGEX_ATTRIBUTES)
+            if "regex" not in attributes:
+                raise _Unusual
+            formats.append(
+                {
+                    "regex": attributes["regex"],
+                    "error_text": attributes.get("errorText"),
+                    "flags": attributes.get("flags"),
+                }
+            )
+        return {
+            "is_numeric": is_numeric,
+            "length": length_bounds,
+            "answer_format_regex": tuple(formats),
+        }
+
+    def selection_answer(self, el: Element) -> dict[str, Any]:
+        (low, high, style, choices), _ = _slots(el, self.selection_answer_parts)
+        if choices is None:
+            raise _Unusual
+        (_, other), entries = _slots(choices, self.selections_parts, 0)
+        if not entries:
+            raise _Unusual
+        selections = []
+        parts = self.selection_parts
+        for entry in entries:
+            (identifier, text, binary, formatted), _ = _slots(entry, parts)
+            if identifier is None:
+                raise _Unusual
+            selections.append(
+                {
+                    "selection_identifier": _leaf(identifier),
+                    "text": None if text is None else _leaf(text),
+                    "binary": None if binary is None else self.binary(binary),
+                    "formatted_content": None if formatted is None else _leaf(formatted),
+                }
+            )
+        return {
+            "kind": "selection",
+            "min_selection_count": None if low is None else _integer(_leaf(low)),
+            "max_selection_count": None if high is None else _integer(_leaf(high)),
+            "style_suggestion": None if style is None else _leaf(style).strip(_XML_SPACE),
+            "selections": tuple(selections),
+            "other_selection": None if other is None else self.free_text(other),
+        }
+
+
+def _unset_kinds(form: QuestionForm) -> None:
+    """Take ``kind`` out of the fields set of the parts it was given to.
+
+    The fast reader names each variant of a discriminated union by its ``kind`` (a nested input
+    must); the general reader builds the variants themselves and never gives ``kind``, which
+    stays a default. Afterwards the two readers' models have the same fields set too.
+    """
+    for item in form.items:
+        item.__pydantic_fields_set__.discard("kind")
+        if isinstance(item, Question):
+            item.answer_specification.__pydantic_fields_set__.discard("kind")
+            content = item.question_content
+        else:
+            content = item.content
+        for part in content:
+            part.__pydantic_fields_set__.discard("kind")
+
+
+_FAST_FORMS: Final = {namespace: _FastForm(namespace) for namespace in _FORM_VERSIONS}
+
+
 _ROOTS: Final = {
     "ExternalQuestion": (EXTERNAL_QUESTION_NAMESPACE,),
     "HTMLQuestion": (HTML_QUESTION_NAMESPACE,),
@@ -1587,6 +1929,12 @@ def parse_question(xml: str | bytes, *, strict: bool = False) -> QuestionDocumen
     ... ).html_content
     '<p>hi</p>'
     """
+    return _parse_question(xml, strict=strict, fast=True)
+
+
+def _parse_question(xml: str | bytes, *, strict: bool, fast: bool) -> QuestionDocument:
+    """:func:`parse_question`; ``fast=False`` reads every QuestionForm with the general reader
+    (the tests compare the two)."""
     if not isinstance(xml, (str, bytes)):
         raise TypeError(
             f"parse_question() takes the question document as str or bytes; got "
@@ -1605,9 +1953,23 @@ def parse_question(xml: str | bytes, *, strict: bool = False) -> QuestionDocumen
             f"{local} should be in namespace {' or '.join(_ROOTS[local])}; "
             f"got {shown(namespace) if namespace else 'no namespace'}"
         )
-    reader = _Reader(namespace, None if strict else {_ARCHIVED: True})
+    context = None if strict else {_ARCHIVED: True}
+    reader = _Reader(namespace, context)
     if local == "ExternalQuestion":
         return reader.framed(root, ExternalQuestion, "ExternalURL", "external_url")
     if local == "HTMLQuestion":
         return reader.framed(root, HTMLQuestion, "HTMLContent", "html_content")
+    if fast:
+        fast_form = _FAST_FORMS[namespace]
+        try:
+            data = fast_form.read(root)
+        except _Unusual:  # an error or a rare element: the general reader reads the tree
+            return reader.form(root)
+        # The tree goes before the models come: with fewer objects alive at once the cyclic
+        # garbage collector runs less often (it cost a fifth of the time with both alive).
+        del root
+        try:
+            return fast_form.validate(data, context)
+        except _Unusual:  # a rule broken: read again by the general reader, which locates it
+            root = parse_tree(xml, error=QuestionParseError, what="question document")
     return reader.form(root)
