@@ -574,6 +574,11 @@ class _Scan:
                         byte,
                         value=_shown(token),
                     )
+        finally:
+            # The parser's handlers are this scan's bound methods: dropping the parser breaks
+            # the cycle, so both are freed when the check ends instead of waiting, and adding
+            # to every collection, for the cyclic garbage collector.
+            del self.parser
         return self.problems
 
     def add(self, code: str, template: str, byte: int, **context: str | int) -> None:
