@@ -661,13 +661,13 @@ class Selection(_Part):
 
     @_model_validator(mode="after")
     def _one_content(self) -> Selection:
-        given = [x for x in (self.text, self.binary, self.formatted_content) if x is not None]
-        if len(given) != 1:
+        absent = (self.text is None) + (self.binary is None) + (self.formatted_content is None)
+        if absent != 2:
             raise PydanticCustomError(
                 "selection_content",
                 "Selection {identifier} needs exactly one of Text, Binary and FormattedContent; "
                 "got {count}",
-                {"identifier": repr(self.selection_identifier), "count": len(given)},
+                {"identifier": repr(self.selection_identifier), "count": 3 - absent},
             )
         return self
 
@@ -1596,12 +1596,15 @@ def _slots(
     unknown element (another namespace included), one out of order or repeated, and text in
     ``el`` or between its children are :class:`_Unusual`. Minimum counts are the caller's.
     """
-    _no_text(el)
+    text = el.text
+    if text and text.strip(_XML_SPACE):
+        raise _Unusual
     found: list[Element | None] = [None] * len(order)
     many: list[Element] = []
     last = -1
+    get = order.get
     for child in el:
-        place = order.get(child.tag, -1)
+        place = get(child.tag, -1)
         if place == repeat:
             if place < last:
                 raise _Unusual
