@@ -30,6 +30,7 @@ import argparse
 import gc
 import json
 import os
+import statistics
 import sys
 import time
 import tracemalloc
@@ -294,8 +295,8 @@ def _item(shape: Any, number: int) -> Any:
     return "Some text of a realistic length, a sentence or so." if name != "String" else "text"
 
 
-def _operation_pages(operation: str, pages: int) -> tuple[str, list[dict[str, Any]], float]:
-    """The items' key, ``pages`` boto3 pages of ``operation``, botocore's parse rate (items/s)."""
+def _operation_bodies(operation: str) -> tuple[Any, Any, str, list[dict[str, Any]]]:
+    """botocore's parser, the output shape, the items' key and ten HTTP responses of 100 items."""
     import botocore.session
     from botocore.parsers import create_parser
 
@@ -308,69 +309,149 @@ def _operation_pages(operation: str, pages: int) -> tuple[str, list[dict[str, An
         items = [_item(shape.members[key].member, number * 1000 + i) for i in range(PAGE_SIZE)]
         body = {key: items, "NumResults": PAGE_SIZE, "NextToken": f"token-{number + 1}"}
         bodies.append({"status_code": 200, "headers": {}, "body": json.dumps(body).encode()})
-    parsed = [parser.parse(body, shape) for body in bodies]
-    best = 0.0
-    for _ in range(3):
-        gc.collect()
-        started = time.perf_counter()
-        for number in range(pages):
-            parser.parse(bodies[number % len(bodies)], shape)
-        best = max(best, pages * PAGE_SIZE / (time.perf_counter() - started))
-    return key, [parsed[number % len(parsed)] for number in range(pages)], best
+    return parser, shape, key, bodies
 
 
-def _wrap_rate(operation: str, key: str, pages: list[dict[str, Any]], repeats: int) -> float:
+def _iterate(operation: str, key: str) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    """The operation's ``iter_items`` (or, for an output that is not a Page, page by page)."""
     import mturk_models
 
     model = getattr(mturk_models, f"{operation}Response")
-    iterate = getattr(model, "iter_items", None)
-    if iterate is None:  # an output that is not a Page yet: validate page by page
-        field = next(name for name, info in model.model_fields.items() if info.alias == key)
+    iterate: Callable[[Iterable[Any]], Iterator[Any]] | None = getattr(model, "iter_items", None)
+    if iterate is not None:
+        return iterate
+    field = next(name for name, info in model.model_fields.items() if info.alias == key)
 
-        def iterate(stream: Iterable[Any]) -> Iterator[Any]:
-            for page in stream:
-                yield from getattr(model.model_validate(page), field)
+    def by_page(stream: Iterable[Any]) -> Iterator[Any]:
+        for page in stream:
+            yield from getattr(model.model_validate(page), field)
 
-    consume(iterate(iter(pages[:2])))  # build the validators outside the timing
-    best = 0.0
-    for _ in range(repeats):
+    return by_page
+
+
+class _Operation:
+    """One list operation's pages, and its two timings: botocore's parse and iter_items."""
+
+    def __init__(self, operation: str, pages: int) -> None:
+        self.name = operation
+        self.parser, self.shape, key, self.bodies = _operation_bodies(operation)
+        parsed = [self.parser.parse(body, self.shape) for body in self.bodies]
+        self.pages = [parsed[number % len(parsed)] for number in range(pages)]
+        self.iterate = _iterate(operation, key)
+        self.parse_times: list[float] = []
+        self.wrap_times: list[float] = []
+
+    def warm_up(self) -> None:
+        """Build the validators and touch every code path once, outside the timing."""
+        for body in self.bodies[:2]:
+            self.parser.parse(body, self.shape)
+        consume(self.iterate(iter(self.pages[:2])))
+
+    def time_parse(self) -> None:
+        parse, shape, bodies = self.parser.parse, self.shape, self.bodies
         gc.collect()
-        started = time.perf_counter()
-        count = consume(iterate(iter(pages)))
-        best = max(best, count / (time.perf_counter() - started))
-        assert count == len(pages) * PAGE_SIZE
-    return best
+        started = time.process_time()
+        for number in range(len(self.pages)):
+            parse(bodies[number % len(bodies)], shape)
+        self.parse_times.append(time.process_time() - started)
+
+    def time_wrap(self) -> None:
+        gc.collect()
+        started = time.process_time()
+        count = consume(self.iterate(iter(self.pages)))
+        self.wrap_times.append(time.process_time() - started)
+        assert count == len(self.pages) * PAGE_SIZE
+
+    def adds(self) -> float:
+        """The median over rounds of wrap time / parse time (each round times both)."""
+        return statistics.median(
+            w / p for w, p in zip(self.wrap_times, self.parse_times, strict=True)
+        )
+
+    def rate(self, times: list[float]) -> float:
+        return len(self.pages) * PAGE_SIZE / statistics.median(times)
 
 
 def print_operations_table(total: int, repeats: int) -> None:
+    """Every list operation: items/s of botocore's parse and of iter_items, and what wrapping
+    adds to the parse, as the median over ``repeats`` rounds of the per-round ratio.
+
+    Rounds interleave the operations (each round in another order, parse and wrap alternating
+    which goes first), so that the load of a shared machine falls on both sides of every ratio;
+    times are the process's CPU time, which other processes' load does not inflate.
+    """
     import botocore.session
 
     paginators = botocore.session.get_session().get_paginator_model("mturk")._paginator_config
     pages = max(1, total // PAGE_SIZE)
-    print(f"  every list operation: {pages * PAGE_SIZE:,} items with every member, pages of 100")
+    operations = [_Operation(name, pages) for name in sorted(paginators)]
+    for operation in operations:
+        operation.warm_up()
+    for round_ in range(repeats):
+        shift = round_ % len(operations)
+        for operation in operations[shift:] + operations[:shift]:
+            if round_ % 2:
+                operation.time_wrap()
+                operation.time_parse()
+            else:
+                operation.time_parse()
+                operation.time_wrap()
+    print(
+        f"  every list operation: {pages * PAGE_SIZE:,} items with every member, pages of 100; "
+        f"CPU time, median of {repeats} interleaved rounds"
+    )
     print(f"    {'operation':<34} {'botocore parse':>15} {'iter_items':>12} {'wrap adds':>10}")
     worst = 0.0
-    for operation in sorted(paginators):
-        key, built, parse = _operation_pages(operation, pages)
-        wrap = _wrap_rate(operation, key, built, repeats)
-        adds = parse / wrap
+    for operation in operations:
+        adds = operation.adds()
         worst = max(worst, adds)
-        print(f"    {operation:<34} {parse:>11,.0f} /s {wrap:>10,.0f} /s {adds:>9.0%}")
+        parse, wrap = operation.rate(operation.parse_times), operation.rate(operation.wrap_times)
+        print(f"    {operation.name:<34} {parse:>11,.0f} /s {wrap:>10,.0f} /s {adds:>9.1%}")
     verdict = "meets" if worst <= OPERATION_TARGET else "MISSES"
     print(
-        f"    worst: wrapping adds {worst:.0%} to botocore's parse ({verdict} the target of "
+        f"    worst: wrapping adds {worst:.1%} to botocore's parse ({verdict} the target of "
         f"{OPERATION_TARGET:.0%})"
     )
+
+
+def profile_operation(operation: str, total: int, lines: int = 25) -> None:
+    """cProfile of ``operation``'s iter_items over ``total`` items, the costliest functions
+    first (by their own time)."""
+    import cProfile
+    import pstats
+
+    subject = _Operation(operation, max(1, total // PAGE_SIZE))
+    subject.warm_up()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    consume(subject.iterate(iter(subject.pages)))
+    profiler.disable()
+    print(f"  profile of {operation}.iter_items, {len(subject.pages) * PAGE_SIZE:,} items:")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the work")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds of the list operations' table (median)"
+    )
+    parser.add_argument("--operations", action="store_true", help="only the list operations' table")
+    parser.add_argument(
+        "--profile", metavar="OPERATION", help="cProfile one list operation's iter_items"
+    )
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("MTURK_BENCH_QUICK") == "1"
     total = 10_000 if quick else 100_000
     memory_sizes = (1_000, 10_000) if quick else (1_000, 100_000)
+    if args.profile:
+        profile_operation(args.profile, total // 10)
+        return 0
+    if args.operations:
+        print(f"bench_wrap: python {sys.version.split()[0]}, TZ={os.environ.get('TZ', '(unset)')}")
+        print_operations_table(total // 2, args.rounds)
+        return 0
 
     print(f"bench_wrap: {total:,} boto3-shaped assignments, pages of {PAGE_SIZE}, tzlocal()")
     print(f"  python {sys.version.split()[0]}, TZ={os.environ.get('TZ', '(unset)')}")
@@ -400,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{parse / plain:.0%}), so parse+wrap runs at {end_to_end:.2f}x the speed of parse+plain"
     )
 
-    print_operations_table(total // 2, args.repeats)
+    print_operations_table(total // 2, args.rounds)
 
     small, large = (peak_memory(size) for size in memory_sizes)
     growth = large / small
