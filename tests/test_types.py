@@ -539,3 +539,68 @@ def test_shown_never_raises() -> None:
     assert shown(10**5000) == "an integer of about 5,001 digits"
     assert shown(_nested("list")) == "[[[[...]]]]"
     assert len(shown(["x" * 500] * 50)) == 80
+
+
+# --- money: amounts already read --------------------------------------------------------------
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2))
+def test_parse_currency_gives_the_same_amount_the_second_time(amount: Decimal) -> None:
+    text = f"{amount:f}"
+    first, second = parse_currency(text), parse_currency(text)
+    assert first == second == amount
+    assert first.as_tuple() == second.as_tuple()  # the same digits and exponent, -2
+
+
+def test_parse_currency_ignores_the_thread_decimal_context() -> None:
+    import decimal
+
+    with decimal.localcontext() as context:
+        context.prec = 2
+        context.traps[decimal.Inexact] = True
+        assert str(parse_currency("12345.6")) == "12345.60"
+        assert str(parse_currency("9" * 40)) == "9" * 40 + ".00"
+    assert str(parse_currency("12345.6")) == "12345.60"
+
+
+def test_parse_currency_keeps_only_valid_exact_strings_and_a_bounded_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Text(str):
+        pass
+
+    read: dict[str, Decimal] = {}
+    monkeypatch.setattr(_types, "_CURRENCY_READ", read)
+    monkeypatch.setattr(_types, "_CURRENCY_READ_SIZE", 2)
+    with pytest.raises(ValueError, match="at most two decimals"):
+        parse_currency("1.234")
+    parse_currency(Text("7.5"))  # a str subclass may compare and hash as it likes
+    parse_currency(Decimal("8"))
+    assert read == {}
+    for text in ("1", "2.5", "3.25"):
+        parse_currency(text)
+    assert read == {"1": Decimal("1.00"), "2.5": Decimal("2.50")}
+    assert parse_currency("3.25") == Decimal("3.25")  # beyond the bound, read each time
+    with pytest.raises(ValueError, match="at most two decimals"):
+        parse_currency("1.234")  # never kept, so refused again
+
+
+# --- Int32: bounds in pydantic-core, a bool refused first --------------------------------------
+
+
+def test_int32_bounds_are_minimum_and_maximum_in_json_schema() -> None:
+    schema = QualificationRequirement.model_json_schema()["properties"]["IntegerValues"]
+    assert schema["anyOf"][0]["items"] == {
+        "type": "integer",
+        "minimum": -(2**31),
+        "maximum": 2**31 - 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(True, "int32_bool"), (2**31, "int32_range"), ("2147483648", "less_than_equal")],
+)
+def test_int32_errors_after_the_bounds_moved(value: Any, code: str) -> None:
+    data = {"QualificationTypeId": "3A", "Comparator": "EqualTo", "IntegerValues": [value]}
+    expect_error(QualificationRequirement, data, code, "", loc=("IntegerValues", 0))

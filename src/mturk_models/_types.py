@@ -107,12 +107,15 @@ def _int32(value: Any) -> Any:
 
 Int32 = Annotated[
     int,
-    BeforeValidator(_int32),
     Field(ge=INT32_MIN, le=INT32_MAX),
+    BeforeValidator(_int32),
 ]
 """botocore's ``Integer`` shape: -2**31 to 2**31-1; a bool is refused, not read as 0 or 1.
 
-Integer strings (``"95"``) are read, since archived XML carries the values as text.
+Integer strings (``"95"``) are read, since archived XML carries the values as text. The bounds
+come before the validator, so that they are part of pydantic-core's integer check (after it,
+pydantic would check them with two more Python calls per value, and the JSON Schema would say
+``ge``/``le`` instead of ``minimum``/``maximum``).
 """
 
 
@@ -402,6 +405,10 @@ def parse_currency(value: Any) -> Decimal:
     >>> parse_currency("0.5")
     Decimal('0.50')
     """
+    if type(value) is str:  # botocore's strings: the same few amounts over and over
+        known = _CURRENCY_READ.get(value)
+        if known is not None:
+            return known
     if isinstance(value, bool):
         text = ""
     elif isinstance(value, Decimal):
@@ -424,9 +431,29 @@ def parse_currency(value: Any) -> Decimal:
             {"value": shown(value), "pattern": CURRENCY_PATTERN},
         )
     # The pattern admits any number of digits; the default context (28 digits, exponents up to
-    # 999,999) would refuse to quantize longer amounts, so size the context to the amount.
+    # 999,999) would refuse to quantize longer amounts, so size the context to the amount. The
+    # context is always given: the thread's own (decimal.getcontext()) may have been changed.
     size = len(text) + 3
-    return Decimal(text).quantize(CENT, context=Context(prec=size, Emax=max(size, 999_999)))
+    context = _CURRENCY_CONTEXT if size <= _CURRENCY_CONTEXT.prec else _sized_context(size)
+    amount = Decimal(text).quantize(CENT, context=context)
+    if type(value) is str and len(_CURRENCY_READ) < _CURRENCY_READ_SIZE:
+        _CURRENCY_READ[value] = amount
+    return amount
+
+
+def _sized_context(size: int) -> Context:
+    return Context(prec=size, Emax=max(size, 999_999))
+
+
+_CURRENCY_CONTEXT: Final = _sized_context(32)
+"""The context of every amount of up to 29 characters (quantizing one to cents is exact in it)."""
+
+_CURRENCY_READ: dict[str, Decimal] = {}
+"""Amounts already read, by their exact text: a page of HITs or bonuses repeats a few amounts,
+and reading one (pattern, ``Decimal``, ``quantize``) costs twenty times a lookup. ``Decimal`` is
+immutable, so models can share one. Only valid text is kept, and at most
+:data:`_CURRENCY_READ_SIZE` amounts (then new ones are read each time, as before)."""
+_CURRENCY_READ_SIZE: Final = 4096
 
 
 def _currency_str(value: Decimal) -> str:
