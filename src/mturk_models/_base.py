@@ -22,10 +22,17 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any, ClassVar, get_args
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic.alias_generators import to_pascal
 from pydantic.fields import ComputedFieldInfo, FieldInfo
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreConfig, PydanticCustomError, SchemaValidator, core_schema
 
 from ._errors import refuse_surrogates, shown
 
@@ -34,6 +41,7 @@ __all__ = [
     "JSON_INTEGER_DIGITS",
     "UNKNOWN_MEMBER_DEPTH",
     "Document",
+    "FastPath",
     "MTurkModel",
     "Record",
     "RequestModel",
@@ -41,6 +49,7 @@ __all__ = [
     "field_title",
     "inside_request",
     "model_description",
+    "refuse_in_fast_path",
 ]
 
 
@@ -518,3 +527,83 @@ def _refuse_unwritable(extra: dict[str, Any]) -> None:
 
 
 _JSON_INTEGER_BOUND = 10**JSON_INTEGER_DIGITS
+
+
+# --- the fast path: structures without unknown keys, validated without a Python call ----------
+# Profiles of iter_items showed that Structure._known_keys, a Python call for every structure
+# (a HIT page of 100 makes 300: the HITs and their QualificationRequirements), cost as much as
+# pydantic-core's own work on a WorkerBlock. It does nothing unless a structure has unknown keys,
+# which boto3 never gives (botocore's parser keeps only the members of its model). So a second
+# validator of the same schema leaves it out and refuses unknown keys instead; whatever that
+# validator refuses is validated again by the full one, which gives the result or the errors.
+
+
+_FAST_PATH: ContextVar[bool] = ContextVar("mturk_models_fast_path", default=False)
+
+
+class _SlowPath(ValueError):
+    """Raised inside the fast path by what only the full validation may do (warn)."""
+
+
+def refuse_in_fast_path() -> None:
+    """Called by a validator before it warns: inside :class:`FastPath`'s first attempt it raises,
+    so that the warning is given once, by the full validation that follows."""
+    if _FAST_PATH.get():
+        raise _SlowPath("left to the full validation")
+
+
+def _no_unknown_keys(value: Any) -> Any:
+    raise PydanticCustomError("fast_path_unknown_key", "left to the full validation")
+
+
+_KNOWN_KEYS = Structure.__pydantic_decorators__.model_validators["_known_keys"].func
+_REFUSE_UNKNOWN = core_schema.no_info_plain_validator_function(_no_unknown_keys)
+
+
+def _without_known_keys(schema: Any) -> Any:
+    """A copy of the core schema ``schema`` in which no structure calls ``_known_keys`` and every
+    structure refuses unknown keys (the originals are left untouched)."""
+    if isinstance(schema, list):
+        return [_without_known_keys(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    kind, function = schema.get("type"), schema.get("function")
+    if isinstance(function, dict) and function.get("function") is _KNOWN_KEYS:
+        return _without_known_keys(schema["schema"])  # a function-after around a model
+    copy = {
+        key: value if key in _OPAQUE else _without_known_keys(value)
+        for key, value in schema.items()
+    }
+    if kind == "model" and copy.get("config", {}).get("extra_fields_behavior") == "allow":
+        fields = copy["schema"]
+        if fields.get("type") == "model-fields" and "extras_schema" not in fields:
+            copy["schema"] = {**fields, "extras_schema": _REFUSE_UNKNOWN}
+    return copy
+
+
+_OPAQUE = frozenset({"cls", "function", "metadata", "serialization", "config", "ref"})
+"""Keys of a core schema whose values are not schemas: copied as they are."""
+
+
+class FastPath:
+    """Validates like ``adapter``, faster when no structure in the input has unknown keys.
+
+    A first attempt runs a copy of the schema without ``Structure``'s unknown-keys check, which
+    instead refuses every unknown key; it also refuses what a validator would warn about (see
+    :func:`refuse_in_fast_path`). Whatever it refuses is validated again by ``adapter``, so the
+    result, the errors and the warnings are always the full validation's own.
+    """
+
+    def __init__(self, adapter: TypeAdapter[Any], config: CoreConfig | None = None) -> None:
+        self._full = adapter
+        self._fast = SchemaValidator(_without_known_keys(adapter.core_schema), config)
+
+    def validate_python(self, value: Any) -> Any:
+        token = _FAST_PATH.set(True)
+        try:
+            return self._fast.validate_python(value)
+        except ValidationError:
+            pass
+        finally:
+            _FAST_PATH.reset(token)
+        return self._full.validate_python(value)

@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar, Generic, NoReturn, TypeVar
 from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .._base import Structure
+from .._base import FastPath, Structure
 from .._types import Count, PaginationToken, Text
 
 __all__ = ["Page", "Response", "ResponseMetadata"]
@@ -132,7 +132,7 @@ class Page(Response, Generic[ItemT]):
             pages = (pages,)
         alias = cls.items_alias()
         envelope = _envelope_keys(cls)
-        adapter = _pages_adapter(cls)
+        validator = _pages_validator(cls)
         for index, page in enumerate(pages):
             if isinstance(page, cls):
                 yield from page.items()
@@ -157,7 +157,7 @@ class Page(Response, Generic[ItemT]):
                     "not {items} or other responses",
                     keys=", ".join(sorted(map(str, page.keys()))[:5]),
                 )
-            yield from adapter.validate_python({index: page})[index].items()
+            yield from validator.validate_python({index: page})[index].items()
 
 
 def _operation(cls: type[Page[Any]]) -> str:
@@ -174,6 +174,11 @@ def _pages_adapter(cls: type[Page[Any]]) -> TypeAdapter[dict[int, Any]]:
     # Pages are validated as ``{index: page}`` so that an error's location starts with the page's
     # position in the stream: ``(3, "Assignments", 41, "SubmitTime")``.
     return TypeAdapter(dict[int, cls], config=ConfigDict(title=f"{cls.__name__}.iter_items"))  # type: ignore[valid-type]
+
+
+@cache
+def _pages_validator(cls: type[Page[Any]]) -> FastPath:
+    return FastPath(_pages_adapter(cls), {"title": f"{cls.__name__}.iter_items"})
 
 
 def _page_error(

@@ -53,7 +53,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .._base import Structure
+from .._base import Structure, refuse_in_fast_path
 from .._errors import init_error, shown, warn_at_caller
 from .._types import INT32_MAX, EntityId, Int32, Seconds, Seq, Text, UtcDatetime, WorkerId
 from ..documents.answer_key import ANSWER_KEY_NAMESPACE, AnswerKey, parse_answer_key
@@ -1343,6 +1343,7 @@ class Qualification(Structure):
         ):
             problem = f"of type {self.qualification_type_id} has a LocaleValue"
         if problem is not None:
+            refuse_in_fast_path()  # the warning is given once, by the full validation
             warnings.warn(
                 f"A Qualification {problem}; the API reference gives a locale value only to "
                 f"Worker_Locale and an integer value to the other types (kept as sent)",

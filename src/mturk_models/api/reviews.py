@@ -43,7 +43,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import InitErrorDetails
 
-from .._base import Structure
+from .._base import Structure, refuse_in_fast_path
 from .._errors import init_error
 from .._types import INT32_MAX, INT32_MIN, EntityId, PaginationToken, Seq, Text, UtcDatetime
 from ..enums import ReviewActionStatus, ReviewPolicyLevel
@@ -566,6 +566,7 @@ class ReviewActionDetail(Structure):
             and status is not None
             and status is not ReviewActionStatus.FAILED
         ):
+            refuse_in_fast_path()  # the warning is given once, by the full validation
             warnings.warn(
                 f"A ReviewActionDetail with Status {status.value} has an ErrorCode; the API "
                 f"reference gives one only to Failed actions (kept as sent)",
