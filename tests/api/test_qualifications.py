@@ -576,3 +576,48 @@ def test_the_strategy_draws_counts_from_the_table(data: st.DataObject) -> None:
     assert not (ints and locales)
     assert ints == 0 or counts.integers[0] <= ints <= counts.integers[1]
     assert locales == 0 or counts.locales[0] <= locales <= counts.locales[1]
+
+
+# --- the comparator rules, checked once per shape of requirement ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("valid", "invalid", "code"),
+    [
+        (
+            {"QualificationTypeId": "3A", "Comparator": "GreaterThan", "IntegerValues": [1]},
+            {
+                "QualificationTypeId": WORKER_LOCALE,
+                "Comparator": "GreaterThan",
+                "IntegerValues": [1],
+            },
+            "integer_values_worker_locale",
+        ),
+        (
+            {"QualificationTypeId": "3A", "Comparator": "Exists", "RequiredToPreview": True},
+            {
+                "QualificationTypeId": "3A",
+                "Comparator": "Exists",
+                "RequiredToPreview": True,
+                "ActionsGuarded": "Accept",
+            },
+            "required_to_preview_with_actions_guarded",
+        ),
+        (
+            {"QualificationTypeId": "3A", "Comparator": "In", "IntegerValues": list(range(15))},
+            {"QualificationTypeId": "3A", "Comparator": "In", "IntegerValues": list(range(16))},
+            "in_integer_count",
+        ),
+        (
+            {"QualificationTypeId": "3A", "Comparator": "EqualTo", "IntegerValues": [1]},
+            {"QualificationTypeId": "3A", "Comparator": "LessThan", "IntegerValues": [1, 2]},
+            "relational_integer_count",
+        ),
+    ],
+)
+def test_a_valid_shape_seen_before_does_not_let_an_invalid_one_through(
+    valid: dict[str, Any], invalid: dict[str, Any], code: str
+) -> None:
+    for _ in range(2):  # the valid shape is remembered; the invalid one is refused every time
+        QualificationRequirement.model_validate(valid)
+        expect_error(QualificationRequirement, invalid, code, "")

@@ -312,8 +312,28 @@ class QualificationRequirement(Structure):
 
     @model_validator(mode="after")
     def _comparator_rules(self) -> QualificationRequirement:
-        _check_requirement(self)
+        fields = self.__dict__  # a HIT page checks hundreds: plain lookups, no attributes
+        ints, locales = fields["integer_values"], fields["locale_values"]
+        shape = (
+            fields["comparator"]._value_,
+            len(ints) if ints else 0,
+            len(locales) if locales else 0,
+            fields["qualification_type_id"] == WORKER_LOCALE,
+            fields["required_to_preview"] is None,
+            fields["actions_guarded"] is None,
+        )
+        if shape not in _VALID_SHAPES:
+            _check_requirement(self)  # raises the rule's error, or the shape is valid
+            _VALID_SHAPES.add(shape)
         return self
+
+
+_VALID_SHAPES: set[tuple[str, int, int, bool, bool, bool]] = set()
+"""The shapes of requirements :func:`_check_requirement` has passed: the comparator, how many
+IntegerValues and LocaleValues, whether the type is Worker_Locale, whether RequiredToPreview and
+ActionsGuarded are absent. Its verdict depends on nothing else, and a HIT page repeats a few
+shapes, so each is checked once (a set lookup instead of the rules). Only shapes that pass are
+kept, and they are few: at most 15 IntegerValues or 30 LocaleValues pass, never both."""
 
 
 def _fail(code: str, message: str, **context: object) -> PydanticCustomError:
