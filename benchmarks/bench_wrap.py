@@ -374,7 +374,7 @@ class _Operation:
 
     def run_floor(self, pages: list[dict[str, Any]]) -> int:
         validate, items = self.floor.validate_python, self.items
-        return sum(len(getattr(validate(page), items)) for page in pages)
+        return consume(item for page in pages for item in getattr(validate(page), items))
 
     def time(self, side: str) -> None:
         parse, shape, bodies = self.parser.parse, self.shape, self.bodies

@@ -25,7 +25,6 @@ from typing import Any, ClassVar, get_args
 from pydantic import (
     BaseModel,
     ConfigDict,
-    TypeAdapter,
     ValidationError,
     ValidationInfo,
     model_validator,
@@ -586,24 +585,25 @@ _OPAQUE = frozenset({"cls", "function", "metadata", "serialization", "config", "
 
 
 class FastPath:
-    """Validates like ``adapter``, faster when no structure in the input has unknown keys.
+    """A first attempt at validating with ``schema``, faster when no structure in the input has
+    unknown keys; the caller validates whatever it refuses with the full schema.
 
-    A first attempt runs a copy of the schema without ``Structure``'s unknown-keys check, which
+    The attempt runs a copy of ``schema`` without ``Structure``'s unknown-keys check, which
     instead refuses every unknown key; it also refuses what a validator would warn about (see
-    :func:`refuse_in_fast_path`). Whatever it refuses is validated again by ``adapter``, so the
-    result, the errors and the warnings are always the full validation's own.
+    :func:`refuse_in_fast_path`). What it accepts, the full validation gives equal; what it
+    refuses, the full validation decides, so the result, the errors and the warnings are always
+    the full validation's own.
     """
 
-    def __init__(self, adapter: TypeAdapter[Any], config: CoreConfig | None = None) -> None:
-        self._full = adapter
-        self._fast = SchemaValidator(_without_known_keys(adapter.core_schema), config)
+    def __init__(self, schema: core_schema.CoreSchema, config: CoreConfig | None = None) -> None:
+        self._fast = SchemaValidator(_without_known_keys(schema), config)
 
-    def validate_python(self, value: Any) -> Any:
+    def attempt(self, value: Any) -> Any | None:
+        """The validated ``value``, or None if the full validation must decide."""
         token = _FAST_PATH.set(True)
         try:
             return self._fast.validate_python(value)
         except ValidationError:
-            pass
+            return None
         finally:
             _FAST_PATH.reset(token)
-        return self._full.validate_python(value)

@@ -132,12 +132,12 @@ class Page(Response, Generic[ItemT]):
             pages = (pages,)
         alias = cls.items_alias()
         envelope = _envelope_keys(cls)
-        validator = _pages_validator(cls)
+        fast = _fast_path(cls)
         for index, page in enumerate(pages):
             if isinstance(page, cls):
                 yield from page.items()
                 continue
-            if not isinstance(page, Mapping):
+            if type(page) is not dict and not isinstance(page, Mapping):
                 raise _page_error(
                     cls,
                     index,
@@ -157,7 +157,10 @@ class Page(Response, Generic[ItemT]):
                     "not {items} or other responses",
                     keys=", ".join(sorted(map(str, page.keys()))[:5]),
                 )
-            yield from validator.validate_python({index: page})[index].items()
+            wrapped = fast.attempt(page)
+            if wrapped is None:  # unknown keys, a warning or an error: the full validation
+                wrapped = _pages_adapter(cls).validate_python({index: page})[index]
+            yield from wrapped.items()
 
 
 def _operation(cls: type[Page[Any]]) -> str:
@@ -177,8 +180,10 @@ def _pages_adapter(cls: type[Page[Any]]) -> TypeAdapter[dict[int, Any]]:
 
 
 @cache
-def _pages_validator(cls: type[Page[Any]]) -> FastPath:
-    return FastPath(_pages_adapter(cls), {"title": f"{cls.__name__}.iter_items"})
+def _fast_path(cls: type[Page[Any]]) -> FastPath:
+    # A page as it is, not as {index: page}: the index only matters in errors, which the full
+    # validation gives.
+    return FastPath(cls.__pydantic_core_schema__)
 
 
 def _page_error(
