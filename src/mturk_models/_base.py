@@ -16,7 +16,7 @@ from __future__ import annotations
 import inspect
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -559,18 +559,26 @@ _KNOWN_KEYS = Structure.__pydantic_decorators__.model_validators["_known_keys"].
 _REFUSE_UNKNOWN = core_schema.no_info_plain_validator_function(_no_unknown_keys)
 
 
-def _without_known_keys(schema: Any) -> Any:
+def _without_known_keys(schema: Any, strict_instead: frozenset[Any] = frozenset()) -> Any:
     """A copy of the core schema ``schema`` in which no structure calls ``_known_keys`` and every
-    structure refuses unknown keys (the originals are left untouched)."""
+    structure refuses unknown keys (the originals are left untouched); a before validator in
+    ``strict_instead`` around a scalar schema becomes that schema in strict mode."""
     if isinstance(schema, list):
-        return [_without_known_keys(item) for item in schema]
+        return [_without_known_keys(item, strict_instead) for item in schema]
     if not isinstance(schema, dict):
         return schema
     kind, function = schema.get("type"), schema.get("function")
     if isinstance(function, dict) and function.get("function") is _KNOWN_KEYS:
-        return _without_known_keys(schema["schema"])  # a function-after around a model
+        return _without_known_keys(schema["schema"], strict_instead)  # around a model
+    if (
+        kind == "function-before"
+        and isinstance(function, dict)
+        and function.get("function") in strict_instead
+        and schema["schema"].get("type") in _SCALARS
+    ):
+        return {**schema["schema"], "strict": True}
     copy = {
-        key: value if key in _OPAQUE else _without_known_keys(value)
+        key: value if key in _OPAQUE else _without_known_keys(value, strict_instead)
         for key, value in schema.items()
     }
     if kind == "model" and copy.get("config", {}).get("extra_fields_behavior") == "allow":
@@ -580,6 +588,8 @@ def _without_known_keys(schema: Any) -> Any:
     return copy
 
 
+_SCALARS = frozenset({"int", "float", "str", "bool"})
+"""Core schemas whose strict mode takes a subset of what their lax mode takes, unchanged."""
 _OPAQUE = frozenset({"cls", "function", "metadata", "serialization", "config", "ref"})
 """Keys of a core schema whose values are not schemas: copied as they are."""
 
@@ -595,8 +605,19 @@ class FastPath:
     the full validation's own.
     """
 
-    def __init__(self, schema: core_schema.CoreSchema, config: CoreConfig | None = None) -> None:
-        self._fast = SchemaValidator(_without_known_keys(schema), config)
+    def __init__(
+        self,
+        schema: core_schema.CoreSchema,
+        config: CoreConfig | None = None,
+        *,
+        strict_instead: Iterable[Callable[[Any], Any]] = (),
+    ) -> None:
+        """``strict_instead``: before validators that leave unchanged every value their scalar
+        schema takes in strict mode (``Int32``'s, which only refuses bools and out-of-range
+        ints): the attempt runs the schema in strict mode instead of calling them, and what
+        strict mode refuses goes to the full validation."""
+        fast = _without_known_keys(schema, frozenset(strict_instead))
+        self._fast = SchemaValidator(fast, config)
 
     def attempt(self, value: Any) -> Any | None:
         """The validated ``value``, or None if the full validation must decide."""

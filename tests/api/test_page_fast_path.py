@@ -6,6 +6,8 @@ errors and warnings, for every paginated operation."""
 from __future__ import annotations
 
 import warnings
+from decimal import Decimal
+from enum import IntEnum
 from typing import Any
 
 import botocore.session
@@ -29,6 +31,7 @@ from mturk_models._base import (
     _without_known_keys,
     refuse_in_fast_path,
 )
+from mturk_models._types import _int32 as int32_validator
 from mturk_models.api._page import Page, _fast_path, _pages_adapter
 
 OPERATIONS = sorted(botocore.session.get_session().get_paginator_model("mturk")._paginator_config)
@@ -214,3 +217,44 @@ def test_locale_rules_hold_on_the_fast_path() -> None:
     with pytest.raises(ValidationError) as info:
         list(ListWorkersWithQualificationTypeResponse.iter_items([{"Qualifications": [bad]}]))
     assert [e["type"] for e in info.value.errors()] == ["locale_country"]
+
+
+class Level(IntEnum):
+    HIGH = 90
+
+
+class Score(int):
+    pass
+
+
+INT32_INPUTS = [95, 0, -(2**31), 2**31 - 1, Level.HIGH, Score(7), True, False, 2**31, -(2**31) - 1]
+INT32_INPUTS += ["95", " 95", "2147483648", 1.0, 1.5, None, "x", Decimal("3"), float("nan")]
+
+
+@pytest.mark.parametrize("value", INT32_INPUTS, ids=repr)
+def test_int32_values_in_strict_mode_give_the_full_result_or_the_full_errors(value: Any) -> None:
+    # The fast path checks Int32 values in pydantic-core's strict mode instead of calling the
+    # validator that refuses bools: whatever strict mode refuses goes to the full validation.
+    requirement = {"QualificationTypeId": "3A", "Comparator": "EqualTo", "IntegerValues": [value]}
+    pages = {
+        "ListHITs": {"HITs": [{"HITId": "3H", "QualificationRequirements": [requirement]}]},
+        "ListWorkersWithQualificationType": {"Qualifications": [qualification(IntegerValue=value)]},
+        "ListQualificationTypes": {"QualificationTypes": [{"AutoGrantedValue": value}]},
+    }
+    for operation, page in pages.items():
+        model = page_model(operation)
+        got = outcome(lambda pages, model=model: {0: list(model.iter_items(pages[0]))}, page)
+        expected = outcome(_pages_adapter(model).validate_python, page)
+        if isinstance(expected, list):
+            assert got == expected
+        else:
+            same(got, list(expected.items()))
+
+
+def test_the_fast_schema_checks_int32_without_its_validator() -> None:
+    schema = _pages_adapter(ListHITsResponse).core_schema
+    assert int32_validator in _functions(schema)
+    assert int32_validator in _functions(_without_known_keys(schema))
+    assert int32_validator not in _functions(
+        _without_known_keys(schema, frozenset({int32_validator}))
+    )

@@ -16,6 +16,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._base import FastPath, Structure
 from .._types import Count, PaginationToken, Text
+from .._types import _int32 as int32_validator
 
 __all__ = ["Page", "Response", "ResponseMetadata"]
 
@@ -183,7 +184,7 @@ def _pages_adapter(cls: type[Page[Any]]) -> TypeAdapter[dict[int, Any]]:
 def _fast_path(cls: type[Page[Any]]) -> FastPath:
     # A page as it is, not as {index: page}: the index only matters in errors, which the full
     # validation gives.
-    return FastPath(cls.__pydantic_core_schema__)
+    return FastPath(cls.__pydantic_core_schema__, strict_instead=(int32_validator,))
 
 
 def _page_error(
