@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given
+from hypothesis import Phase, example, find, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -1217,14 +1217,64 @@ def references(draw: st.DrawFn, character: str) -> str:
     return draw(st.sampled_from(forms))
 
 
+# The kinds of reference the generated documents are checked to hold (see reference_kinds).
+REFERENCE_KINDS = (
+    "decimal",
+    "hex",
+    "astral",
+    "&#13;",
+    "&quot;",
+    "&apos;",
+    "&gt;",
+    "&lt;",
+    "&amp;",
+    "in identifier",
+)
+_REFERENCE = re.compile(r"&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(quot|apos|gt|lt|amp));")
+
+
+def reference_kinds(written: str) -> set[str]:
+    """The kinds of reference in a written text (decimal, hex, astral, &#13;, named)."""
+    kinds = set()
+    for found in _REFERENCE.finditer(written):
+        decimal, hexadecimal, name = found.groups()
+        if name:
+            kinds.add(f"&{name};")
+            continue
+        kinds.add("decimal" if decimal else "hex")
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        if code > 0xFFFF:
+            kinds.add("astral")
+        if code == 13:
+            kinds.add("&#13;")
+    return kinds
+
+
+_VALUE_TAGS = ("FreeText", "OtherSelectionText")
+_IDENTIFIER_TAGS = ("QuestionIdentifier", "SelectionIdentifier", "UploadedFileKey")
+# Where an indented document has a line break and spaces: before every tag but the end tags
+# of the elements that hold text.
+_INDENTED = re.compile(
+    r"(<(?:/QuestionFormAnswers|Answer|/Answer|QuestionIdentifier|FreeText|SelectionIdentifier"
+    r"|OtherSelectionText|UploadedFileSizeInBytes|UploadedFileKey)[>/])"
+)
+
+
 @st.composite
 def documents_with_references(
     draw: st.DrawFn, *, identifiers: bool
-) -> tuple[str, QuestionFormAnswers]:
+) -> tuple[str, QuestionFormAnswers, set[str]]:
     """Generated answers whose element text is rewritten with every kind of reference: the
     five named entities, decimal, hexadecimal, astral and &#13;, in free text and "other"
-    text, and (when ``identifiers``) in QuestionIdentifiers, SelectionIdentifiers and keys.
-    Texts always get some quotes and apostrophes, so &quot; and &apos; are always met."""
+    text, and (when ``identifiers``) in QuestionIdentifiers, SelectionIdentifiers and keys,
+    which may then also be padded with whitespace, written or referenced (readers strip it).
+    Free and "other" texts always get a few of ``"'<>&``, a CR, an astral and an accented
+    character, so that every kind is met often (the test after this one checks that each is).
+
+    The document is compact, as MTurk writes it, or indented (whitespace between tags), with
+    MTurk's ASCII declaration, the UTF-8 one or none. Returns the document, the answers it
+    holds and the kinds of reference written in it (:data:`REFERENCE_KINDS`).
+    """
     answers = draw(question_form_answers(max_answers=4))
     extra = draw(st.text("\"'<>&\r\U0001f600\u00e9", min_size=1, max_size=6))
     rewritten_answers = []
@@ -1232,6 +1282,8 @@ def documents_with_references(
         update: dict[str, Any] = {}
         if isinstance(item, FreeTextAnswer):
             update["text"] = item.text + extra
+        elif isinstance(item, SelectionAnswer) and item.other_selection_text is not None:
+            update["other_selection_text"] = extra + item.other_selection_text
         if not identifiers:  # identifiers as MTurk writes them: the fast reader's shape
             update["question_identifier"] = f"q{number}"
             if isinstance(item, SelectionAnswer):
@@ -1243,32 +1295,75 @@ def documents_with_references(
     answers = QuestionFormAnswers(answers=tuple(rewritten_answers))
     xml = answers.to_xml()
     pieces = []
+    kinds: set[str] = set()
     done = 0
     for found in _ELEMENT_TEXT.finditer(xml, xml.index("<QuestionFormAnswers")):
         tag = xml[xml.rindex("<", 0, found.start()) + 1 : found.start()]
-        if tag in ("FreeText", "OtherSelectionText") or identifiers:
+        if tag in _VALUE_TAGS or (identifiers and tag in _IDENTIFIER_TAGS):
             text = _unescape(found.group(1))
             rewritten = "".join(draw(references(c)) for c in text)
+            if tag in _IDENTIFIER_TAGS:
+                padding = st.lists(st.sampled_from([" ", "\t", "\n", "&#32;", "&#x9;", "&#13;"]))
+                rewritten = "".join(draw(padding)) + rewritten + "".join(draw(padding))
+                if "&" in rewritten:
+                    kinds.add("in identifier")
+            kinds |= reference_kinds(rewritten)
             pieces += [xml[done : found.start(1)], rewritten]
             done = found.end(1)
     pieces.append(xml[done:])
-    return "".join(pieces), answers
+    xml = "".join(pieces)
+    if draw(st.booleans()):
+        xml = _INDENTED.sub(r"\n    \1", xml)
+    declaration = draw(st.sampled_from(["ASCII", "UTF-8", None]))
+    if declaration is None:
+        xml = xml[xml.index("?>") + 2 :]
+    else:
+        xml = xml.replace('encoding="UTF-8"', f'encoding="{declaration}"', 1)
+    return xml, answers, kinds
+
+
+@pytest.mark.parametrize(
+    ("kind", "identifiers"),
+    [(kind, False) for kind in REFERENCE_KINDS if kind != "in identifier"]
+    + [(kind, True) for kind in REFERENCE_KINDS],
+)
+def test_the_generated_documents_hold_every_kind_of_reference(kind: str, identifiers: bool) -> None:
+    """The equivalence properties below meet every kind of reference, in every place (as
+    MTurk writes them, identifiers carry none)."""
+    xml, _, kinds = find(
+        documents_with_references(identifiers=identifiers),
+        lambda case: kind in case[2],
+        settings=settings(max_examples=2000, database=None, phases=[Phase.generate]),
+    )
+    assert kind in kinds
+    assert kind in reference_kinds(xml) or kind == "in identifier"
+
+
+def _read_alike(xml: str, answers: QuestionFormAnswers) -> None:
+    """Both readers give ``answers``, on the document as str and as bytes in ASCII (every
+    character outside it a reference, as MTurk writes them; the declaration, when there is
+    one, names ASCII or UTF-8, of which ASCII is a subset)."""
+    assert both_paths(xml) == answers
+    assert both_paths(xml.encode("ascii", "xmlcharrefreplace")) == answers
 
 
 @given(documents_with_references(identifiers=False))
-def test_the_fast_reader_decodes_every_reference(case: tuple[str, QuestionFormAnswers]) -> None:
-    xml, answers = case
+def test_the_fast_reader_decodes_every_reference(
+    case: tuple[str, QuestionFormAnswers, set[str]],
+) -> None:
+    xml, answers, _ = case
     fast = answers_module._read_canonical(xml)
     assert fast == answers  # the document keeps MTurk's shape: the fast reader reads it
     assert answers_module._parse(xml, answers_module._read_events) == answers
-    assert parse_answers(xml) == answers
+    _read_alike(xml, answers)
 
 
 @given(documents_with_references(identifiers=True))
-def test_both_readers_agree_on_references_anywhere(case: tuple[str, QuestionFormAnswers]) -> None:
-    xml, answers = case
-    assert both_paths(xml) == answers
-    assert both_paths(xml.encode("ascii", "xmlcharrefreplace")) == answers
+def test_both_readers_agree_on_references_anywhere(
+    case: tuple[str, QuestionFormAnswers, set[str]],
+) -> None:
+    xml, answers, _ = case
+    _read_alike(xml, answers)
     fast = answers_module._read_canonical(xml)
     assert fast is None or fast == answers
 
