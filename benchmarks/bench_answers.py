@@ -22,7 +22,13 @@ Rounds alternate between the peers and are timed in process CPU time; the script
 peer's median rate over the rounds and the median of the per-round ratios, which other work on
 a shared machine skews far less than absolute rates.
 
-Run: ``python benchmarks/bench_answers.py`` (about 40 s) or ``--quick`` (a few seconds).
+Then, for each corpus, where ``parse_answers`` spends its time (the same alternating rounds,
+microseconds of CPU time per document, medians): the safety pass alone (the library's safe
+expat parser, no handlers), decoding the bytes to str, the regular expression that finds the
+Answers, the rest of the fast reader (building the models, decoding text with references),
+and what is left when the stages run together in ``parse_answers``.
+
+Run: ``python benchmarks/bench_answers.py`` (about a minute) or ``--quick`` (a few seconds).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ import defusedxml.ElementTree as defused_et
 import xmltodict
 
 from mturk_models import QUESTION_FORM_ANSWERS_NAMESPACE, parse_answers
+from mturk_models.documents import answers as answers_module
+from mturk_models.documents._xml import secure_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = [
@@ -234,6 +242,73 @@ def report(title: str, docs: list[bytes], seconds: float, targets: dict[str, flo
         )
 
 
+def stages(docs: list[bytes], seconds: float) -> None:
+    """Print where parse_answers spends its time on ``docs``, stage by stage (module docstring).
+
+    Every stage runs on every document, in alternating rounds timed in CPU time, like the
+    peers. The stages use the reader's private parts, so they measure exactly what
+    ``parse_answers`` runs for a document in MTurk's shape.
+    """
+    texts = [answers_module._utf8_text(data) or "" for data in docs]
+    bodies = []
+    for text in texts:
+        head = answers_module._HEAD_SHAPE.match(text)
+        assert head is not None, "every document of the corpora is in MTurk's shape"
+        bodies.append((text, head.end(), len(text.rstrip()) - len(answers_module._END_TAG)))
+    find_answers = answers_module._ANSWER_SHAPE.findall
+
+    def safety_pass() -> None:
+        for data in docs:
+            secure_parser().Parse(data, True)
+
+    def to_str() -> None:
+        for data in docs:
+            answers_module._utf8_text(data)
+
+    def answer_regex() -> None:
+        for text, start, end in bodies:
+            find_answers(text, start, end)
+
+    def fast_reader() -> None:
+        for text in texts:
+            answers_module._read_canonical(text)
+
+    def whole() -> None:
+        for data in docs:
+            parse_answers(data)
+
+    timed = {
+        "parse_answers": whole,
+        "safety pass": safety_pass,
+        "to str": to_str,
+        "fast reader": fast_reader,
+        "Answer regex": answer_regex,
+    }
+    costs: dict[str, list[float]] = {name: [] for name in timed}
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(costs["Answer regex"]) < 3:
+        for name, run in timed.items():
+            start = time.process_time()
+            run()
+            costs[name].append((time.process_time() - start) / len(docs) * 1e6)
+    us = {name: statistics.median(values) for name, values in costs.items()}
+    total = us["parse_answers"]
+    rows = [
+        ("safety pass (secure_parser, no handlers)", us["safety pass"]),
+        ("bytes to str", us["to str"]),
+        ("the Answer regex (findall)", us["Answer regex"]),
+        ("models and text decoding", us["fast reader"] - us["Answer regex"]),
+        (
+            "the rest (stages run together)",
+            total - us["safety pass"] - us["to str"] - us["fast reader"],
+        ),
+    ]
+    rounds = len(costs["Answer regex"])
+    print(f"  where parse_answers spends its {total:.1f} us/doc ({rounds} rounds, medians):")
+    for label, cost in rows:
+        print(f"    {label:<42} {cost:5.1f} us  {cost / total:4.0%}")
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="a short run (a few seconds)")
@@ -246,12 +321,14 @@ def main() -> None:
     rng = random.Random(20261204)
     referenced = [referenced_document(rng) for _ in range(count)] + recorded_documents()
     report("plain corpus", plain, seconds, {"xmltodict.parse": 4.0})
+    stages(plain, seconds / 2)
     report(
         "references corpus (encoding=ASCII, character references)",
         referenced,
         seconds,
         {"xmltodict.parse": 2.5, "bare pyexpat": 0.3},
     )
+    stages(referenced, seconds / 2)
 
 
 if __name__ == "__main__":
