@@ -41,6 +41,7 @@ from mturk_models import (
     write_csv,
     write_jsonl,
 )
+from mturk_models.export import _csv_line, _general_wide, _plain_wide
 from mturk_models.testing import answer_texts, batch_result_rows, question_form_answers
 
 UTC = timezone.utc
@@ -622,3 +623,128 @@ def test_to_rows_never_raises_on_answers_and_never_loses_a_value(
         assert found == _values(parsed, fold=False)
     questions = {f"Answer.{r['question']}" for r in long}
     assert questions <= set(row)  # each long question is a wide column
+
+
+# --- the fast paths agree with the general ones -----------------------------------------------
+
+_CELLS = st.text(
+    st.sampled_from(["a", " ", ",", '"', "\r", "\n", "\x00", "\u2028", "é"]) | st.characters()
+)
+
+
+@given(st.lists(_CELLS, max_size=5))
+def test_csv_lines_are_what_the_csv_module_writes(cells: list[str]) -> None:
+    """Every record reads back as its cells, and is byte for byte csv.writer's, except that a
+    NUL is written as it is where Python 3.10's csv module refuses it."""
+    line = _csv_line(cells)
+    assert list(csv.reader(io.StringIO(line, newline=""))) == [cells]
+    out = io.StringIO(newline="")
+    try:
+        csv.writer(out).writerow(cells)
+    except csv.Error:
+        assert sys.version_info < (3, 11)
+        assert any("\x00" in cell for cell in cells)
+        return
+    assert line == out.getvalue()
+
+
+def test_write_csv_quotes_as_the_csv_module_does() -> None:
+    rows = [{"a": 'say "hi"', "b": "x,y", "c": "line\r\nbreak", "d": "plain", "e": ""}]
+    out = io.StringIO(newline="")
+    assert write_csv(rows, out) == 1
+    assert out.getvalue() == 'a,b,c,d,e\r\n"say ""hi""","x,y","line\r\nbreak",plain,\r\n'
+    assert list(csv.DictReader(io.StringIO(out.getvalue(), newline=""))) == rows
+    single = io.StringIO(newline="")
+    write_csv([{"only": ""}], single)
+    assert single.getvalue() == 'only\r\n""\r\n'  # an empty record would be no record
+
+
+def test_write_csv_without_sample_takes_every_column_of_every_row() -> None:
+    first = assignment(answers_xml(free("a", "1, with a comma")))
+    second = assignment(answers_xml(free("b", "line&#13;\nbreak")))  # a textarea's CRLF
+    third = assignment(answers_xml(free("a", "3"), free("c", '"quoted"')))
+    items = [first, second, first, third, first]
+    out = io.StringIO(newline="")
+    assert write_csv(to_rows(items), out, sample=None) == 5
+    expected = io.StringIO(newline="")
+    write_csv(to_rows(items), expected, columns=wide_columns(items))
+    assert out.getvalue() == expected.getvalue()  # short rows padded, the others copied
+    header, *rows = csv.reader(io.StringIO(out.getvalue(), newline=""))
+    assert header[len(WIDE_COLUMNS) :] == ["Answer.a", "Answer.b", "Answer.c"]
+    assert {len(row) for row in rows} == {len(header)}
+    assert [row[-3:] for row in rows][:2] == [
+        ["1, with a comma", "", ""],
+        ["", "line\r\nbreak", ""],
+    ]
+    assert rows[3][-3:] == ["3", "", '"quoted"']
+    empty = io.StringIO()
+    assert write_csv([], empty, sample=None) == 0
+    assert empty.getvalue() == ""  # no rows, no header to take
+    given_columns = io.StringIO()
+    with pytest.raises(ExportError, match="not among the columns given"):
+        write_csv(to_rows([second]), given_columns, columns=WIDE_COLUMNS, sample=None)
+
+
+def test_write_csv_without_sample_when_no_row_adds_a_column(tmp_path: Path) -> None:
+    rows = [{"a": "1", "b": str(number)} for number in range(3)]
+    assert write_csv(rows, tmp_path / "out.csv", sample=None) == 3
+    text = (tmp_path / "out.csv").read_bytes().decode("utf-8")
+    assert text == "a,b\n1,0\n1,1\n1,2\n".replace("\n", "\r\n")
+
+
+_PLAIN = st.lists(
+    st.one_of(
+        st.builds(lambda q, t: FreeTextAnswer(question_identifier=q, text=t), _NAMES, _TEXTS),
+        st.builds(
+            lambda q, chosen: SelectionAnswer(
+                question_identifier=q, selection_identifiers=tuple(chosen)
+            ),
+            _NAMES,
+            st.lists(st.sampled_from(["a", "true", "on"]), max_size=3),
+        ),
+    ),
+    max_size=6,
+)
+
+
+@given(
+    _FORMS | _PLAIN.map(lambda a: QuestionFormAnswers(answers=tuple(a))),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_plain_wide_row_is_the_general_one(
+    form: QuestionFormAnswers, fold: bool, no_prefix: bool
+) -> None:
+    """Rows built straight from the answers equal the general path's, whenever it is taken."""
+    item = assignment(form.to_xml())
+    answers = parse_answers(item.answer)
+    prefix = "" if no_prefix else "Answer."
+    plain = _plain_wide(item, answers, fold, "|", prefix)
+    try:
+        general = _general_wide(item, answers, fold, "|", prefix, "Input.")
+    except (ExportError, CrowdAnswerError):
+        assert plain is None  # the general path's errors are never skipped
+        return
+    assert plain is None or list(plain.items()) == list(general.items())
+
+
+@given(_PLAIN, st.booleans())
+def test_the_plain_wide_row_is_taken_for_plain_answers(answers: list[Any], fold: bool) -> None:
+    names = [answer.question_identifier for answer in answers]
+    item = assignment(QuestionFormAnswers(answers=tuple(answers)).to_xml())
+    plain = _plain_wide(item, parse_answers(item.answer), fold, "|", "Answer.")
+    simple = len(set(names)) == len(names) and names != ["taskAnswers"]
+    if simple and not (fold and any("." in name for name in names)):
+        assert plain is not None
+
+
+def test_write_csv_without_sample_pads_short_rows_of_a_large_spool() -> None:
+    """The rows read back and padded, then the rest copied: larger than any buffer."""
+    text = "x" * 500 + ", and\r\nmore"
+    rows = [{"a": text, "n": number} for number in range(3000)]
+    rows[2000]["late"] = "new"
+    out = io.StringIO(newline="")
+    assert write_csv(rows, out, sample=None) == 3000
+    expected = io.StringIO(newline="")
+    write_csv(rows, expected, columns=["a", "n", "late"])
+    assert out.getvalue() == expected.getvalue()

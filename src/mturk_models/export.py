@@ -46,6 +46,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -61,7 +63,13 @@ from .api.assignments import (
     assignments_in,
 )
 from .archives.batch import BatchResultRow
-from .documents.answers import Answer, FreeTextAnswer, SelectionAnswer, parse_answers
+from .documents.answers import (
+    Answer,
+    FreeTextAnswer,
+    QuestionFormAnswers,
+    SelectionAnswer,
+    parse_answers,
+)
 from .documents.crowd import TASK_ANSWERS, fold_choices, fold_pairs
 from .exceptions import AnswerParseError, ExportError
 
@@ -162,8 +170,7 @@ def _folded(pairs: list[_Sourced], flags: list[bool], fold: bool) -> list[_Sourc
     return folded
 
 
-def _assignment_pairs(assignment: Assignment, fold: bool) -> list[_Sourced]:
-    answers = parse_answers(assignment.answer)
+def _assignment_pairs(answers: QuestionFormAnswers, fold: bool) -> list[_Sourced]:
     found = list(answers)
     crowd = len(found) == 1 and isinstance(found[0], FreeTextAnswer)
     if crowd and found[0].question_identifier == TASK_ANSWERS:
@@ -279,18 +286,35 @@ def _from_boto3(data: Mapping[str, Any], index: int) -> ExportItem:
     )
 
 
-def _pairs(item: Assignment | BatchResultRow, fold: bool) -> list[_Pair]:
-    """The (question, value) pairs of one assignment; one name never stands for two answers."""
+def _unreadable(assignment: Assignment, exc: AnswerParseError) -> ExportError:
+    return ExportError(f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}")
+
+
+def _answers_of(assignment: Assignment) -> QuestionFormAnswers:
+    """The parsed answers of an assignment; a document that does not parse is an ExportError."""
+    try:
+        return parse_answers(assignment.answer)
+    except AnswerParseError as exc:
+        raise _unreadable(assignment, exc) from exc
+
+
+def _pairs(
+    item: Assignment | BatchResultRow, fold: bool, answers: QuestionFormAnswers | None = None
+) -> list[_Pair]:
+    """The (question, value) pairs of one assignment; one name never stands for two answers.
+
+    ``answers`` are the assignment's answers when they have been parsed already.
+    """
     assignment = item.assignment if isinstance(item, BatchResultRow) else item
     try:
         if isinstance(item, BatchResultRow):
             found = _row_pairs(item, fold)
         else:
-            found = _assignment_pairs(item, fold)
-    except AnswerParseError as exc:
-        raise ExportError(
-            f"assignment {assignment.assignment_id}: its answers cannot be read: {exc}"
-        ) from exc
+            found = _assignment_pairs(_answers_of(item) if answers is None else answers, fold)
+    except ExportError:
+        raise
+    except AnswerParseError as exc:  # a crowd-form submission whose text is not crowd JSON
+        raise _unreadable(assignment, exc) from exc
     return _distinct(found)
 
 
@@ -371,12 +395,30 @@ def _wide(
     answer_prefix: str,
     input_prefix: str,
 ) -> dict[str, Any]:
+    if isinstance(item, BatchResultRow):
+        return _general_wide(item, None, fold, separator, answer_prefix, input_prefix)
+    answers = _answers_of(item)
+    plain = _plain_wide(item, answers, fold, separator, answer_prefix)
+    if plain is not None:
+        return plain
+    return _general_wide(item, answers, fold, separator, answer_prefix, input_prefix)
+
+
+def _general_wide(
+    item: Assignment | BatchResultRow,
+    answers: QuestionFormAnswers | None,
+    fold: bool,
+    separator: str,
+    answer_prefix: str,
+    input_prefix: str,
+) -> dict[str, Any]:
+    """The wide row of any assignment or batch row (``answers``: an assignment's, parsed)."""
     row = _fixed(item)
     if isinstance(item, BatchResultRow):
         for name, text in item.inputs.items():
             _put(row, f"{input_prefix}{name}", text, item)
     several: set[str] = set()
-    for question, value in _pairs(item, fold):
+    for question, value in _pairs(item, fold, answers):
         column = answer_prefix + question
         if column not in row:
             row[column] = value
@@ -386,6 +428,41 @@ def _wide(
         else:
             _put(row, column, value, item)  # raises: the name of a fixed or input column
     return row
+
+
+def _plain_wide(
+    assignment: Assignment,
+    answers: QuestionFormAnswers,
+    fold: bool,
+    separator: str,
+    answer_prefix: str,
+) -> dict[str, Any] | None:
+    """The wide row of an assignment whose answers need none of the general path's care, built
+    straight from the parsed answers; ``None`` when the general path is needed.
+
+    That is: free texts and selections without "other" text only (no ``.other`` or ``.size``
+    names made up), no name that may be a folded choice (``group.option`` with ``fold``), no
+    crowd-form submission, and no column twice (an identifier repeated, or named like a fixed
+    column): exactly the rows the general path makes of such answers, one dict and no
+    intermediate pairs. Most MTurk answer documents are of this kind.
+    """
+    found = answers.answers
+    if len(found) == 1 and found[0].question_identifier == TASK_ANSWERS:
+        return None
+    row = _fixed(assignment)
+    expected = len(row) + len(found)
+    for answer in found:
+        name = answer.question_identifier
+        if type(answer) is FreeTextAnswer:
+            if fold and "." in name:
+                return None
+            row[answer_prefix + name] = answer.text
+        elif type(answer) is SelectionAnswer and answer.other_selection_text is None:
+            chosen = answer.selection_identifiers
+            row[answer_prefix + name] = separator.join(chosen) if chosen else None
+        else:
+            return None
+    return row if len(row) == expected else None
 
 
 _FIXED = frozenset(WIDE_COLUMNS)
@@ -505,16 +582,21 @@ def write_csv(
     target: str | os.PathLike[str] | IO[str],
     *,
     columns: Sequence[str] | None = None,
-    sample: int = 1000,
+    sample: int | None = 1000,
 ) -> int:
     """Write rows (from :func:`to_rows`) as CSV with the standard library; returns the count.
 
     The header is ``columns``, or the columns of the first ``sample`` rows in first-seen order
     (those rows are buffered; the rest stream). A row with a column outside the header raises
     :class:`~mturk_models.exceptions.ExportError` (nothing is dropped); a missing one is
-    written empty. Cells: ``None`` is empty, booleans ``true``/``false``, datetimes ISO 8601.
-    Open a file target with ``newline=""``. No rows and no ``columns`` write nothing: there is
-    no header to take (``columns=WIDE_COLUMNS`` or :func:`wide_columns` give one).
+    written empty. ``sample=None`` takes every column of every row instead: the rows go to a
+    temporary file (:mod:`tempfile`'s folder) as they come, then follow the header, so memory
+    holds one row whatever their number, and the disk holds the rows once more until the
+    function returns. Cells: ``None`` is empty, booleans ``true``/``false``, datetimes ISO 8601.
+    The text is what :func:`csv.writer` writes (excel dialect: quotes only where needed, ``\r\n``
+    line ends; a NUL character is written as it is, on every Python). Open a file target with
+    ``newline=""``. No rows and no ``columns`` write nothing: there is no header to take
+    (``columns=WIDE_COLUMNS`` or :func:`wide_columns` give one).
 
     >>> import io
     >>> out = io.StringIO()
@@ -522,39 +604,102 @@ def write_csv(
     2
     >>> out.getvalue()
     'a,b\\r\\n1,\\r\\ntrue,\\r\\n'
+    >>> out = io.StringIO()
+    >>> write_csv([{"a": 1}, {"b": "x, y"}], out, sample=None)
+    2
+    >>> out.getvalue()
+    'a,b\\r\\n1,\\r\\n,"x, y"\\r\\n'
     """
     iterator = iter(rows)
-    buffered: list[Mapping[str, Any]] = []
-    if columns is None:
-        buffered = list(islice(iterator, max(sample, 1)))
-        seen: dict[str, None] = {}
-        for row in buffered:
-            seen.update(dict.fromkeys(row))
-        header = list(seen)
-        origin = f"the columns of the first {len(buffered)} rows"
-    else:
-        header = list(columns)
-        origin = "the columns given"
-    known = frozenset(header)
     handle, owned = _open(target)
-    count = 0
     try:
-        writer = csv.writer(handle)
+        if columns is None and sample is None:
+            return _write_spooled(iterator, handle)
+        buffered: list[Mapping[str, Any]] = []
+        if columns is None:
+            buffered = list(islice(iterator, max(sample or 1, 1)))
+            seen: dict[str, None] = {}
+            for row in buffered:
+                seen.update(dict.fromkeys(row))
+            header = list(seen)
+            origin = f"the columns of the first {len(buffered)} rows"
+        else:
+            header = list(columns)
+            origin = "the columns given"
+        known = dict.fromkeys(header).keys()
+        write = handle.write
+        count = 0
         if header:
-            writer.writerow(header)
+            write(_csv_line(header))
         for row in _chain(buffered, iterator):
             count += 1
             if not row.keys() <= known:
                 extra = ", ".join(repr(k) for k in row if k not in known)
                 raise ExportError(
                     f"row {count} has the column(s) {extra}, which are not among {origin}; "
-                    "pass columns=wide_columns(...) or a larger sample"
+                    "pass columns=wide_columns(...), a larger sample or sample=None"
                 )
-            writer.writerow([v if v.__class__ is str else _text(v) for v in map(row.get, header)])
+            write(_csv_line([v if v.__class__ is str else _text(v) for v in map(row.get, header)]))
+        return count
     finally:
         if owned:
             handle.close()
+
+
+def _write_spooled(rows: Iterator[Mapping[str, Any]], handle: IO[str]) -> int:
+    """``write_csv(sample=None)``: every row to a temporary file while the header grows, then
+    the header and the rows.
+
+    The header only grows, at its end (first-seen order), so a row is spooled with the columns
+    known when it comes, in their final places; only the rows spooled before the last new
+    column are shorter than the header, and only they are read back and padded with empty
+    cells. The others are copied as they are.
+    """
+    names: list[str] = []
+    known = dict.fromkeys(names).keys()
+    count = short = 0  # rows spooled; rows spooled before the header took its last column
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        write = spool.write
+        for row in rows:
+            if not row.keys() <= known:
+                names += [name for name in row if name not in known]
+                known = dict.fromkeys(names).keys()
+                short = count
+            count += 1
+            write(_csv_line([v if v.__class__ is str else _text(v) for v in map(row.get, names)]))
+        if names:
+            handle.write(_csv_line(names))
+        spool.seek(0)
+        if short:
+            width = len(names)
+            for cells in islice(csv.reader(spool), short):
+                handle.write(_csv_line(cells + [""] * (width - len(cells))))
+        shutil.copyfileobj(spool, handle)
     return count
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    """One CSV record, exactly as :func:`csv.writer` (excel dialect) writes it, faster.
+
+    A cell is quoted when it holds a comma, a double quote (doubled) or a line break; a record
+    of one empty cell is ``""``. ``str.__contains__`` finds these characters many times faster
+    than the csv module's per-character loop, and most text (free-text answers) needs no
+    quotes. Unlike the csv module before Python 3.11, a NUL character is written as it is
+    rather than refused.
+    """
+    if len(cells) == 1 and not cells[0]:
+        return '""\r\n'
+    return (
+        ",".join(
+            [
+                _quoted(cell)
+                if ('"' in cell or "," in cell or "\n" in cell or "\r" in cell)
+                else cell
+                for cell in cells
+            ]
+        )
+        + "\r\n"
+    )
 
 
 def _chain(
@@ -564,6 +709,10 @@ def _chain(
     while first:  # hand the buffered rows over one by one, releasing each
         yield first.pop()
     yield from rest
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
 
 
 def json_default(value: Any) -> Any:
@@ -581,6 +730,10 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, default=json_default)
+"""One encoder for every row: ``json.dumps`` with options makes a new one for each call."""
+
+
 def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str] | IO[str]) -> int:
     """Write rows (from :func:`to_rows`) as JSON Lines, one object per line; returns the count.
 
@@ -595,9 +748,10 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str
     """
     handle, owned = _open(target)
     count = 0
+    encode, write = _JSON_ENCODER.encode, handle.write
     try:
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
+            write(encode(row) + "\n")
             count += 1
     finally:
         if owned:
