@@ -256,34 +256,32 @@ def _assignments(
     items: Iterable[ExportItem] | ExportItem | Mapping[str, Any],
 ) -> Iterator[Assignment | BatchResultRow]:
     for index, item in enumerate(_items(items)):
-        if isinstance(item, Mapping):
-            item = _from_boto3(item, index)
-        if isinstance(item, (Assignment, BatchResultRow)):
+        if item.__class__ is Assignment or isinstance(item, (Assignment, BatchResultRow)):
             yield item
         elif isinstance(item, (GetAssignmentResponse, ListAssignmentsForHITResponse)):
             yield from assignments_in(item)
+        elif isinstance(item, Mapping):
+            yield from _from_boto3(item, index)
         else:
             raise ExportError(f"item {index}: {_TAKES}; got {type(item).__name__}")
 
 
-def _from_boto3(data: Mapping[str, Any], index: int) -> ExportItem:
-    """A boto3 response (or assignment) as its model, told by its members.
+def _from_boto3(data: Mapping[str, Any], index: int) -> Iterator[Assignment]:
+    """The assignments of a boto3 response (or of an assignment), as
+    :func:`~mturk_models.assignments_in` reads it: told by its members.
 
     A ListAssignmentsForHIT page holds ``Assignments``, a GetAssignment response ``Assignment``,
     an assignment ``AssignmentId``; the model validates it (a ``ValidationError`` names what is
-    wrong). Any other mapping is refused with its keys, never read as no assignments.
+    wrong). Any other mapping is refused with its keys, never read as no assignments (or as an
+    assignment of no fields, which is what ``assignments_in`` would make of it).
     """
-    if "Assignments" in data:
-        return ListAssignmentsForHITResponse.model_validate(data)
-    if "Assignment" in data:
-        return GetAssignmentResponse.model_validate(data)
-    if "AssignmentId" in data:
-        return Assignment.model_validate(data)
-    keys = ", ".join(sorted(map(str, data))[:6]) or "none"
-    raise ExportError(
-        f"item {index}: a mapping without Assignments, Assignment or AssignmentId holds no "
-        f"assignments (its keys: {keys}); {_TAKES}"
-    )
+    if "AssignmentId" not in data and "Assignments" not in data and "Assignment" not in data:
+        keys = ", ".join(sorted(map(str, data))[:6]) or "none"
+        raise ExportError(
+            f"item {index}: a mapping without Assignments, Assignment or AssignmentId holds no "
+            f"assignments (its keys: {keys}); {_TAKES}"
+        )
+    return assignments_in(data)
 
 
 def _unreadable(assignment: Assignment, exc: AnswerParseError) -> ExportError:
