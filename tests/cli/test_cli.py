@@ -33,8 +33,12 @@ from pydantic import BaseModel
 from mturk_models import (
     LONG_COLUMNS,
     WIDE_COLUMNS,
+    Assignment,
     ListAssignmentsForHITResponse,
     read_batch_csv,
+    to_rows,
+    wide_columns,
+    write_csv,
 )
 from mturk_models.cli import main
 from mturk_models.cli._output import print_table
@@ -682,12 +686,35 @@ def test_answers_wide_csv_of_no_rows_has_the_fixed_header(
     header = ",".join(WIDE_COLUMNS)
     code, out, _ = cli(capsys, "answers", str(empty), "-f", "csv")
     assert (code, out.splitlines()) == (0, [header])
-    with empty.open(encoding="utf-8") as stdin:  # held rows: standard input is read once
+    with empty.open(encoding="utf-8") as stdin:  # standard input: read once, rows spooled
         monkeypatch.setattr(sys, "stdin", stdin)
         code, out, _ = cli(capsys, "answers", "-", "-f", "csv")
     assert (code, out.splitlines()) == (0, [header])
     code, out, _ = cli(capsys, "answers", str(empty), "-f", "csv", "--long")
     assert (code, out.splitlines()) == (0, [",".join(LONG_COLUMNS)])
+
+
+def test_answers_wide_csv_header_has_every_question_of_every_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """One pass: rows read before a question first appears get an empty cell for it, from
+    files and from standard input alike, and the file is what write_csv(columns=...) writes."""
+    first, second = (json.loads(line) for line in JSONL.read_text("utf-8").splitlines()[:2])
+    late = {**second, "Answer": second["Answer"].replace("instruction_quality_q1", "late_q")}
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(json.dumps(item) for item in (first, late, first)), "utf-8")
+    items = [Assignment.model_validate(item) for item in (first, late, first)]
+    expected = io.StringIO(newline="")
+    write_csv(to_rows(items), expected, columns=wide_columns(items))
+    code, out, _ = cli(capsys, "answers", str(source), "-f", "csv", "-q")
+    assert (code, out) == (0, expected.getvalue())
+    with source.open(encoding="utf-8") as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, out, _ = cli(capsys, "answers", "-", "-f", "csv", "-q")
+    assert (code, out) == (0, expected.getvalue())
+    header, *rows = csv.reader(io.StringIO(out, newline=""))
+    assert header[-1] == "Answer.late_q"
+    assert [row[-1] for row in rows] == ["", "1.0", ""]
 
 
 class _Terminal(io.StringIO):
@@ -829,7 +856,7 @@ def test_answers_utf16_answer_document(capsys: pytest.CaptureFixture[str], tmp_p
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash's <(...)")
 def test_answers_wide_csv_from_a_pipe() -> None:
-    """A pipe (bash's ``<(aws ...)``) is read once: its rows are held, not lost to a 2nd pass."""
+    """A pipe (bash's ``<(aws ...)``) is read once, as every input: nothing lost."""
     command = f'"{sys.executable}" -m mturk_models answers <(cat "$0") -f csv'
     done = subprocess.run(
         ["bash", "-c", command, str(DATA / "boto3_01.jsonl")],

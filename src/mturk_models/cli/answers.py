@@ -121,7 +121,7 @@ class _AnswersRun:
         self.done_bytes = 0
         self.progress: Progress | None = None
 
-    def start_progress(self, passes: int) -> None:
+    def start_progress(self) -> None:
         """Draw a progress bar if stderr is a terminal and the inputs are large files."""
         inputs = self.args.files
         if self.reporter.quiet or not self.reporter.stderr.isatty() or "-" in inputs:
@@ -131,40 +131,23 @@ class _AnswersRun:
             with contextlib.suppress(OSError):
                 total += os.stat(name).st_size
         if total >= _PROGRESS_MIN_BYTES:
-            self.progress = Progress(self.reporter.stderr, total * passes)
-
-    def wide_columns(self) -> list[str]:
-        """Every wide column of every input, from a first pass that reports nothing.
-
-        Problems are skipped silently here and counted nowhere: :meth:`rows` reports them,
-        once. The progress bar advances over both passes.
-        """
-        seen: dict[str, None] = dict.fromkeys(WIDE_COLUMNS)  # the header of no rows too
-        for _, rows in self._exported(long=False, report=False):
-            for row in rows:
-                seen.update(dict.fromkeys(row))
-        return list(seen)
+            self.progress = Progress(self.reporter.stderr, total)
 
     def rows(self, *, long: bool) -> Iterator[dict[str, Any]]:
         """The rows of every good assignment of every input, in order; each problem is
         reported, each assignment counted, and the progress bar closed at the end."""
-        for _, rows in self._exported(long=long, report=True):
+        for where, item in self._items():
+            try:
+                rows = list(to_rows(item, long=long))
+            except ExportError as exc:  # an Answer that does not parse
+                self._report(where, exc)
+                continue
             self.assignments += 1
             yield from rows
         if self.progress is not None:
             self.progress.close()
 
-    def _exported(self, *, long: bool, report: bool) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        for where, item in self._items(report):
-            try:
-                rows = list(to_rows([item], long=long))
-            except ExportError as exc:  # an Answer that does not parse
-                if report:
-                    self._report(where, exc)
-                continue
-            yield where, rows
-
-    def _items(self, report: bool) -> Iterator[tuple[str, Item]]:
+    def _items(self) -> Iterator[tuple[str, Item]]:
         for name in self.args.files:
             label = "<stdin>" if name == "-" else name
             failed = self.reporter.failures
@@ -180,15 +163,13 @@ class _AnswersRun:
                 for record in read_items(source, fmt, detected=detected, batch=batch):
                     where = f"{label}: {record.where}" if record.where else label
                     if isinstance(record, Problem):
-                        if report:
-                            self._report(where, record.error)
+                        self._report(where, record.error)
                         continue
                     if self.progress is not None:
                         self.progress.update(self.done_bytes + source.consumed, self.assignments)
                     yield where, record.item
             except (InputError, OSError) as exc:
-                if report:
-                    self._report(label, exc)
+                self._report(label, exc)
             finally:
                 if source is not None:
                     self.done_bytes += source.consumed
@@ -263,29 +244,18 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         except OSError as exc:
             reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
             return EXIT_FAILED
-    columns: list[str] | None = None
-    if fmt == "csv":
-        if args.long:
-            columns = list(LONG_COLUMNS)
-        elif "-" not in args.files and all(os.path.isfile(name) for name in args.files):
-            # The wide header needs every question of every input: a first, silent pass over
-            # the files collects the columns, so the rows can then stream. (Standard input and
-            # pipes, such as bash's <(...), cannot be read twice: their rows are held until the
-            # header is known.)
-            answers_run.start_progress(passes=2)
-            columns = answers_run.wide_columns()
-    if answers_run.progress is None:
-        answers_run.start_progress(passes=1)
+    answers_run.start_progress()
     try:
         rows = answers_run.rows(long=args.long)
         if fmt == "table":
             print_table(list(rows), target, shutil.get_terminal_size().columns)
+        elif fmt == "csv" and args.long:
+            write_csv(rows, target, columns=LONG_COLUMNS)
         elif fmt == "csv":
-            if columns is None:  # wide rows from standard input
-                held = list(rows)
-                write_csv(held, target, columns=None if held else WIDE_COLUMNS, sample=len(held))
-            else:
-                write_csv(rows, target, columns=columns)
+            # The wide header needs every question of every input: the rows are spooled to a
+            # temporary file while their columns are collected, one pass over the inputs.
+            if not write_csv(rows, target, sample=None):
+                write_csv([], target, columns=WIDE_COLUMNS)  # no rows: the header alone
         elif fmt == "jsonl":
             write_jsonl(rows, target)
         else:
