@@ -571,8 +571,13 @@ def wide_columns(
 
 def _open(target: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
     if isinstance(target, (str, os.PathLike)):
-        return open(target, "w", encoding="utf-8", newline=""), True
+        return open(target, "w", encoding="utf-8", newline="", buffering=WRITE_BUFFER), True
     return target, False
+
+
+WRITE_BUFFER = 1 << 20
+"""Bytes buffered before a file opened here is written to: a row of free-text answers is often
+longer than the default 8 KiB, which would cost a system call per row."""
 
 
 def write_csv(
@@ -656,7 +661,9 @@ def _write_spooled(rows: Iterator[Mapping[str, Any]], handle: IO[str]) -> int:
     names: list[str] = []
     known = dict.fromkeys(names).keys()
     count = short = 0  # rows spooled; rows spooled before the header took its last column
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+    with tempfile.TemporaryFile(
+        "w+", encoding="utf-8", newline="", buffering=WRITE_BUFFER
+    ) as spool:
         write = spool.write
         for row in rows:
             if not row.keys() <= known:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ..exceptions import ExportError
-from ..export import LONG_COLUMNS, WIDE_COLUMNS, to_rows, write_csv, write_jsonl
+from ..export import LONG_COLUMNS, WIDE_COLUMNS, WRITE_BUFFER, to_rows, write_csv, write_jsonl
 from ._common import (
     EXIT_CODES,
     EXIT_FAILED,
@@ -240,7 +240,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             reporter.error(args.output, InputError(f"is also an input ({clash}); not overwritten"))
             return EXIT_FAILED
         try:
-            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            target = open(  # noqa: SIM115
+                args.output, "w", encoding="utf-8", newline="", buffering=WRITE_BUFFER
+            )
         except OSError as exc:
             reporter.error(args.output, InputError(f"cannot write: {exc.strerror or exc}"))
             return EXIT_FAILED
