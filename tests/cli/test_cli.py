@@ -28,12 +28,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from mturk_models import (
     LONG_COLUMNS,
     WIDE_COLUMNS,
     Assignment,
+    InputError,
     ListAssignmentsForHITResponse,
     read_batch_csv,
     to_rows,
@@ -535,6 +536,18 @@ def test_answers_deep_nesting_is_a_located_error_and_the_next_input_is_read(
     records = list(_interpret(value, ""))
     assert [type(record).__name__ for record in records] == ["Record"]
     assert records[0].where == "[0]" * 5000
+
+
+def test_get_assignment_responses_are_read_as_assignments_in_reads_them() -> None:
+    """A GetAssignment response's assignment is a record; a bad one, or none, is reported."""
+    good = _assignments()[0]
+    (record,) = _interpret({"Assignment": good, "HIT": {"HITId": good["HITId"]}}, "line 1")
+    assert record.item.assignment_id == good["AssignmentId"]
+    (problem,) = _interpret({"Assignment": dict(good, WorkerId="worker-7")}, "line 2")
+    assert isinstance(problem.error, ValidationError)
+    assert problem.error.errors()[0]["loc"] == ("Assignment", "WorkerId")
+    (empty,) = _interpret({"Assignment": None}, "line 3")
+    assert (empty.where, type(empty.error)) == ("line 3", InputError)
 
 
 def test_answers_json_lines_with_a_bad_first_line(

@@ -390,6 +390,8 @@ def _interpret_value(value: Any, where: str) -> Iterator[Record | Problem]:
         yield Problem(where, InputError(f"expected a JSON object or array, got {kind}"))
         return
     if "Assignments" in value:
+        # A ListAssignmentsForHIT page: each assignment validated on its own, so that a bad one
+        # is reported with its position and the others are still read.
         assignments = value["Assignments"]
         if not isinstance(assignments, list):
             kind = type(assignments).__name__
@@ -397,10 +399,16 @@ def _interpret_value(value: Any, where: str) -> Iterator[Record | Problem]:
             return
         for index, element in enumerate(assignments):
             yield _validate(element, _join(where, f"Assignments[{index}]"))
-    elif "Assignment" in value:
-        yield _validate(value["Assignment"], _join(where, "Assignment"))
-    elif "AssignmentId" in value:
-        yield _validate(value, where)
+    elif "Assignment" in value or "AssignmentId" in value:
+        # A GetAssignment response or an assignment, read as the library reads them.
+        try:
+            found = [Record(where, assignment) for assignment in assignments_in(value)]
+        except ValidationError as exc:
+            yield Problem(where, exc)
+            return
+        if not found:  # {"Assignment": null}: a response, but nothing to export
+            yield Problem(where, InputError("a GetAssignment response without its Assignment"))
+        yield from found
     else:
         keys = ", ".join(sorted(map(str, value))[:5]) or "none"
         yield Problem(
