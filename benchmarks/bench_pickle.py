@@ -18,20 +18,33 @@ Run ``python benchmarks/bench_pickle.py`` (about 40 s; ``--quick`` for a few sec
    On a machine shared with other work the speed-up is capped by the cores actually free:
    the script prints the load average next to it, and the CPU seconds the pool spent with 1
    and with 2 processes (equal when the work splits without overhead).
+3. **Workers that read their own partition**: what the documentation recommends for a large
+   file. A JSON Lines file of real assignments (38 answers each) is cut into byte ranges; each
+   task sends only ``(path, start, end, output path)``, and the worker reads the lines that
+   start in its range, runs ``to_rows`` + ``write_jsonl`` into a file of its own and sends back
+   the count: nothing large is pickled either way. Pools of 1 and 2 processes run in
+   interleaved rounds; printed are the wall-time speed-up, and the speed-up of the busiest
+   process's CPU time (what the wall time is on two free cores: it shows the overhead and the
+   balance of the split, whatever else runs on the machine), with the load average and, on
+   Linux, whether the kernel shares the CPU by session (autogroup), which caps what a second
+   process of one session can take from busy other sessions.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import random
 import resource
 import statistics
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from bench_answers import referenced_document
 from bench_export import pages
 
-from mturk_models import Assignment, parse_answers, to_rows
+from mturk_models import Assignment, parse_answers, to_rows, write_jsonl
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -178,12 +191,128 @@ def processes(count: int, rounds: int) -> None:
         )
 
 
+SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "boto3_01.jsonl"
+
+
+def byte_ranges(path: str, parts: int) -> list[tuple[int, int]]:
+    """``parts`` byte ranges covering the file; each line belongs to the range it starts in."""
+    size = os.path.getsize(path)
+    bounds = [size * number // parts for number in range(parts + 1)]
+    return list(pairwise(bounds))
+
+
+def lines_in(path: str, start: int, end: int) -> Iterator[bytes]:
+    """The lines of ``path`` that start at a byte in ``[start, end)``."""
+    with open(path, "rb") as handle:
+        position = start
+        if start:  # the line under way at ``start`` belongs to the range before
+            handle.seek(start - 1)
+            position = start - 1 + len(handle.readline())
+        while position < end:
+            line = handle.readline()
+            if not line:
+                break
+            position += len(line)
+            yield line
+
+
+def export_range(task: tuple[str, int, int, str]) -> tuple[int, int, float]:
+    """What a worker does: read its byte range of the JSON Lines file itself, export its rows
+    to a file of its own, and send back only the count (with its process id and the CPU
+    seconds it spent, for the benchmark): a few bytes each way."""
+    path, start, end, target = task
+    began = time.process_time()
+    rows = to_rows(json.loads(line) for line in lines_in(path, start, end))
+    written = write_jsonl(rows, target)
+    return written, os.getpid(), time.process_time() - began
+
+
+def pooled_ranges(
+    workers: int, tasks: list[tuple[str, int, int, str]]
+) -> tuple[float, float, float]:
+    """Wall seconds of exporting every range with a warm pool, the pool's CPU seconds, and the
+    CPU seconds of its busiest worker (plus the parent's): the wall time on free cores."""
+    children = cpu_seconds(resource.RUSAGE_CHILDREN)
+    busy: dict[int, float] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(time.sleep, [0.2] * workers))  # start every worker before timing
+        start = time.perf_counter()
+        parent = cpu_seconds(resource.RUSAGE_SELF)
+        written = 0
+        for count, pid, cpu in pool.map(export_range, tasks):
+            written += count
+            busy[pid] = busy.get(pid, 0.0) + cpu
+        wall = time.perf_counter() - start
+        parent = cpu_seconds(resource.RUSAGE_SELF) - parent
+    assert written == sum(1 for task in tasks for _ in lines_in(*task[:3]))
+    pool_cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - children + parent
+    return wall, pool_cpu, max(busy.values()) + parent
+
+
+def _autogroup() -> str:
+    try:
+        with open("/proc/sys/kernel/sched_autogroup_enabled", encoding="ascii") as handle:
+            enabled = handle.read().strip() == "1"
+    except OSError:
+        return ""
+    if not enabled:
+        return ""
+    return (
+        "; the kernel shares the CPU by session (autogroup scheduling): when other sessions "
+        "are busy, this session's processes share one session's part of it, and a second "
+        "process gains wall time only from cores nobody else wants"
+    )
+
+
+def file_partitions(count: int, rounds: int) -> None:
+    sample = [line for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
+    parts = 8
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "assignments.jsonl")
+        with open(path, "w", encoding="utf-8") as handle:
+            for number in range(count):
+                handle.write(sample[number % len(sample)] + "\n")
+        tasks = [
+            (path, start, end, os.path.join(folder, f"part-{index}.jsonl"))
+            for index, (start, end) in enumerate(byte_ranges(path, parts))
+        ]
+        print(
+            f"process pool: to_rows + write_jsonl over {count:,} real assignments (38 answers "
+            f"each) in a JSON Lines file, {parts} byte ranges; each worker reads its range and "
+            f"returns a count; {rounds} interleaved rounds, load average {_load()}"
+        )
+        results: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+        for number in range(rounds):
+            for workers in (1, 2) if number % 2 == 0 else (2, 1):
+                results[workers].append(pooled_ranges(workers, tasks))
+        one, two = results[1], results[2]
+        for index, label in ((0, "wall time"), (2, "CPU time of the busiest process")):
+            speedups = [a[index] / b[index] for a, b in zip(one, two, strict=True)]
+            print(
+                f"  {label}: 1 process {statistics.median(a[index] for a in one):.2f} s, "
+                f"2 processes {statistics.median(b[index] for b in two):.2f} s: "
+                f"{statistics.median(speedups):.2f}x median, "
+                f"{min(speedups):.2f}-{max(speedups):.2f}"
+            )
+        print(
+            f"    CPU seconds of the whole pool: {statistics.median(a[1] for a in one):.2f} with "
+            f"1 process, {statistics.median(b[1] for b in two):.2f} with 2 (target >= 1.7x on "
+            f"2 free cores: the busiest process's CPU time is the wall time there; load average "
+            f"now {_load()}, {os.cpu_count()} cores{_autogroup()})"
+        )
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="a short run (a few seconds)")
     args = options.parse_args()
     pickling(500 if args.quick else 2_000, 3 if args.quick else 7)
     processes(20_000 if args.quick else 60_000, 1 if args.quick else 3)
+    file_partitions(2_000 if args.quick else 20_000, 2 if args.quick else 4)
 
 
 if __name__ == "__main__":
