@@ -1,7 +1,7 @@
 """``mturk-models answers`` and ``to_rows`` + ``write_csv`` end to end, against the usual script.
 
-Run ``python benchmarks/bench_cli.py`` (package installed, or ``PYTHONPATH=src``; about three
-minutes on a shared 2-core machine); ``--quick`` (or ``MTURK_BENCH_QUICK=1``) runs 1,000
+Run ``python benchmarks/bench_cli.py`` (package installed, or ``PYTHONPATH=src``; about two
+minutes of CPU time); ``--quick`` (or ``MTURK_BENCH_QUICK=1``) runs 1,000
 assignments and a few rounds. The input is ``tests/data/boto3_01.jsonl`` (three real assignments
 of 38 answers each, as amti saves them) repeated to N lines in a temporary directory.
 
@@ -24,8 +24,8 @@ each child is timed by its CPU time (user + system, from ``os.wait4``, the same 
 ``RUSAGE_CHILDREN`` delta): "total" is the whole process, "work" what the child measured
 itself after its imports (so the fixed cost of starting Python and importing pydantic and the
 models shows apart). Ratios are the medians of the per-round ratios, measured in the same
-rounds. Peak RSS (``ru_maxrss``) of each child at N and at 10 N (the full run: 10,000 and
-100,000) shows whether memory stays flat.
+rounds. Peak RSS (``ru_maxrss``) of each child at N/10 and N, and of the command at 10 N (the
+full run: 1,000, 10,000 and 100,000 lines), shows whether memory stays flat.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def _load() -> str:
 
 
 def main_bench(quick: bool) -> None:
-    count, rounds = (1_000, 3) if quick else (10_000, 5)
+    count, rounds = (1_000, 3) if quick else (10_000, 4)
     print(
         f"answers on JSON Lines of real assignments (38 answers each): {count:,} lines, "
         f"{rounds} interleaved rounds, CPU time of each child process; load average {_load()} "
@@ -202,21 +202,25 @@ def main_bench(quick: bool) -> None:
                     f"({min(ratios):.2f}-{max(ratios):.2f})"
                 )
             print(line)
-        print(f"load average after the rounds: {_load()}")
+        print(f"load average after the rounds: {_load()}", flush=True)
         low, high = count // 10, count * 10
         for lines in (low, high):
             _make_input(base / f"in_{lines}.jsonl", lines)
-        print(f"peak RSS of each child at {low:,}, {count:,} and {high:,} lines (flat: 1.0x)")
+        print(
+            f"peak RSS of each child at {low:,} and {count:,} lines, and of the command at "
+            f"{high:,} (flat: 1.0x)",
+            flush=True,
+        )
         for name in CONTENDERS:
             middle = statistics.median(rss for *_, rss in results[name])
             first = _run(name, base / f"in_{low}.jsonl", os.devnull)[3]
             line = f"  {name:<11} {first / 1024:7.1f} -> {middle / 1024:7.1f} MiB"
-            if name.startswith("peer"):
-                line += f" ({middle / first:.2f}x for 10x the input; not run at {high:,})"
-            else:
+            if name.startswith("cli"):
                 last = _run(name, base / f"in_{high}.jsonl", os.devnull)[3]
                 line += f" -> {last / 1024:7.1f} MiB ({last / first:.2f}x for 100x the input)"
-            print(line)
+            else:
+                line += f" ({middle / first:.2f}x for 10x the input)"
+            print(line, flush=True)
     print(f"load average at the end: {_load()}")
 
 
