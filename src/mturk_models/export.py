@@ -38,7 +38,9 @@ Streaming and columns: the wide form's columns depend on the answers. :func:`wri
 its header from ``columns=`` or, by default, from the rows it buffers first (``sample``, 1,000
 rows: memory stays bounded); a later row with a new column is an
 :class:`~mturk_models.exceptions.ExportError`, never a silently dropped value. For a source you
-can read twice, :func:`wide_columns` makes a first pass that collects every column.
+can read twice, :func:`wide_columns` makes a first pass that collects every column; for any
+source, ``write_csv(..., sample=None)`` spools the rows to a temporary file while it collects
+them (one pass, one row in memory).
 """
 
 from __future__ import annotations
