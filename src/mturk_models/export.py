@@ -598,7 +598,7 @@ def write_csv(
     temporary file (:mod:`tempfile`'s folder) as they come, then follow the header, so memory
     holds one row whatever their number, and the disk holds the rows once more until the
     function returns. Cells: ``None`` is empty, booleans ``true``/``false``, datetimes ISO 8601.
-    The text is what :func:`csv.writer` writes (excel dialect: quotes only where needed, ``\r\n``
+    The text is what :func:`csv.writer` writes (excel dialect: quotes only where needed, ``\\r\\n``
     line ends; a NUL character is written as it is, on every Python). Open a file target with
     ``newline=""``. No rows and no ``columns`` write nothing: there is no header to take
     (``columns=WIDE_COLUMNS`` or :func:`wide_columns` give one).
