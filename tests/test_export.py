@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -748,3 +750,28 @@ def test_write_csv_without_sample_pads_short_rows_of_a_large_spool() -> None:
     expected = io.StringIO(newline="")
     write_csv(rows, expected, columns=["a", "n", "late"])
     assert out.getvalue() == expected.getvalue()
+
+
+def test_write_csv_without_sample_says_when_the_temporary_file_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(OSError, match=r"the temporary file in .*missing; set TMPDIR") as raised:
+        write_csv([{"a": "1"}], io.StringIO(), sample=None)
+    assert isinstance(raised.value.__cause__, FileNotFoundError)
+    assert raised.value.errno == raised.value.__cause__.errno
+
+
+def test_write_csv_without_sample_says_when_the_temporary_folder_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *args, **kwargs: Full())
+    out = io.StringIO()
+    with pytest.raises(OSError, match=r"No space left on device \(the temporary file") as raised:
+        write_csv([{"a": "1"}], out, sample=None)
+    assert raised.value.errno == errno.ENOSPC
+    assert out.getvalue() == ""  # nothing of the target written

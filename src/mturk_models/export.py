@@ -663,9 +663,13 @@ def _write_spooled(rows: Iterator[Mapping[str, Any]], handle: IO[str]) -> int:
     names: list[str] = []
     known = dict.fromkeys(names).keys()
     count = short = 0  # rows spooled; rows spooled before the header took its last column
-    with tempfile.TemporaryFile(
-        "w+", encoding="utf-8", newline="", buffering=WRITE_BUFFER
-    ) as spool:
+    try:
+        spool = tempfile.TemporaryFile(  # noqa: SIM115 - closed by the with below
+            "w+", encoding="utf-8", newline="", buffering=WRITE_BUFFER
+        )
+    except OSError as exc:
+        raise _spool_error(exc) from exc
+    with spool:
         write = spool.write
         for row in rows:
             if not row.keys() <= known:
@@ -673,16 +677,30 @@ def _write_spooled(rows: Iterator[Mapping[str, Any]], handle: IO[str]) -> int:
                 known = dict.fromkeys(names).keys()
                 short = count
             count += 1
-            write(_csv_line([v if v.__class__ is str else _text(v) for v in map(row.get, names)]))
+            line = _csv_line([v if v.__class__ is str else _text(v) for v in map(row.get, names)])
+            try:
+                write(line)
+            except OSError as exc:
+                raise _spool_error(exc) from exc
+        try:
+            spool.seek(0)  # writes what is still buffered
+        except OSError as exc:
+            raise _spool_error(exc) from exc
         if names:
             handle.write(_csv_line(names))
-        spool.seek(0)
         if short:
             width = len(names)
             for cells in islice(csv.reader(spool), short):
                 handle.write(_csv_line(cells + [""] * (width - len(cells))))
         shutil.copyfileobj(spool, handle)
     return count
+
+
+def _spool_error(exc: OSError) -> OSError:
+    """The error of the temporary file, saying so (a full temporary folder is not the target's
+    fault)."""
+    where = f"the temporary file in {tempfile.gettempdir()}"
+    return OSError(exc.errno, f"{exc.strerror or exc} ({where}; set TMPDIR to another folder)")
 
 
 def _csv_line(cells: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -1413,3 +1414,13 @@ def test_validate_operations_name_public_request_models() -> None:
     for operation, model in request_models().items():
         assert model.__name__ in mturk_models.__all__
         assert operation == model.__name__.removesuffix("Request")
+
+
+def test_answers_wide_csv_says_when_the_temporary_file_cannot_be_made(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    code, _, err = cli(capsys, "answers", str(JSONL), "-f", "csv", "-o", str(tmp_path / "a.csv"))
+    assert code == 1
+    assert "the temporary file in" in err
+    assert "set TMPDIR" in err
