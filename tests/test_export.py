@@ -775,3 +775,15 @@ def test_write_csv_without_sample_says_when_the_temporary_folder_is_full(
         write_csv([{"a": "1"}], out, sample=None)
     assert raised.value.errno == errno.ENOSPC
     assert out.getvalue() == ""  # nothing of the target written
+
+
+@pytest.mark.parametrize("sample", [1000, None])
+def test_write_csv_names_columns_that_are_not_strings_as_the_csv_module_does(
+    sample: int | None,
+) -> None:
+    rows = [{1: "one", None: "none", "b,c": True}]
+    out = io.StringIO(newline="")
+    assert write_csv(rows, out, sample=sample) == 1
+    expected = io.StringIO(newline="")
+    csv.writer(expected).writerows([list(rows[0]), ["one", "none", "true"]])
+    assert out.getvalue() == expected.getvalue()

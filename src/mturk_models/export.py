@@ -635,7 +635,7 @@ def write_csv(
         write = handle.write
         count = 0
         if header:
-            write(_csv_line(header))
+            write(_header_line(header))
         for row in _chain(buffered, iterator):
             count += 1
             if not row.keys() <= known:
@@ -687,13 +687,21 @@ def _write_spooled(rows: Iterator[Mapping[str, Any]], handle: IO[str]) -> int:
         except OSError as exc:
             raise _spool_error(exc) from exc
         if names:
-            handle.write(_csv_line(names))
+            handle.write(_header_line(names))
         if short:
             width = len(names)
             for cells in islice(csv.reader(spool), short):
                 handle.write(_csv_line(cells + [""] * (width - len(cells))))
         shutil.copyfileobj(spool, handle)
     return count
+
+
+def _header_line(names: Sequence[Any]) -> str:
+    """The header record; a name that is not a string is written as :func:`csv.writer` writes
+    it (``None`` empty, anything else ``str()``)."""
+    return _csv_line(
+        [name if name.__class__ is str else "" if name is None else str(name) for name in names]
+    )
 
 
 def _spool_error(exc: OSError) -> OSError:
