@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import pytest
@@ -19,10 +20,12 @@ from mturk_models import (
     WORKER_LOCALE,
     ActionsGuarded,
     Comparator,
+    CreateHITTypeRequest,
     Environment,
     InputError,
     Locale,
     QualificationRequirement,
+    RequestWarning,
     adult_content,
     approval_rate_at_least,
     hits_approved_at_least,
@@ -224,12 +227,42 @@ def test_integer_values_never_with_worker_locale(comparator: str) -> None:
 
 @pytest.mark.parametrize("preview", [True, False])
 @pytest.mark.parametrize("actions", ["Accept", "PreviewAndAccept", "DiscoverPreviewAndAccept"])
-def test_required_to_preview_not_with_actions_guarded(preview: bool, actions: str) -> None:
+def test_required_to_preview_with_actions_guarded_is_read_as_given(
+    preview: bool, actions: str
+) -> None:
+    # "should not be used in combination": a weak rule that MTurk's own GetHIT breaks (it
+    # returns RequiredToPreview false beside ActionsGuarded), so a stored requirement is kept.
     data = req("Exists", ActionsGuarded=actions, RequiredToPreview=preview)
-    error = expect_error(
-        QR, data, "required_to_preview_with_actions_guarded", f"deprecated.*\\({actions}\\)"
-    )
-    assert error["ctx"] == {"actions": actions}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        requirement = QR.model_validate(data)
+    assert requirement.required_to_preview is preview
+    assert requirement.actions_guarded is not None
+    assert requirement.actions_guarded.value == actions
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_a_request_with_required_to_preview_true_and_actions_guarded_is_warned(
+    preview: bool,
+) -> None:
+    requirement = req("Exists", ActionsGuarded="Accept", RequiredToPreview=preview)
+    request = {
+        "AssignmentDurationInSeconds": 60,
+        "Reward": "0.10",
+        "Title": "t",
+        "Description": "d",
+        "QualificationRequirements": [req("Exists"), requirement],
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        CreateHITTypeRequest.model_validate(request)
+    messages = [str(w.message) for w in caught if issubclass(w.category, RequestWarning)]
+    if preview:
+        (message,) = messages
+        assert message.startswith("QualificationRequirements.1: RequiredToPreview")
+        assert "(Accept)" in message
+    else:  # false is the default MTurk itself returns: nothing to warn about
+        assert messages == []
 
 
 def test_unknown_comparator_lists_the_allowed_values() -> None:
@@ -402,8 +435,7 @@ def mutated_requirements(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     comparator = valid.comparator.value
     ints = data.get("IntegerValues")
     locs = data.get("LocaleValues")
-    options: list[tuple[str, str]] = [("guard", "required_to_preview_with_actions_guarded")]
-    options.append(("comparator", "enum"))
+    options: list[tuple[str, str]] = [("comparator", "enum")]
     options.append(("type_id", "string_pattern_mismatch"))
     if comparator in PRESENCE:
         if valid.qualification_type_id == WORKER_LOCALE:
@@ -418,10 +450,7 @@ def mutated_requirements(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
             options.append(("to_other_type", "locale_values_type"))
             options.append(("add_int", "comparator_mixed_values"))
     mutation, code = draw(st.sampled_from(options))
-    if mutation == "guard":
-        data["RequiredToPreview"] = True
-        data["ActionsGuarded"] = "Accept"
-    elif mutation == "comparator":
+    if mutation == "comparator":
         data["Comparator"] = draw(st.sampled_from(["lessthan", "Equal", "", "IN", "Within"]))
     elif mutation == "type_id":
         data["QualificationTypeId"] = data["QualificationTypeId"].lower() + "-x"
@@ -592,16 +621,6 @@ def test_the_strategy_draws_counts_from_the_table(data: st.DataObject) -> None:
                 "IntegerValues": [1],
             },
             "integer_values_worker_locale",
-        ),
-        (
-            {"QualificationTypeId": "3A", "Comparator": "Exists", "RequiredToPreview": True},
-            {
-                "QualificationTypeId": "3A",
-                "Comparator": "Exists",
-                "RequiredToPreview": True,
-                "ActionsGuarded": "Accept",
-            },
-            "required_to_preview_with_actions_guarded",
         ),
         (
             {"QualificationTypeId": "3A", "Comparator": "In", "IntegerValues": list(range(15))},

@@ -19,11 +19,11 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 from tests.conftest import data_path, load_json
 
 from mturk_models import (
     HIT,
+    ActionsGuarded,
     CreateQualificationTypeResponse,
     GetAccountBalanceResponse,
     GetHITResponse,
@@ -145,22 +145,10 @@ def wraps_and_gives_it_back(model: Any, raw: dict[str, Any]) -> Any:
 GET_HIT = load_json("responses/get_hit_01.json")
 
 
-def without_required_to_preview(raw: dict[str, Any]) -> dict[str, Any]:
-    """The saved GetHIT without the deprecated ``RequiredToPreview`` members.
-
-    MTurk returns ``RequiredToPreview: false`` beside ``ActionsGuarded: Accept`` on every
-    requirement of this HIT; the HIT model refuses that pair (a rule of CreateHIT requests), so
-    the whole response is refused today. Until the rule is limited to requests, the checks below
-    run on the response without those three members.
-    """
-    trimmed = copy.deepcopy(raw)
-    for requirement in trimmed["HIT"]["QualificationRequirements"]:
-        del requirement["RequiredToPreview"]
-    return trimmed
-
-
 def test_a_real_get_hit_response_gives_every_member_back() -> None:
-    raw = without_required_to_preview(GET_HIT)
+    # MTurk returns RequiredToPreview false beside ActionsGuarded on every requirement: the
+    # reference's "should not be used in combination" is a weak rule, never an error here.
+    raw = GET_HIT
     response = wraps_and_gives_it_back(GetHITResponse, raw)
     hit = response.hit
     assert isinstance(hit, HIT)
@@ -180,6 +168,9 @@ def test_a_real_get_hit_response_gives_every_member_back() -> None:
         "000000000000000000L0",
         "00000000000000000071",
     ]
+    assert [(r.required_to_preview, r.actions_guarded) for r in requirements] == [
+        (False, ActionsGuarded.ACCEPT)
+    ] * 3
     assert response.response_metadata is not None
     assert response.response_metadata.request_id == raw["ResponseMetadata"]["RequestId"]
     question = hit.parse_question()
@@ -187,21 +178,8 @@ def test_a_real_get_hit_response_gives_every_member_back() -> None:
     assert question.frame_height == 450
 
 
-def test_the_untouched_get_hit_response_wraps_or_fails_only_that_rule() -> None:
-    # Today every error of the untouched file is the rule named above (a finding, reported);
-    # once the rule is limited to requests, the whole file must keep the whole promise.
-    try:
-        GetHITResponse.model_validate(GET_HIT)
-    except ValidationError as exc:
-        errors = exc.errors()
-        assert len(errors) == len(GET_HIT["HIT"]["QualificationRequirements"])
-        assert {e["type"] for e in errors} == {"required_to_preview_with_actions_guarded"}
-    else:
-        wraps_and_gives_it_back(GetHITResponse, GET_HIT)
-
-
 def test_unknown_keys_in_a_real_response_are_kept() -> None:
-    raw = without_required_to_preview(GET_HIT)
+    raw = copy.deepcopy(GET_HIT)
     raw["Extra"] = {"Nested": [1, "two"]}
     raw["HIT"]["HITFutureMember"] = "kept"
     raw["HIT"]["QualificationRequirements"][0]["Unknown"] = True

@@ -7,7 +7,11 @@ The comparator rules are those of the API reference (QualificationRequirement da
 * In, NotIn: 1 to 15 IntegerValues or 1 to 30 LocaleValues.
 * Exists, DoesNotExist: no values.
 * LocaleValues only with Worker_Locale; IntegerValues never with it.
-* RequiredToPreview (deprecated) and ActionsGuarded not together.
+* RequiredToPreview (deprecated) "should not be used in combination with the ActionsGuarded
+  field": a weak rule that MTurk's own data breaks (GetHIT returns ``RequiredToPreview: false``
+  beside ``ActionsGuarded``), so never an error; a request that gives ``RequiredToPreview: true``
+  with ActionsGuarded (two instructions for the same thing) gets a
+  :class:`~mturk_models.RequestWarning` (:func:`qualification_requirement_rules`).
 * The Masters types only with Exists or DoesNotExist (:func:`masters_comparator_error`), and
   Worker_PercentAssignmentsApproved values 0 to 100 (:func:`approval_rate_errors`): both checked
   by the request models (:func:`qualification_requirement_rules`), since a stored requirement is
@@ -319,8 +323,6 @@ class QualificationRequirement(Structure):
             len(ints) if ints else 0,
             len(locales) if locales else 0,
             fields["qualification_type_id"] == WORKER_LOCALE,
-            fields["required_to_preview"] is None,
-            fields["actions_guarded"] is None,
         )
         if shape not in _VALID_SHAPES:
             _check_requirement(self)  # raises the rule's error, or the shape is valid
@@ -328,12 +330,12 @@ class QualificationRequirement(Structure):
         return self
 
 
-_VALID_SHAPES: set[tuple[str, int, int, bool, bool, bool]] = set()
+_VALID_SHAPES: set[tuple[str, int, int, bool]] = set()
 """The shapes of requirements :func:`_check_requirement` has passed: the comparator, how many
-IntegerValues and LocaleValues, whether the type is Worker_Locale, whether RequiredToPreview and
-ActionsGuarded are absent. Its verdict depends on nothing else, and a HIT page repeats a few
-shapes, so each is checked once (a set lookup instead of the rules). Only shapes that pass are
-kept, and they are few: at most 15 IntegerValues or 30 LocaleValues pass, never both."""
+IntegerValues and LocaleValues, whether the type is Worker_Locale. Its verdict depends on nothing
+else, and a HIT page repeats a few shapes, so each is checked once (a set lookup instead of the
+rules). Only shapes that pass are kept, and they are few: at most 15 IntegerValues or 30
+LocaleValues pass, never both."""
 
 
 def _fail(code: str, message: str, **context: object) -> PydanticCustomError:
@@ -345,13 +347,6 @@ def _check_requirement(req: QualificationRequirement) -> None:
     locales = len(req.locale_values or ())
     comparator = req.comparator
     type_id = req.qualification_type_id
-    if req.required_to_preview is not None and req.actions_guarded is not None:
-        raise _fail(
-            "required_to_preview_with_actions_guarded",
-            "RequiredToPreview is deprecated and cannot be combined with ActionsGuarded "
-            "({actions}); use ActionsGuarded alone",
-            actions=req.actions_guarded.value,
-        )
     if ints and locales:
         raise _fail(
             "comparator_mixed_values",
@@ -526,7 +521,9 @@ def qualification_requirement_rules(field: str = "qualification_requirements") -
     * ``masters_comparator``: a Masters type compared with anything but Exists or DoesNotExist;
     * ``approval_rate_range``: Worker_PercentAssignmentsApproved values outside 0 to 100;
     * the environment warning, when the validation context names an environment
-      (``context={"environment": "production"}``) and the request is valid.
+      (``context={"environment": "production"}``) and the request is valid;
+    * a :class:`~mturk_models.RequestWarning` for RequiredToPreview true beside ActionsGuarded,
+      when the request is valid.
 
     Each judges the validated requirements (what pydantic converts cannot slip past); a
     requirement that fails its own validation is left to its own errors.
@@ -558,7 +555,20 @@ def qualification_requirement_rules(field: str = "qualification_requirements") -
             environment_warnings(getattr(model, field) or (), environment, raw.alias(field))
         return []
 
-    return (masters_rule, approval_rate_rule, environment_rule)
+    def preview_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+        if model is not None:
+            alias = raw.alias(field)
+            for i, req in enumerate(getattr(model, field) or ()):
+                if req.required_to_preview and req.actions_guarded is not None:
+                    warn_at_caller(
+                        f'{alias}.{i}: RequiredToPreview true is deprecated and "should not be '
+                        f'used in combination with" ActionsGuarded ({req.actions_guarded.value}); '
+                        "MTurk may follow either: give ActionsGuarded alone",
+                        RequestWarning,
+                    )
+        return []
+
+    return (masters_rule, approval_rate_rule, environment_rule, preview_rule)
 
 
 # --- builders ---------------------------------------------------------------------------------
