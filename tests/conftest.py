@@ -20,7 +20,17 @@ settings.register_profile(
 settings.register_profile(
     "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-# HYPOTHESIS_PROFILE=thorough selects the long run; the quick one keeps the suite fast.
+# Mutation testing runs the tests that reach a function once per mutant of it: a few examples,
+# the same ones every run, so that a mutant's status does not depend on the draw.
+settings.register_profile(
+    "mutation",
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# HYPOTHESIS_PROFILE=thorough selects the long run, HYPOTHESIS_PROFILE=mutation the one for
+# mutation testing; the quick one keeps the suite fast.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
