@@ -1,0 +1,156 @@
+"""Qualifications: the behaviours that mutation testing found no test for.
+
+Each test pins what a user relies on and what no other test noticed when it changed in
+``api/qualifications.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from mturk_models import (
+    CreateQualificationTypeRequest,
+    RequestWarning,
+    UpdateQualificationTypeRequest,
+    parse_answer_key,
+    parse_question,
+)
+
+FORM_NS = (
+    "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2017-11-06/QuestionForm.xsd"
+)
+CREATE = {"Name": "Arithmetic", "Description": "One sum", "QualificationTypeStatus": "Active"}
+UPDATE = {"QualificationTypeId": "3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"}
+
+
+def form(content: str) -> str:
+    return (
+        f'<QuestionForm xmlns="{FORM_NS}"><Question><QuestionIdentifier>q1</QuestionIdentifier>'
+        f"<QuestionContent>{content}</QuestionContent><AnswerSpecification><FreeTextAnswer/>"
+        "</AnswerSpecification></Question></QuestionForm>"
+    )
+
+
+# --- the Test document ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", [CreateQualificationTypeRequest, UpdateQualificationTypeRequest])
+def test_a_new_test_is_held_to_todays_rules_not_the_archived_ones(model: type) -> None:
+    """A Test is a new document: read with today's rules (as CreateHIT reads a Question), so
+    XHTML that only archived documents may carry (``<s>``, which the schema allowed) is refused,
+    although the same form reads as an archived document."""
+    test = form("<FormattedContent><![CDATA[<p><s>old</s> new</p>]]></FormattedContent>")
+    parse_question(test)  # an archived QuestionForm may carry it
+    base = CREATE if model is CreateQualificationTypeRequest else UPDATE
+    with pytest.raises(ValidationError) as info:
+        model.model_validate({**base, "Test": test, "TestDurationInSeconds": 60})
+    [error] = info.value.errors()
+    assert (error["type"], error["loc"]) == ("test_document", ("Test",))
+    assert "<s>" in error["msg"]
+
+
+def test_a_retired_element_in_a_test_is_named_with_its_question() -> None:
+    """The error says which retired element the Test uses and in which question."""
+    upload = (
+        "<FileUploadAnswer><MaxFileSizeInBytes>100</MaxFileSizeInBytes>"
+        "<MinFileSizeInBytes>1</MinFileSizeInBytes></FileUploadAnswer>"
+    )
+    test = (
+        '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+        '2005-10-01/QuestionForm.xsd"><Question><QuestionIdentifier>q7</QuestionIdentifier>'
+        f"<QuestionContent><Text>x</Text></QuestionContent><AnswerSpecification>{upload}"
+        "</AnswerSpecification></Question></QuestionForm>"
+    )
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(
+            {**CREATE, "Test": test, "TestDurationInSeconds": 60}
+        )
+    [error] = info.value.errors()
+    assert error["type"] == "test_retired_element"
+    assert error["msg"].endswith(": FileUploadAnswer in question 'q7'")
+
+
+# --- warnings for members MTurk ignores -----------------------------------------------------
+
+
+def test_the_ignored_member_warnings_say_what_is_ignored_and_why() -> None:
+    """The whole sentence of each RequestWarning: it is all the user sees of a member that
+    MTurk will ignore."""
+    with pytest.warns(RequestWarning) as caught:
+        CreateQualificationTypeRequest.model_validate({**CREATE, "TestDurationInSeconds": 60})
+    assert [str(w.message) for w in caught] == [
+        "TestDurationInSeconds is ignored without a Test: the Qualification type has no test "
+        "to time"
+    ]
+    with pytest.warns(RequestWarning) as caught:
+        CreateQualificationTypeRequest.model_validate({**CREATE, "AutoGrantedValue": 3})
+    assert [str(w.message) for w in caught] == [
+        "AutoGrantedValue is used only if AutoGranted is true; it is ignored here"
+    ]
+
+
+# --- the AnswerKey against its Test -----------------------------------------------------------
+
+KEY_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd"
+FREE_TEXT_TEST = form("<Text>2 + 2?</Text>")
+
+
+def key_for(question: str) -> str:
+    return (
+        f'<AnswerKey xmlns="{KEY_NS}"><Question><QuestionIdentifier>{question}'
+        "</QuestionIdentifier><AnswerOption><SelectionIdentifier>a</SelectionIdentifier>"
+        "<AnswerScore>1</AnswerScore></AnswerOption></Question></AnswerKey>"
+    )
+
+
+@pytest.mark.parametrize("model", [CreateQualificationTypeRequest, UpdateQualificationTypeRequest])
+def test_an_answer_key_that_scores_a_question_the_test_lacks_is_refused(model: type) -> None:
+    """The key is checked against the Test it comes with (``AnswerKey.check``): a question the
+    Test does not have is an error located at AnswerKey, with the question as its input."""
+    base = CREATE if model is CreateQualificationTypeRequest else UPDATE
+    data = {**base, "Test": FREE_TEXT_TEST, "TestDurationInSeconds": 60, "AnswerKey": key_for("q2")}
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data)
+    [error] = info.value.errors()
+    assert (error["type"], error["loc"], error["input"]) == (
+        "key_question_not_in_test",
+        ("AnswerKey",),
+        "q2",
+    )
+    assert error["msg"].startswith("AnswerKey does not fit the Test: ")
+
+
+def test_an_answer_key_finding_that_is_advice_is_a_warning() -> None:
+    """A key that scores a free-text question is valid, but no Worker can match it: the
+    finding is a RequestWarning that names its code, and the request is built."""
+    data = {
+        **CREATE,
+        "Test": FREE_TEXT_TEST,
+        "TestDurationInSeconds": 60,
+        "AnswerKey": key_for("q1"),
+    }
+    with pytest.warns(RequestWarning) as caught:
+        request = CreateQualificationTypeRequest.model_validate(data)
+    assert request.answer_key == key_for("q1")
+    [warning] = caught
+    message = str(warning.message)
+    assert message.startswith("AnswerKey: The key scores question 'q1'")
+    assert message.endswith(" [key_question_not_selection]")
+
+
+def test_an_answer_key_model_becomes_its_xml() -> None:
+    """An AnswerKey model is accepted where the document is, and sent as its XML."""
+    test = (
+        f'<QuestionForm xmlns="{FORM_NS}"><Question><QuestionIdentifier>q1</QuestionIdentifier>'
+        "<QuestionContent><Text>Pick one</Text></QuestionContent><AnswerSpecification>"
+        "<SelectionAnswer><Selections><Selection><SelectionIdentifier>a</SelectionIdentifier>"
+        "<Text>A</Text></Selection></Selections></SelectionAnswer></AnswerSpecification>"
+        "</Question></QuestionForm>"
+    )
+    key = parse_answer_key(key_for("q1"))
+    request = CreateQualificationTypeRequest.model_validate(
+        {**CREATE, "Test": test, "TestDurationInSeconds": 60, "AnswerKey": key}
+    )
+    assert request.to_boto3()["AnswerKey"] == key.to_xml()
+    assert parse_answer_key(request.to_boto3()["AnswerKey"]) == key
