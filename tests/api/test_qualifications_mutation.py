@@ -50,6 +50,34 @@ def test_a_new_test_is_held_to_todays_rules_not_the_archived_ones(model: type) -
     assert "<s>" in error["msg"]
 
 
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        (
+            '<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+            '2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<p>x</p>]]></HTMLContent>'
+            "<FrameHeight>0</FrameHeight></HTMLQuestion>",
+            "HTMLQuestion",
+        ),
+        (
+            '<ExternalQuestion xmlns="http://mechanicalturk.amazonaws.com/'
+            'AWSMechanicalTurkDataSchemas/2006-07-14/ExternalQuestion.xsd"><ExternalURL>'
+            "https://example.com/</ExternalURL><FrameHeight>0</FrameHeight></ExternalQuestion>",
+            "ExternalQuestion",
+        ),
+    ],
+)
+def test_a_test_of_another_kind_says_which_kind_it_is(document: str, kind: str) -> None:
+    """A valid question document that is not a QuestionForm: the error names its kind."""
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(
+            {**CREATE, "Test": document, "TestDurationInSeconds": 60}
+        )
+    [error] = info.value.errors()
+    assert error["type"] == "test_document"
+    assert error["msg"].endswith(f"; got an {kind}")
+
+
 def test_a_retired_element_in_a_test_is_named_with_its_question() -> None:
     """The error says which retired element the Test uses and in which question."""
     upload = (

@@ -1,0 +1,46 @@
+"""parse_answers: the behaviours that mutation testing found no test for.
+
+Every test goes through :func:`parse_answers` and the public models only, so that it holds
+whichever reader (the fast one for MTurk's shape, or the general one) reads a document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mturk_models import (
+    QUESTION_FORM_ANSWERS_NAMESPACE,
+    MalformedAnswerError,
+    parse_answers,
+)
+
+NS = QUESTION_FORM_ANSWERS_NAMESPACE
+
+
+def test_every_unexpected_attribute_is_named() -> None:
+    """An element with attributes is refused, and the error lists each of them."""
+    document = (
+        '<QuestionFormAnswers><Answer a="1" b="2"><QuestionIdentifier>q</QuestionIdentifier>'
+        "</Answer></QuestionFormAnswers>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert "got a, b " in str(info.value)
+    assert (info.value.element, info.value.line, info.value.column) == ("Answer", 1, 21)
+
+
+@pytest.mark.parametrize("root", [f'<QuestionFormAnswers xmlns="{NS}">', "<QuestionFormAnswers>"])
+@pytest.mark.parametrize("first", ["0", "5"])
+def test_a_second_file_size_is_refused_even_after_a_zero_size(root: str, first: str) -> None:
+    """An Answer holds one UploadedFileSizeInBytes: a second one is refused, also when the
+    first is 0 (a valid size, which must still count as present)."""
+    document = (
+        f"{root}<Answer><QuestionIdentifier>photo</QuestionIdentifier>"
+        f"<UploadedFileSizeInBytes>{first}</UploadedFileSizeInBytes>"
+        "<UploadedFileSizeInBytes>7</UploadedFileSizeInBytes>"
+        "<UploadedFileKey>A1/photo.jpg</UploadedFileKey></Answer></QuestionFormAnswers>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert info.value.element == "UploadedFileSizeInBytes"
+    assert "holds one UploadedFileSizeInBytes" in str(info.value)
