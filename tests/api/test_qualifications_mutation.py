@@ -6,13 +6,27 @@ Each test pins what a user relies on and what no other test noticed when it chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
 from mturk_models import (
+    WORKER_LOCALE,
+    ActionsGuarded,
     CreateQualificationTypeRequest,
+    InputError,
+    Locale,
+    QualificationRequirement,
     RequestWarning,
     UpdateQualificationTypeRequest,
+    adult_content,
+    approval_rate_at_least,
+    hits_approved_at_least,
+    locale_in,
+    locale_not_in,
+    masters,
     parse_answer_key,
     parse_question,
 )
@@ -30,6 +44,46 @@ def form(content: str) -> str:
         f"<QuestionContent>{content}</QuestionContent><AnswerSpecification><FreeTextAnswer/>"
         "</AnswerSpecification></Question></QuestionForm>"
     )
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+BUILDERS: list[tuple[str, Callable[..., QualificationRequirement]]] = [
+    ("approval_rate_at_least", lambda **kw: approval_rate_at_least(95, **kw)),
+    ("hits_approved_at_least", lambda **kw: hits_approved_at_least(10, **kw)),
+    ("locale_in one", lambda **kw: locale_in("US", **kw)),
+    ("locale_in several", lambda **kw: locale_in("US", "CA-QC", **kw)),
+    ("locale_not_in one", lambda **kw: locale_not_in(("US", "WA"), **kw)),
+    ("locale_not_in several", lambda **kw: locale_not_in("US", Locale(country="CA"), **kw)),
+    ("masters", lambda **kw: masters("sandbox", **kw)),
+    ("adult_content", lambda **kw: adult_content(**kw)),
+]
+
+
+@pytest.mark.parametrize(("name", "build"), BUILDERS, ids=[name for name, _ in BUILDERS])
+@pytest.mark.parametrize("actions", [*ActionsGuarded, None])
+def test_every_builder_keeps_the_actions_guarded_it_is_given(
+    name: str, build: Callable[..., QualificationRequirement], actions: ActionsGuarded | None
+) -> None:
+    assert build(actions_guarded=actions).actions_guarded is actions
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (lambda: approval_rate_at_least(101), "approval_rate_range"),
+        (lambda: approval_rate_at_least(True), "approval_rate_range"),
+        (lambda: hits_approved_at_least(-1), "hits_approved_range"),
+        (lambda: hits_approved_at_least(2**31), "hits_approved_range"),
+        (lambda: locale_in(("US", "WA", "x")), "locale_spec_tuple"),
+        (lambda: locale_not_in(7), "locale_spec_type"),
+        (lambda: masters("staging"), "masters_environment"),
+    ],
+)
+def test_builder_errors_carry_their_stable_code(call: Callable[[], object], code: str) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.code == code
 
 
 # --- the Test document ----------------------------------------------------------------------
@@ -182,3 +236,105 @@ def test_an_answer_key_model_becomes_its_xml() -> None:
     )
     assert request.to_boto3()["AnswerKey"] == key.to_xml()
     assert parse_answer_key(request.to_boto3()["AnswerKey"]) == key
+
+
+# --- the comparator rules: code, context and sentence of each ---------------------------------
+
+TYPE = "3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"
+US = {"Country": "US"}
+COMPARATOR_RULES: list[tuple[dict[str, Any], str, dict[str, Any] | None, str]] = [
+    (
+        {"Comparator": "Exists", "RequiredToPreview": True, "ActionsGuarded": "Accept"},
+        "required_to_preview_with_actions_guarded",
+        {"actions": "Accept"},
+        "RequiredToPreview is deprecated and cannot be combined with ActionsGuarded (Accept); "
+        "use ActionsGuarded alone",
+    ),
+    (
+        {"Comparator": "In", "IntegerValues": [1], "LocaleValues": [US], "locale": True},
+        "comparator_mixed_values",
+        {"ints": 1, "locales": 1},
+        "IntegerValues and LocaleValues cannot be used together; got 1 IntegerValues and 1 "
+        "LocaleValues",
+    ),
+    (
+        {"Comparator": "EqualTo", "LocaleValues": [US]},
+        "locale_values_type",
+        {"type_id": TYPE},
+        f"LocaleValues can only be used with the Worker_Locale qualification type "
+        f"{WORKER_LOCALE}; got QualificationTypeId {TYPE}",
+    ),
+    (
+        {"Comparator": "EqualTo", "IntegerValues": [1], "locale": True},
+        "integer_values_worker_locale",
+        None,
+        f"IntegerValues cannot be used with the Worker_Locale qualification type {WORKER_LOCALE}; "
+        "compare locales with LocaleValues",
+    ),
+    (
+        {"Comparator": "Exists", "IntegerValues": [1]},
+        "comparator_no_values",
+        {"comparator": "Exists", "ints": 1, "locales": 0},
+        "Exists takes no values; got 1 IntegerValues and 0 LocaleValues",
+    ),
+    (
+        {"Comparator": "DoesNotExist", "LocaleValues": [US], "locale": True},
+        "comparator_no_values",
+        {"comparator": "DoesNotExist", "ints": 0, "locales": 1},
+        "DoesNotExist takes no values; got 0 IntegerValues and 1 LocaleValues",
+    ),
+    (
+        {"Comparator": "LessThan", "LocaleValues": [US], "locale": True},
+        "comparator_locale_values",
+        {"comparator": "LessThan", "locales": 1},
+        "LessThan compares integers and cannot take LocaleValues; got 1",
+    ),
+    (
+        {"Comparator": "GreaterThan", "IntegerValues": [1, 2]},
+        "relational_integer_count",
+        {"comparator": "GreaterThan", "ints": 2},
+        "GreaterThan takes exactly 1 IntegerValue; got 2",
+    ),
+    (
+        {"Comparator": "EqualTo", "IntegerValues": [1, 2]},
+        "equality_value_count",
+        {"comparator": "EqualTo", "ints": 2, "locales": 0},
+        "EqualTo takes exactly 1 IntegerValue or 1 LocaleValue; got 2 IntegerValues and 0 "
+        "LocaleValues",
+    ),
+    (
+        {"Comparator": "NotIn"},
+        "in_value_count",
+        {"comparator": "NotIn", "limit": 15, "locale_limit": 30},
+        "NotIn takes 1 to 15 IntegerValues or 1 to 30 LocaleValues; got none",
+    ),
+    (
+        {"Comparator": "In", "LocaleValues": [US] * 31, "locale": True},
+        "in_locale_count",
+        {"comparator": "In", "limit": 30, "locales": 31},
+        "In takes 1 to 30 LocaleValues; got 31",
+    ),
+    (
+        {"Comparator": "In", "IntegerValues": list(range(16))},
+        "in_integer_count",
+        {"comparator": "In", "limit": 15, "ints": 16},
+        "In takes 1 to 15 IntegerValues; got 16",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "context", "message"),
+    COMPARATOR_RULES,
+    ids=[f"{code}-{data['Comparator']}" for data, code, _, _ in COMPARATOR_RULES],
+)
+def test_each_comparator_rule_reports_its_code_counts_and_sentence(
+    data: dict[str, Any], code: str, context: dict[str, Any] | None, message: str
+) -> None:
+    """The counts a program reads from the error's context, and the sentence a person reads."""
+    fields = {k: v for k, v in data.items() if k != "locale"}
+    type_id = WORKER_LOCALE if data.get("locale") else TYPE
+    with pytest.raises(ValidationError) as info:
+        QualificationRequirement.model_validate({"QualificationTypeId": type_id, **fields})
+    [error] = info.value.errors()
+    assert (error["type"], error.get("ctx"), error["msg"]) == (code, context, message)

@@ -44,3 +44,15 @@ def test_a_second_file_size_is_refused_even_after_a_zero_size(root: str, first: 
         parse_answers(document)
     assert info.value.element == "UploadedFileSizeInBytes"
     assert "holds one UploadedFileSizeInBytes" in str(info.value)
+
+
+def test_a_declared_single_byte_encoding_is_honoured_even_when_the_bytes_are_utf8() -> None:
+    """Bytes declared ISO-8859-1 are read as ISO-8859-1, also when they happen to be valid
+    UTF-8 too: b"caf\\xc3\\xa9" is "cafÃ©", as expat reads it, not "café"."""
+    document = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>'
+        f'<QuestionFormAnswers xmlns="{NS}"><Answer><QuestionIdentifier>q</QuestionIdentifier>'
+        "<FreeText>caf\u00c3\u00a9</FreeText></Answer></QuestionFormAnswers>"
+    ).encode("latin-1")
+    assert b"caf\xc3\xa9" in document
+    assert parse_answers(document)["q"].value == "caf\u00c3\u00a9"
