@@ -338,3 +338,65 @@ def test_each_comparator_rule_reports_its_code_counts_and_sentence(
         QualificationRequirement.model_validate({"QualificationTypeId": type_id, **fields})
     [error] = info.value.errors()
     assert (error["type"], error.get("ctx"), error["msg"]) == (code, context, message)
+
+
+# --- the rules across a qualification test's members ------------------------------------------
+
+TEST_RULES: list[tuple[type, dict[str, Any], str, str, Any, str]] = [
+    (
+        CreateQualificationTypeRequest,
+        {**CREATE, "Test": FREE_TEXT_TEST},
+        "test_without_duration",
+        "TestDurationInSeconds",
+        None,
+        'A Test needs TestDurationInSeconds ("If this parameter is specified, '
+        'TestDurationInSeconds must also be specified"); got none',
+    ),
+    (
+        UpdateQualificationTypeRequest,
+        {**UPDATE, "Test": FREE_TEXT_TEST, "TestDurationInSeconds": 60, "AutoGranted": True},
+        "test_with_auto_granted",
+        "AutoGranted",
+        True,
+        'AutoGranted cannot be true with a Test ("If the Test parameter is specified, this '
+        'parameter cannot be true"); got AutoGranted true',
+    ),
+    (
+        CreateQualificationTypeRequest,
+        {**CREATE, "AnswerKey": key_for("q1")},
+        "answer_key_without_test",
+        "AnswerKey",
+        key_for("q1"),
+        "An AnswerKey needs the Test it answers; got an AnswerKey without a Test",
+    ),
+    (
+        UpdateQualificationTypeRequest,
+        {**UPDATE, "TestDurationInSeconds": 5},
+        "test_duration_without_test",
+        "TestDurationInSeconds",
+        5,
+        'UpdateQualificationType changes TestDurationInSeconds only with a Test ("you must '
+        'specify a Test parameter with the original questions"); got no Test',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "code", "member", "given", "message"),
+    TEST_RULES,
+    ids=[rule[2] for rule in TEST_RULES],
+)
+def test_each_test_rule_reports_its_member_input_and_sentence(
+    model: type, data: dict[str, Any], code: str, member: str, given: Any, message: str
+) -> None:
+    """Each rule of a qualification test: its code, the member it locates, what was given
+    there, and the sentence (quoting the API reference) that says why."""
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data)
+    [error] = info.value.errors()
+    assert (error["type"], error["loc"], error["input"], error["msg"]) == (
+        code,
+        (member,),
+        given,
+        message,
+    )
