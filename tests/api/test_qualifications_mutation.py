@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from mturk_models import (
     WORKER_LOCALE,
     ActionsGuarded,
+    AnswerKeyParseError,
     CreateQualificationTypeRequest,
     InputError,
     Locale,
@@ -84,6 +85,14 @@ def test_builder_errors_carry_their_stable_code(call: Callable[[], object], code
     with pytest.raises(InputError) as info:
         call()
     assert info.value.code == code
+
+
+@pytest.mark.parametrize("count", [2**31, "10", 1.5])
+def test_hits_approved_at_least_says_an_int_of_at_most_32_bits(count: object) -> None:
+    """Anything but a non-negative int is told the type and the 32-bit maximum (only a
+    negative int is told it is negative), and never leaks a TypeError from the comparison."""
+    with pytest.raises(InputError, match=r"count must be an int of at most 2147483647 \("):
+        hits_approved_at_least(count)  # type: ignore[arg-type]
 
 
 # --- the Test document ----------------------------------------------------------------------
@@ -400,3 +409,15 @@ def test_each_test_rule_reports_its_member_input_and_sentence(
         given,
         message,
     )
+
+
+def test_an_answer_key_error_carries_the_parsers_reason() -> None:
+    """The answer_key_document error gives the AnswerKey parser's own reason verbatim."""
+    with pytest.raises(AnswerKeyParseError) as parsed:
+        parse_answer_key("<AnswerKey/>")
+    data = {**CREATE, "Test": FREE_TEXT_TEST, "TestDurationInSeconds": 60}
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate({**data, "AnswerKey": "<AnswerKey/>"})
+    [error] = info.value.errors()
+    assert error["type"] == "answer_key_document"
+    assert error["msg"] == f"AnswerKey should be an AnswerKey document: {parsed.value}"

@@ -10,7 +10,11 @@ import pytest
 
 from mturk_models import (
     QUESTION_FORM_ANSWERS_NAMESPACE,
+    AnswerNotFoundError,
+    FreeTextAnswer,
     MalformedAnswerError,
+    QuestionFormAnswers,
+    UnsafeXMLError,
     parse_answers,
 )
 
@@ -56,3 +60,28 @@ def test_a_declared_single_byte_encoding_is_honoured_even_when_the_bytes_are_utf
     ).encode("latin-1")
     assert b"caf\xc3\xa9" in document
     assert parse_answers(document)["q"].value == "caf\u00c3\u00a9"
+
+
+def test_an_xinclude_element_is_refused_with_its_position() -> None:
+    document = (
+        "<QuestionFormAnswers>\n <Answer><QuestionIdentifier>q</QuestionIdentifier>\n"
+        '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="x"/></Answer>'
+        "</QuestionFormAnswers>"
+    )
+    with pytest.raises(UnsafeXMLError) as info:
+        parse_answers(document)
+    assert (info.value.line, info.value.column) == (3, 2)
+
+
+@pytest.mark.parametrize(("count", "elided"), [(10, False), (11, True)])
+def test_a_missing_identifier_lists_at_most_ten_known_ones(count: int, elided: bool) -> None:
+    """The lookup error lists the document's identifiers, the first ten, then "..." only when
+    there are more."""
+    answers = QuestionFormAnswers(
+        answers=[FreeTextAnswer(question_identifier=f"q{i}", text="") for i in range(count)]
+    )
+    with pytest.raises(AnswerNotFoundError) as info:
+        answers["missing"]
+    message = str(info.value)
+    assert ("'q9'" in message, "'q10'" in message) == (True, False)
+    assert message.endswith(", ...") is elided
