@@ -19,7 +19,10 @@ from mturk_models import (
     CreateQualificationTypeRequest,
     InputError,
     Locale,
+    QualificationRequest,
     QualificationRequirement,
+    QualificationType,
+    QuestionParseError,
     RequestWarning,
     UpdateQualificationTypeRequest,
     adult_content,
@@ -421,3 +424,35 @@ def test_an_answer_key_error_carries_the_parsers_reason() -> None:
     [error] = info.value.errors()
     assert error["type"] == "answer_key_document"
     assert error["msg"] == f"AnswerKey should be an AnswerKey document: {parsed.value}"
+
+
+def test_a_test_rule_error_and_an_answer_key_error_come_together() -> None:
+    """Every violation at once: a Test without its duration and a key that does not fit it
+    are two errors, neither hiding the other."""
+    data = {**CREATE, "Test": FREE_TEXT_TEST, "AnswerKey": key_for("q2")}
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(data)
+    assert sorted(error["type"] for error in info.value.errors()) == [
+        "key_question_not_in_test",
+        "test_without_duration",
+    ]
+
+
+HTML_QUESTION = (
+    '<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+    '2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<p>x</p>]]></HTMLContent>'
+    "<FrameHeight>0</FrameHeight></HTMLQuestion>"
+)
+
+
+@pytest.mark.parametrize("model", [QualificationType, QualificationRequest])
+def test_parse_test_names_the_owner_of_a_test_that_is_not_a_form(model: type) -> None:
+    """A stored Test that is another kind of question document: the error says whose Test it
+    is and what kind it is."""
+    owner = model(test=HTML_QUESTION)
+    with pytest.raises(QuestionParseError) as info:
+        owner.parse_test()
+    assert str(info.value) == (
+        f"a {model.__name__}'s Test should be a QuestionForm document; got HTMLQuestion"
+    )
+    assert model(test=FREE_TEXT_TEST).parse_test() == parse_question(FREE_TEXT_TEST)
