@@ -85,3 +85,16 @@ def test_a_missing_identifier_lists_at_most_ten_known_ones(count: int, elided: b
     message = str(info.value)
     assert ("'q9'" in message, "'q10'" in message) == (True, False)
     assert message.endswith(", ...") is elided
+
+
+def test_an_unknown_element_is_named_as_outside_the_schema_with_its_path() -> None:
+    document = (
+        "<QuestionFormAnswers><Answer><QuestionIdentifier>q</QuestionIdentifier><Extra/>"
+        "</Answer></QuestionFormAnswers>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert str(info.value) == (
+        "this is not a QuestionFormAnswers element (element Extra at line 1, column 71)"
+    )
+    assert info.value.location == "QuestionFormAnswers/Answer[1]/Extra[1]"
