@@ -162,7 +162,28 @@ def test_a_retired_element_in_a_test_is_named_with_its_question() -> None:
         )
     [error] = info.value.errors()
     assert error["type"] == "test_retired_element"
-    assert error["msg"].endswith(": FileUploadAnswer in question 'q7'")
+    assert error["msg"] == (
+        "Test uses elements MTurk no longer supports (since 12 December 2017: FileUploadAnswer "
+        "and Application): FileUploadAnswer in question 'q7'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "code"), [("Test", "test_size"), ("AnswerKey", "answer_key_size")]
+)
+def test_a_document_over_the_limit_is_told_its_size_in_bytes(member: str, code: str) -> None:
+    """The size error gives the member, the limit and the measured UTF-8 size."""
+    padding = "<!--" + "\u00e9" * 40_000 + "-->"  # 80,000 bytes, 40,000 characters
+    test = FREE_TEXT_TEST.replace("</QuestionForm>", padding + "</QuestionForm>")
+    key = key_for("q1").replace("</AnswerKey>", padding + "</AnswerKey>")
+    data = {**CREATE, "TestDurationInSeconds": 60}
+    data |= {"Test": test} if member == "Test" else {"Test": FREE_TEXT_TEST, "AnswerKey": key}
+    size = len((test if member == "Test" else key).encode("utf-8"))
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(data)
+    [error] = info.value.errors()
+    assert (error["type"], error["loc"]) == (code, (member,))
+    assert error["msg"] == f"{member} should be at most 65535 bytes encoded as UTF-8; got {size}"
 
 
 # --- warnings for members MTurk ignores -----------------------------------------------------

@@ -98,3 +98,29 @@ def test_an_unknown_element_is_named_as_outside_the_schema_with_its_path() -> No
         "this is not a QuestionFormAnswers element (element Extra at line 1, column 71)"
     )
     assert info.value.location == "QuestionFormAnswers/Answer[1]/Extra[1]"
+
+
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_raw_line_ends_in_other_text_are_read_as_xml_reads_them(kind: type) -> None:
+    """A raw CR or CRLF in a document in MTurk's own shape is a line feed, as XML defines
+    (only the character reference &#13; gives a CR), in the "other" text of a selection too."""
+    document = (
+        f'<?xml version="1.0" encoding="ASCII"?><QuestionFormAnswers xmlns="{NS}"><Answer>'
+        "<QuestionIdentifier>c</QuestionIdentifier><SelectionIdentifier>x</SelectionIdentifier>"
+        "<OtherSelectionText>a\r\nb\rc&#13;d</OtherSelectionText></Answer></QuestionFormAnswers>"
+    )
+    data = document if kind is str else document.encode("ascii")
+    assert parse_answers(data)["c"].value == ["x", "a\nb\nc\rd"]
+
+
+def test_an_element_outside_the_roots_namespace_is_refused_with_its_position() -> None:
+    document = (
+        f'<QuestionFormAnswers xmlns="{NS}"><Answer xmlns="">'
+        "<QuestionIdentifier>c</QuestionIdentifier></Answer></QuestionFormAnswers>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert str(info.value) == (
+        "every element must be in the namespace of the root element (element Answer at line 1, "
+        "column 129)"
+    )
