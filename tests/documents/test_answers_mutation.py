@@ -124,3 +124,35 @@ def test_an_element_outside_the_roots_namespace_is_refused_with_its_position() -
         "every element must be in the namespace of the root element (element Answer at line 1, "
         "column 129)"
     )
+
+
+@pytest.mark.parametrize("root", [f'<QuestionFormAnswers xmlns="{NS}">', "<QuestionFormAnswers>"])
+def test_a_file_key_is_stripped_of_xml_whitespace_only(root: str) -> None:
+    """Identifiers and file keys lose the XML whitespace around them, nothing more: a
+    no-break space is part of the key."""
+    document = (
+        f"{root}<Answer><QuestionIdentifier>f</QuestionIdentifier>"
+        "<UploadedFileSizeInBytes>3</UploadedFileSizeInBytes>"
+        "<UploadedFileKey> \u00a0k\u00a0\n</UploadedFileKey></Answer></QuestionFormAnswers>"
+    )
+    assert parse_answers(document)["f"].value["uploaded_file_key"] == "\u00a0k\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "<QuestionIdentifier> </QuestionIdentifier>",
+            "the QuestionIdentifier is empty (element QuestionIdentifier at line 1, column 29)",
+        ),
+        (
+            "<QuestionIdentifier>q</QuestionIdentifier><FreeText>a</FreeText>"
+            "<FreeText>b</FreeText>",
+            "an Answer holds one FreeText (element FreeText at line 1, column 93)",
+        ),
+    ],
+)
+def test_an_answer_breaking_a_schema_rule_is_told_which(body: str, message: str) -> None:
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(f"<QuestionFormAnswers><Answer>{body}</Answer></QuestionFormAnswers>")
+    assert str(info.value) == message
