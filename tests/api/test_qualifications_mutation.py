@@ -13,9 +13,12 @@ import pytest
 from pydantic import ValidationError
 
 from mturk_models import (
+    MASTERS_PRODUCTION,
+    PERCENT_ASSIGNMENTS_APPROVED,
     WORKER_LOCALE,
     ActionsGuarded,
     AnswerKeyParseError,
+    CreateHITTypeRequest,
     CreateQualificationTypeRequest,
     InputError,
     Locale,
@@ -477,3 +480,51 @@ def test_parse_test_names_the_owner_of_a_test_that_is_not_a_form(model: type) ->
         f"a {model.__name__}'s Test should be a QuestionForm document; got HTMLQuestion"
     )
     assert model(test=FREE_TEXT_TEST).parse_test() == parse_question(FREE_TEXT_TEST)
+
+
+def test_the_request_rules_judge_requirements_given_as_a_generator() -> None:
+    """The Masters and approval-rate rules judge the validated requirements, so that a
+    one-shot iterable (consumed by validation) is judged as a list would be."""
+    requirements = [
+        {"QualificationTypeId": MASTERS_PRODUCTION, "Comparator": "EqualTo", "IntegerValues": [1]},
+        {
+            "QualificationTypeId": PERCENT_ASSIGNMENTS_APPROVED,
+            "Comparator": "GreaterThan",
+            "IntegerValues": [101],
+        },
+    ]
+    data = {
+        "Title": "Tag",
+        "Description": "Tag images",
+        "Reward": "0.05",
+        "AssignmentDurationInSeconds": 600,
+        "QualificationRequirements": (requirement for requirement in requirements),
+    }
+    with pytest.raises(ValidationError) as info:
+        CreateHITTypeRequest.model_validate(data)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+        ("masters_comparator", ("QualificationRequirements", 0, "Comparator")),
+        ("approval_rate_range", ("QualificationRequirements", 1, "IntegerValues", 0)),
+    ]
+
+
+@pytest.mark.parametrize("container", [set, frozenset, lambda items: dict.fromkeys(items).keys()])
+def test_the_masters_rule_judges_requirements_given_in_any_container(
+    container: Callable[[list[QualificationRequirement]], Any],
+) -> None:
+    """A set (or a dict view) of requirement models is judged as a list would be."""
+    wrong = QualificationRequirement(
+        qualification_type_id=MASTERS_PRODUCTION, comparator="EqualTo", integer_values=[1]
+    )
+    data = {
+        "Title": "Tag",
+        "Description": "Tag images",
+        "Reward": "0.05",
+        "AssignmentDurationInSeconds": 600,
+        "QualificationRequirements": container([wrong]),
+    }
+    with pytest.raises(ValidationError) as info:
+        CreateHITTypeRequest.model_validate(data)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+        ("masters_comparator", ("QualificationRequirements", 0, "Comparator"))
+    ]

@@ -101,16 +101,21 @@ def test_an_unknown_element_is_named_as_outside_the_schema_with_its_path() -> No
 
 
 @pytest.mark.parametrize("kind", [str, bytes])
-def test_raw_line_ends_in_other_text_are_read_as_xml_reads_them(kind: type) -> None:
+@pytest.mark.parametrize(
+    ("raw", "read"), [("a\r\nb\rc", "a\nb\nc"), ("a\r\nb\rc&#13;d", "a\nb\nc\rd")]
+)
+def test_raw_line_ends_in_other_text_are_read_as_xml_reads_them(
+    kind: type, raw: str, read: str
+) -> None:
     """A raw CR or CRLF in a document in MTurk's own shape is a line feed, as XML defines
     (only the character reference &#13; gives a CR), in the "other" text of a selection too."""
     document = (
         f'<?xml version="1.0" encoding="ASCII"?><QuestionFormAnswers xmlns="{NS}"><Answer>'
         "<QuestionIdentifier>c</QuestionIdentifier><SelectionIdentifier>x</SelectionIdentifier>"
-        "<OtherSelectionText>a\r\nb\rc&#13;d</OtherSelectionText></Answer></QuestionFormAnswers>"
+        f"<OtherSelectionText>{raw}</OtherSelectionText></Answer></QuestionFormAnswers>"
     )
     data = document if kind is str else document.encode("ascii")
-    assert parse_answers(data)["c"].value == ["x", "a\nb\nc\rd"]
+    assert parse_answers(data)["c"].value == ["x", read]
 
 
 def test_an_element_outside_the_roots_namespace_is_refused_with_its_position() -> None:
@@ -156,3 +161,13 @@ def test_an_answer_breaking_a_schema_rule_is_told_which(body: str, message: str)
     with pytest.raises(MalformedAnswerError) as info:
         parse_answers(f"<QuestionFormAnswers><Answer>{body}</Answer></QuestionFormAnswers>")
     assert str(info.value) == message
+
+
+def test_an_unknown_element_in_the_namespace_is_located_by_its_local_name() -> None:
+    document = (
+        f'<QuestionFormAnswers xmlns="{NS}"><Answer><QuestionIdentifier>q</QuestionIdentifier>'
+        "<Extra/></Answer></QuestionFormAnswers>"
+    )
+    with pytest.raises(MalformedAnswerError) as info:
+        parse_answers(document)
+    assert info.value.location == "QuestionFormAnswers/Answer[1]/Extra[1]"
