@@ -280,13 +280,6 @@ TYPE = "3TL87MO8CLOFYXKXL2DD6F6RPQ2U4O"
 US = {"Country": "US"}
 COMPARATOR_RULES: list[tuple[dict[str, Any], str, dict[str, Any] | None, str]] = [
     (
-        {"Comparator": "Exists", "RequiredToPreview": True, "ActionsGuarded": "Accept"},
-        "required_to_preview_with_actions_guarded",
-        {"actions": "Accept"},
-        "RequiredToPreview is deprecated and cannot be combined with ActionsGuarded (Accept); "
-        "use ActionsGuarded alone",
-    ),
-    (
         {"Comparator": "In", "IntegerValues": [1], "LocaleValues": [US], "locale": True},
         "comparator_mixed_values",
         {"ints": 1, "locales": 1},
