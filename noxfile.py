@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -86,19 +87,24 @@ _MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ]\S*: (?P<status>.+?)\s*$")
 def mutation(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the core modules, and each module's score.
 
-    All of them by default (long: the suite runs for each mutant the tests reach); or only the
-    modules named, ``nox -s mutation -- src/mturk_models/_types.py``. Results are kept in
+    All of them by default (long: the tests that reach a mutated function run for each of its
+    mutants); or only the modules named, ``nox -s mutation -- src/mturk_models/_types.py``.
+    ``--max-children N`` limits the parallel test processes (default: one per CPU), for a
+    shared machine. Hypothesis runs its ``mutation`` profile (few fixed examples, see
+    ``tests/conftest.py``) unless ``HYPOTHESIS_PROFILE`` is set. Results are kept in
     ``mutants/`` and reused by the next run.
     """
     session.install("-e", ".[tests,pandas]", "mutmut>=3.3")
-    unknown = [path for path in session.posargs if path not in MUTATED]
+    options, paths = _mutation_arguments(session)
+    unknown = [path for path in paths if path not in MUTATED]
     if unknown:
         session.error(f"not a mutated module: {', '.join(unknown)}; choose from {MUTATED}")
     modules = [
-        path.removeprefix("src/").removesuffix(".py").replace("/", ".")
-        for path in session.posargs or MUTATED
+        path.removeprefix("src/").removesuffix(".py").replace("/", ".") for path in paths or MUTATED
     ]
-    session.run("mutmut", "run", *[f"{module}.*" for module in modules] if session.posargs else [])
+    env = {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "mutation")}
+    names = [f"{module}.*" for module in modules] if paths else []
+    session.run("mutmut", "run", *options, *names, env=env)
     output = session.run("mutmut", "results", "--all=true", silent=True) or ""
     counts: dict[str, Counter[str]] = {module: Counter() for module in modules}
     for line in str(output).splitlines():
@@ -111,3 +117,21 @@ def mutation(session: nox.Session) -> None:
         score = f"{100 * killed / tested:.1f}%" if tested else "n/a"
         details = ", ".join(f"{n} {status}" for status, n in sorted(count.items()))
         session.log(f"mutation score {module}: {score} ({details or 'no mutants'})")
+
+
+def _mutation_arguments(session: nox.Session) -> tuple[list[str], list[str]]:
+    """The posargs of ``mutation``: mutmut's ``--max-children N`` and the module paths."""
+    options: list[str] = []
+    paths: list[str] = []
+    arguments = iter(session.posargs)
+    for argument in arguments:
+        name, equals, value = argument.partition("=")
+        if name != "--max-children":
+            paths.append(argument)
+            continue
+        if not equals:
+            value = next(arguments, "")
+        if not value.isdigit() or int(value) < 1:
+            session.error(f"--max-children takes a positive number; got {value!r}")
+        options += ["--max-children", value]
+    return options, paths
