@@ -94,7 +94,9 @@ INT32_MAX: Final = 2**31 - 1
 def _int32(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError(
-            "int32_bool", "A 32-bit integer should not be a bool; got {value}", {"value": value}
+            "int32_bool",
+            "A 32-bit integer should not be a bool; got {value}",
+            {"value": shown(value)},
         )
     if isinstance(value, int) and not INT32_MIN <= value <= INT32_MAX:
         raise PydanticCustomError(
