@@ -177,3 +177,12 @@ def test_utc_datetime_serialises_as_pydantic_serialises_datetime() -> None:
 def test_decimal_and_identifier_results_are_unchanged_by_the_checks() -> None:
     assert parse_currency("0.5") == Decimal("0.50")
     assert strip_identifier(" q1\n") == "q1"
+
+
+@pytest.mark.parametrize("text", ["+202109", "+2021001", "+202109.17", "-202109", "2021.", ".5"])
+def test_signed_and_decimal_epoch_strings_stay_epoch_seconds(text: str) -> None:
+    # Only a string of digits is ambiguous with an ISO 8601 date; a sign or a decimal point
+    # makes a number (even where python-dateutil would read "+202109" as the year 202).
+    expected = datetime.fromtimestamp(float(text), UTC)
+    assert to_utc(text) == expected
+    assert Assignment.model_validate({"SubmitTime": text}).submit_time == expected
