@@ -186,3 +186,13 @@ def test_signed_and_decimal_epoch_strings_stay_epoch_seconds(text: str) -> None:
     expected = datetime.fromtimestamp(float(text), UTC)
     assert to_utc(text) == expected
     assert Assignment.model_validate({"SubmitTime": text}).submit_time == expected
+
+
+def test_pandas_nat_is_refused_with_a_sentence_naming_it() -> None:
+    pandas = pytest.importorskip("pandas")
+    error = _error(to_utc, pandas.NaT)
+    assert error.type == "utc_datetime"
+    message = error.message()
+    assert PLACEHOLDER.search(message) is None, message
+    assert message.endswith("got NaT"), message
+    assert re.match(r"[A-Z][a-z ]", message), message
