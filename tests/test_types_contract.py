@@ -7,10 +7,12 @@ every placeholder filled, the value named, the cause given), never for its exact
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import warnings
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any
 
@@ -75,6 +77,8 @@ def test_every_error_is_a_complete_sentence_naming_the_value(
     assert named in message, message
     assert re.match(r"[A-Z][a-z ]", message), message  # starts as a sentence
     assert message[-1].isalnum() or message[-1] in "')]", message  # ends with a word or value
+    if "; got " in message:  # "...; got <value>": the value given closes the sentence
+        assert message.endswith(f"; got {named}"), message
 
 
 @pytest.mark.parametrize("value", [True, 2**31, -(2**31) - 1])
@@ -196,3 +200,74 @@ def test_pandas_nat_is_refused_with_a_sentence_naming_it() -> None:
     assert PLACEHOLDER.search(message) is None, message
     assert message.endswith("got NaT"), message
     assert re.match(r"[A-Z][a-z ]", message), message
+
+
+# --- behaviour the model tests never reach --------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [-(2**31), 2**31 - 1, "95", "-2147483648", 0])
+def test_int32_accepts_its_bounds_and_integer_strings(value: Any) -> None:
+    assert _int32(value).number == int(value)
+
+
+def test_identifiers_keep_unicode_spaces_that_xml_does_not_strip() -> None:
+    # XML whitespace is space, tab, CR and LF; a no-break space is part of the identifier.
+    assert strip_identifier("\u00a0q1\u2003") == "\u00a0q1\u2003"
+    assert strip_identifier(" \t\u00a0q1\r\n") == "\u00a0q1"
+
+
+def test_an_amount_of_any_length_the_pattern_admits_is_read_exactly() -> None:
+    digits = "9" * 1_000_001  # beyond decimal's default exponent limit of 999,999
+    amount = parse_currency(digits + ".5")
+    assert amount == Decimal(digits + ".50")
+    assert str(amount) == digits + ".50"
+
+
+class _NoOffset(tzinfo):
+    """A zone that does not know its offset: read as UTC, like a naive datetime."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        return None
+
+
+@pytest.mark.parametrize("spec", ["EST5EDT,M3.2.0,M11.1.0", "IST-5:30"])
+def test_a_zone_without_offset_is_utc_whatever_the_machine_zone(spec: str) -> None:
+    # astimezone() would read such a datetime as the machine's local time.
+    class Event(BaseModel):
+        at: UtcDatetime
+
+    value = datetime(2021, 1, 1, 12, tzinfo=_NoOffset())
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = spec
+    time.tzset()
+    try:
+        assert to_utc(value) == datetime(2021, 1, 1, 12, tzinfo=UTC)
+        assert Event(at=value).at == datetime(2021, 1, 1, 12, tzinfo=UTC)
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What datetime.isoformat() writes for a zone whose offset has seconds (local mean time,
+        # as zoneinfo gives it before 1900 or so).
+        ("1890-01-01T00:00:00+00:19:32", datetime(1889, 12, 31, 23, 40, 28, tzinfo=UTC)),
+        ("2021-09-17T20:28:00+05:30:15", datetime(2021, 9, 17, 14, 57, 45, tzinfo=UTC)),
+        ("2021-09-17T20:28:00 Z", datetime(2021, 9, 17, 20, 28, tzinfo=UTC)),
+    ],
+)
+def test_model_fields_read_every_form_pythons_isoformat_reads(
+    text: str, expected: datetime
+) -> None:
+    assert datetime.fromisoformat(text) == expected
+
+    class Event(BaseModel):
+        at: UtcDatetime
+
+    assert Event(at=text).at == expected
+    assert Assignment.model_validate({"SubmitTime": text}).submit_time == expected
