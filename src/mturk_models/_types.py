@@ -377,7 +377,7 @@ class _UtcDatetimeSchema:
     ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             _utc_value,
-            json_schema_input_schema=core_schema.datetime_schema(),
+            json_schema_input_schema=core_schema.datetime_schema(),  # pragma: no mutate
             serialization=core_schema.simple_ser_schema("datetime"),
         )
 

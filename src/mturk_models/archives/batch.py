@@ -955,7 +955,7 @@ class _CSVWriter:
     def close(self) -> None:
         if self._pending and self._style.final_line_end:
             self._handle.write(self._style.lineterminator)
-        self._pending = False
+        self._pending = False  # pragma: no mutate
 
 
 def _trailing_review(header: Sequence[str]) -> int:
