@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import data_path
 
 from mturk_models import ArchiveError, BatchResultRow, read_batch_csv, write_batch_csv
+from mturk_models._errors import shown
 
 SAMPLE = "batch_02.csv"
 
@@ -173,3 +174,109 @@ def test_a_spooled_text_file_and_a_duck_typed_text_reader_are_read_as_text() -> 
             return self._text.readline()
 
     assert list(read_batch_csv(Lines(sample_text()))) == expected  # type: ignore[arg-type]
+
+
+# --- cell errors as sentences, header and width messages -----------------------------------------
+
+
+@pytest.mark.parametrize(("column", "value"), [("Reward", "€0.50"), ("Approve", "yes")])
+def test_a_bad_reward_or_approve_cell_is_a_sentence_ending_with_the_value(
+    column: str, value: str
+) -> None:
+    text = (  # the sample's rows omit Approve and Reject: give them
+        with_review_columns(sample_text(), value)
+        if column == "Approve"
+        else with_cells(**{column: value})
+    )
+    message = str(error_of(text))
+    assert re.search(rf"column {column}: [A-Z][a-z ]", message), message
+    assert message.endswith(f"got {value!r}"), message
+
+
+def with_review_columns(text: str, approve: str) -> str:
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header = records[0]
+    if "Approve" not in header:
+        header += ["Approve", "Reject"]
+    for record in records[1:]:
+        record += [""] * (len(header) - len(record))
+    records[1][header.index("Approve")] = approve
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(records)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("header", "lacking"),
+    [
+        ("HITId,AssignmentId", "the required column WorkerId "),
+        ("HITId,Title", "the required columns AssignmentId, WorkerId "),
+        ("Title", "the required columns HITId, AssignmentId, WorkerId "),
+    ],
+)
+def test_the_missing_required_columns_are_counted_and_listed(header: str, lacking: str) -> None:
+    message = str(error_of(header + "\n"))
+    assert f"the header lacks {lacking}(" in message, message
+
+
+def test_the_header_summary_counts_columns_and_shortens_long_names() -> None:
+    one = str(error_of("Title\n"))
+    assert "(it has 1 column: 'Title')" in one
+    long_name = "Answer." + "x" * 60
+    many = str(error_of(f"a,{long_name},c,d,e,f,g\n"))
+    assert f"(it has 7 columns: 'a', {shown(long_name, 40)}, 'c', 'd', 'e', 'f', ...)" in many
+    assert long_name not in many
+
+
+def test_a_row_of_the_wrong_width_names_the_columns_it_may_omit() -> None:
+    header = "HITId,AssignmentId,WorkerId"
+    plain = str(error_of(f"{header}\n1,2\n"))
+    assert plain.endswith("the row has 2 fields; the header has 3"), plain
+    reviewed = str(error_of(f"{header},Approve,Reject\n1,2\n"))
+    assert reviewed.endswith(
+        "the row has 2 fields; the header has 5 (rows may omit only the trailing Approve, Reject)"
+    ), reviewed
+
+
+# --- writing: paths, locations, answers ----------------------------------------------------------
+
+
+def test_writing_to_a_path_writes_what_a_text_handle_gets(tmp_path: Any) -> None:
+    rows = read_text(sample_text())
+    target = tmp_path / "out.csv"
+    options: dict[str, Any] = {"zone": "America/Chicago", "short_rows": True}
+    handle = io.StringIO(newline="")
+    write_batch_csv(rows, handle, **options)
+    write_batch_csv(rows, target, **options)
+    assert target.read_bytes() == handle.getvalue().encode("utf-8")
+    # The same with the columns in another order, given explicitly.
+    header = next(csv.reader(io.StringIO(handle.getvalue(), newline="")))
+    chosen = header[::-1]
+    handle = io.StringIO(newline="")
+    write_batch_csv(rows, handle, columns=chosen, **options)
+    write_batch_csv(rows, target, columns=chosen, **options)
+    assert target.read_bytes() == handle.getvalue().encode("utf-8")
+    assert next(csv.reader(io.StringIO(target.read_text("utf-8"), newline=""))) == chosen
+    assert " CST " in handle.getvalue() or " CDT " in handle.getvalue()
+
+
+def test_a_later_row_with_new_columns_is_located_at_its_row() -> None:
+    rows = read_text(sample_text())
+    extra = rows[2].model_copy(update={"inputs": {**rows[2].inputs, "new": "x"}})
+    with pytest.raises(ArchiveError) as info:
+        write_batch_csv([rows[0], rows[1], extra], io.StringIO())
+    assert info.value.location == "row 3"
+    assert str(info.value).endswith("pass columns=[...] naming every column")
+
+
+def test_structured_answers_are_written_as_utf8_json_and_none_is_located() -> None:
+    row = read_text(sample_text())[0]
+    tagged = row.model_copy(update={"answers": {"tags": ["café", "naïve"], "n": 1}})
+    out = io.StringIO(newline="")
+    write_batch_csv([tagged], out, quote_all=False)
+    assert '"[""café"",""naïve""]"' in out.getvalue()
+    assert read_text(out.getvalue())[0].answers == {"tags": '["café","naïve"]', "n": "1"}
+    empty = row.model_copy(update={"answers": {"tags": None}})
+    with pytest.raises(ArchiveError) as info:
+        write_batch_csv([row, empty], io.StringIO())
+    assert info.value.location == "row 2, column Answer.tags"
