@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -264,7 +265,8 @@ def test_a_zone_without_offset_is_utc_whatever_the_machine_zone(spec: str) -> No
 def test_model_fields_read_every_form_pythons_isoformat_reads(
     text: str, expected: datetime
 ) -> None:
-    assert datetime.fromisoformat(text) == expected
+    if sys.version_info >= (3, 11) or not text.endswith("Z"):  # 3.10's reads no "Z"
+        assert datetime.fromisoformat(text) == expected
 
     class Event(BaseModel):
         at: UtcDatetime

@@ -314,6 +314,17 @@ def _from_tzlocal(value: datetime, zone: Any) -> datetime:
     return result
 
 
+def _iso_with_z(text: str) -> datetime | None:
+    """What Python 3.11's ``fromisoformat`` reads with a ``Z`` (``…00 Z``), read the same on 3.10,
+    whose parser takes only ``+00:00``; else ``None``."""
+    if text[-1:] not in ("Z", "z"):
+        return None
+    try:
+        return datetime.fromisoformat(text[:-1].rstrip() + "+00:00")
+    except ValueError:
+        return None
+
+
 def _utc_value(value: Any) -> datetime:
     """The validator of every ``UtcDatetime`` field: the common forms inline, the rest via to_utc.
 
@@ -357,7 +368,7 @@ def _utc_value(value: Any) -> datetime:
                 try:
                     parsed = _PYDANTIC_DATETIME.validate_python(text)
                 except ValidationError:
-                    parsed = None
+                    parsed = _iso_with_z(text)
             if parsed is not None:
                 return _utc(parsed)
     return to_utc(value)

@@ -509,9 +509,10 @@ class BatchCSVReader(Iterable[BatchResultRow]):
         elif isinstance(source, io.TextIOBase) or not _is_binary(source):
             yield from self._read(cast(IO[str], source))
         else:
-            wrapper = io.TextIOWrapper(
-                cast(IO[bytes], source), encoding="utf-8", errors=_UNDECODED, newline=""
-            )
+            binary = cast(IO[bytes], source)
+            if not hasattr(binary, "readable"):  # Python 3.10's SpooledTemporaryFile, duck types
+                binary = cast(IO[bytes], io.BufferedReader(_ReadOnly(binary)))
+            wrapper = io.TextIOWrapper(binary, encoding="utf-8", errors=_UNDECODED, newline="")
             try:
                 yield from self._read(wrapper)
             finally:
@@ -715,6 +716,21 @@ def _undecoded(record: list[str], line: int, header: Sequence[str]) -> ArchiveEr
                 "the reader (pass the path or a binary file)",
             )
     return None
+
+
+class _ReadOnly(io.RawIOBase):
+    """A binary file with ``read`` only (no ``readable()``), as io's buffered reader needs it."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self._source = source
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._source.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _is_binary(source: IO[str] | IO[bytes]) -> bool:
