@@ -604,3 +604,22 @@ def test_int32_bounds_are_minimum_and_maximum_in_json_schema() -> None:
 def test_int32_errors_after_the_bounds_moved(value: Any, code: str) -> None:
     data = {"QualificationTypeId": "3A", "Comparator": "EqualTo", "IntegerValues": [value]}
     expect_error(QualificationRequirement, data, code, "", loc=("IntegerValues", 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1890-01-01T00:00:00+00:19:32", "2021-09-17T20:28:00+05:30:15", "2021-09-17T20:28:00 Z"],
+)
+def test_to_utc_reads_every_string_a_model_field_reads(text: str) -> None:
+    class Event(BaseModel):
+        at: UtcDatetime
+
+    assert to_utc(text) == Event(at=text).at
+
+
+def test_a_float_subclass_amount_is_read_by_its_float_value() -> None:
+    class Amount(float):
+        def __repr__(self) -> str:  # as numpy 2's float64 does: "np.float64(0.5)"
+            return f"Amount({float(self)!r})"
+
+    assert parse_currency(Amount(0.5)) == Decimal("0.50")

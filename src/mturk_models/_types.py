@@ -270,6 +270,9 @@ def to_utc(value: Any) -> datetime:
             if text.isascii() and text.isdigit():
                 _refuse_date_digits(text)
             return _from_epoch(float(text))
+        parsed = _iso_string(text)  # the forms a model field reads, then dateutil's
+        if parsed is not None:
+            return _utc(parsed)
         try:
             parsed = isoparse(text)
         except (ValueError, OverflowError) as exc:
@@ -312,6 +315,17 @@ def _from_tzlocal(value: datetime, zone: Any) -> datetime:
         offset = zone._std_offset
     result: datetime = wall - offset
     return result
+
+
+def _iso_string(text: str) -> datetime | None:
+    """An ISO 8601 timestamp read by the C parser, else pydantic-core's, else ``None``."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            return _PYDANTIC_DATETIME.validate_python(text)  # type: ignore[no-any-return]
+        except ValidationError:
+            return _iso_with_z(text)
 
 
 def _iso_with_z(text: str) -> datetime | None:
@@ -361,14 +375,7 @@ def _utc_value(value: Any) -> datetime:
     if isinstance(value, str):
         text = value.strip()
         if ":" in text or not _EPOCH.fullmatch(text):
-            parsed: datetime | None
-            try:
-                parsed = datetime.fromisoformat(text)
-            except ValueError:
-                try:
-                    parsed = _PYDANTIC_DATETIME.validate_python(text)
-                except ValidationError:
-                    parsed = _iso_with_z(text)
+            parsed = _iso_string(text)
             if parsed is not None:
                 return _utc(parsed)
     return to_utc(value)
@@ -427,7 +434,8 @@ def parse_currency(value: Any) -> Decimal:
     elif isinstance(value, Decimal):
         text = format(value, "f") if value.is_finite() else str(value)
     elif isinstance(value, (int, float)):
-        text = repr(value) if isinstance(value, float) else str(value)
+        # float.__repr__: numpy's float64 (a float) reprs as "np.float64(0.5)" since numpy 2.
+        text = float.__repr__(value) if isinstance(value, float) else str(value)
     elif isinstance(value, str):
         text = value
     else:
