@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NamedTuple
 
@@ -528,47 +528,63 @@ def qualification_requirement_rules(field: str = "qualification_requirements") -
     Each judges the validated requirements (what pydantic converts cannot slip past); a
     requirement that fails its own validation is left to its own errors.
     """
+    # Module-level functions rather than closures built at import: mutation testing switches a
+    # mutant on after import, which a closure would never see.
+    return tuple(
+        partial(rule, field=field)
+        for rule in (_masters_rule, _approval_rate_rule, _environment_rule, _preview_rule)
+    )
 
-    def masters_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
+
+def _masters_rule(
+    raw: RawRequest, model: BaseModel | None, *, field: str
+) -> list[InitErrorDetails]:
+    alias = raw.alias(field)
+    errors: list[InitErrorDetails] = []
+    for i, req in raw.valid_items(field, model):
+        comparator = req.comparator.value
+        error = masters_comparator_error(req.qualification_type_id, comparator)
+        if error is not None:
+            errors.append({"type": error, "loc": (alias, i, "Comparator"), "input": comparator})
+    return errors
+
+
+def _approval_rate_rule(
+    raw: RawRequest, model: BaseModel | None, *, field: str
+) -> list[InitErrorDetails]:
+    alias = raw.alias(field)
+    errors: list[InitErrorDetails] = []
+    for i, req in raw.valid_items(field, model):
+        values = list(req.integer_values or ())
+        for index, error in approval_rate_errors(req.qualification_type_id, values):
+            loc = (alias, i, "IntegerValues", index)
+            errors.append({"type": error, "loc": loc, "input": values[index]})
+    return errors
+
+
+def _environment_rule(
+    raw: RawRequest, model: BaseModel | None, *, field: str
+) -> list[InitErrorDetails]:
+    environment = raw.context.environment
+    if environment is not None and model is not None:
+        environment_warnings(getattr(model, field) or (), environment, raw.alias(field))
+    return []
+
+
+def _preview_rule(
+    raw: RawRequest, model: BaseModel | None, *, field: str
+) -> list[InitErrorDetails]:
+    if model is not None:
         alias = raw.alias(field)
-        errors: list[InitErrorDetails] = []
-        for i, req in raw.valid_items(field, model):
-            comparator = req.comparator.value
-            error = masters_comparator_error(req.qualification_type_id, comparator)
-            if error is not None:
-                errors.append({"type": error, "loc": (alias, i, "Comparator"), "input": comparator})
-        return errors
-
-    def approval_rate_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
-        alias = raw.alias(field)
-        errors: list[InitErrorDetails] = []
-        for i, req in raw.valid_items(field, model):
-            values = list(req.integer_values or ())
-            for index, error in approval_rate_errors(req.qualification_type_id, values):
-                loc = (alias, i, "IntegerValues", index)
-                errors.append({"type": error, "loc": loc, "input": values[index]})
-        return errors
-
-    def environment_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
-        environment = raw.context.environment
-        if environment is not None and model is not None:
-            environment_warnings(getattr(model, field) or (), environment, raw.alias(field))
-        return []
-
-    def preview_rule(raw: RawRequest, model: BaseModel | None) -> list[InitErrorDetails]:
-        if model is not None:
-            alias = raw.alias(field)
-            for i, req in enumerate(getattr(model, field) or ()):
-                if req.required_to_preview and req.actions_guarded is not None:
-                    warn_at_caller(
-                        f'{alias}.{i}: RequiredToPreview true is deprecated and "should not be '
-                        f'used in combination with" ActionsGuarded ({req.actions_guarded.value}); '
-                        "MTurk may follow either: give ActionsGuarded alone",
-                        RequestWarning,
-                    )
-        return []
-
-    return (masters_rule, approval_rate_rule, environment_rule, preview_rule)
+        for i, req in enumerate(getattr(model, field) or ()):
+            if req.required_to_preview and req.actions_guarded is not None:
+                warn_at_caller(
+                    f'{alias}.{i}: RequiredToPreview true is deprecated and "should not be '
+                    f'used in combination with" ActionsGuarded ({req.actions_guarded.value}); '
+                    "MTurk may follow either: give ActionsGuarded alone",
+                    RequestWarning,
+                )
+    return []
 
 
 # --- builders ---------------------------------------------------------------------------------
@@ -862,76 +878,80 @@ def qualification_test_rule(*, update: bool) -> Rule:
     an AnswerKey, ``AnswerKey.check(test)``: the findings in :data:`ANSWER_KEY_ERRORS` are
     errors, the others warnings.
     """
+    return partial(_qualification_test_rule, update=update)
 
-    def rule(raw: RawRequest, model: BaseModel | None) -> Iterable[InitErrorDetails]:
-        test = raw.member("test")
-        duration = raw.member("test_duration_in_seconds")
-        auto_granted = raw.valid_member("auto_granted", model)
-        answer_key = raw.member("answer_key")
-        errors: list[InitErrorDetails] = []
-        if test is not None and duration is None:
-            errors.append(
-                init_error(
-                    "test_without_duration",
-                    'A Test needs TestDurationInSeconds ("If this parameter is specified, '
-                    'TestDurationInSeconds must also be specified"); got none',
-                    (raw.alias("test_duration_in_seconds"),),
-                    None,
-                )
-            )
-        if test is not None and auto_granted is True:
-            errors.append(
-                init_error(
-                    "test_with_auto_granted",
-                    'AutoGranted cannot be true with a Test ("If the Test parameter is '
-                    'specified, this parameter cannot be true"); got AutoGranted true',
-                    (raw.alias("auto_granted"),),
-                    True,
-                )
-            )
-        if answer_key is not None and test is None:
-            errors.append(
-                init_error(
-                    "answer_key_without_test",
-                    "An AnswerKey needs the Test it answers; got an AnswerKey without a Test",
-                    (raw.alias("answer_key"),),
-                    answer_key,
-                )
-            )
-        if update and duration is not None and test is None:
-            errors.append(
-                init_error(
-                    "test_duration_without_test",
-                    "UpdateQualificationType changes TestDurationInSeconds only with a Test "
-                    '("you must specify a Test parameter with the original questions"); got '
-                    "no Test",
-                    (raw.alias("test_duration_in_seconds"),),
-                    duration,
-                )
-            )
-        advice: list[str] = []
-        test_xml = raw.valid_member("test", model) if test is not None else None
-        key_xml = raw.valid_member("answer_key", model) if answer_key is not None else None
-        if test_xml is not None and key_xml is not None:
-            found, advice = _answer_key_findings(test_xml, key_xml, raw.alias("answer_key"))
-            errors += found
-        if model is not None and not errors:
-            for message in advice:
-                warn_at_caller(message, RequestWarning)
-            if not update and duration is not None and test is None:
-                warn_at_caller(
-                    "TestDurationInSeconds is ignored without a Test: the Qualification type "
-                    "has no test to time",
-                    RequestWarning,
-                )
-            if raw.member("auto_granted_value") is not None and auto_granted is not True:
-                warn_at_caller(
-                    "AutoGrantedValue is used only if AutoGranted is true; it is ignored here",
-                    RequestWarning,
-                )
-        return errors
 
-    return rule
+def _qualification_test_rule(
+    raw: RawRequest, model: BaseModel | None, *, update: bool
+) -> Iterable[InitErrorDetails]:
+    """:func:`qualification_test_rule`'s rule: a module-level function, not a closure built at
+    import, so that mutation testing (which switches a mutant on after import) reaches it."""
+    test = raw.member("test")
+    duration = raw.member("test_duration_in_seconds")
+    auto_granted = raw.valid_member("auto_granted", model)
+    answer_key = raw.member("answer_key")
+    errors: list[InitErrorDetails] = []
+    if test is not None and duration is None:
+        errors.append(
+            init_error(
+                "test_without_duration",
+                'A Test needs TestDurationInSeconds ("If this parameter is specified, '
+                'TestDurationInSeconds must also be specified"); got none',
+                (raw.alias("test_duration_in_seconds"),),
+                None,
+            )
+        )
+    if test is not None and auto_granted is True:
+        errors.append(
+            init_error(
+                "test_with_auto_granted",
+                'AutoGranted cannot be true with a Test ("If the Test parameter is '
+                'specified, this parameter cannot be true"); got AutoGranted true',
+                (raw.alias("auto_granted"),),
+                True,
+            )
+        )
+    if answer_key is not None and test is None:
+        errors.append(
+            init_error(
+                "answer_key_without_test",
+                "An AnswerKey needs the Test it answers; got an AnswerKey without a Test",
+                (raw.alias("answer_key"),),
+                answer_key,
+            )
+        )
+    if update and duration is not None and test is None:
+        errors.append(
+            init_error(
+                "test_duration_without_test",
+                "UpdateQualificationType changes TestDurationInSeconds only with a Test "
+                '("you must specify a Test parameter with the original questions"); got '
+                "no Test",
+                (raw.alias("test_duration_in_seconds"),),
+                duration,
+            )
+        )
+    advice: list[str] = []
+    test_xml = raw.valid_member("test", model) if test is not None else None
+    key_xml = raw.valid_member("answer_key", model) if answer_key is not None else None
+    if test_xml is not None and key_xml is not None:
+        found, advice = _answer_key_findings(test_xml, key_xml, raw.alias("answer_key"))
+        errors += found
+    if model is not None and not errors:
+        for message in advice:
+            warn_at_caller(message, RequestWarning)
+        if not update and duration is not None and test is None:
+            warn_at_caller(
+                "TestDurationInSeconds is ignored without a Test: the Qualification type "
+                "has no test to time",
+                RequestWarning,
+            )
+        if raw.member("auto_granted_value") is not None and auto_granted is not True:
+            warn_at_caller(
+                "AutoGrantedValue is used only if AutoGranted is true; it is ignored here",
+                RequestWarning,
+            )
+    return errors
 
 
 class _QualificationTypeFields(Request):
