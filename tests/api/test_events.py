@@ -163,6 +163,9 @@ def test_a_bad_record_stops_the_iteration_naming_its_index() -> None:
         ("[" * 100_000, "json"),
         ('{"Events": [], "EventDocId": "\\ud800"}', "text"),
         ({"Events": [], "CustomerId": "A\udfff"}, "text"),
+        # In an unknown key, nested in an event: refused when read, not later when written.
+        ({"Events": [{"EventType": "Ping", "Note": ["\ud800"]}]}, "text"),
+        ({"Events": [], "Extra": {"\udc00": 1}}, "text"),
     ],
 )
 def test_what_is_not_a_notification_is_our_error_naming_it(message: object, code: str) -> None:
