@@ -126,8 +126,10 @@ class Structure(MTurkModel):
     :func:`_misplaced`): a key that differs from a member only by case or underscores
     (``AssignmentID``, ``assignmentid``) is ``member_spelling``; a mapping that holds none of the
     members but other keys, or whose keys are all another structure's, is ``wrong_structure``,
-    naming what it looks like. The check runs only when there are unknown keys; data an archive
-    reader built (validation context :data:`ARCHIVED`) skips the two structural rules.
+    naming what it looks like; a member given under both its botocore key and its attribute
+    name (``HITId`` and ``hit_id``) is ``duplicate_key``, as in requests. The checks run only when
+    there are unknown keys; data an archive reader built (validation context :data:`ARCHIVED`)
+    skips these structural rules.
 
     Unknown members must survive ``model_dump_json()``, ``model_validate_json()`` and
     ``to_boto3()`` unchanged, so what JSON or pydantic cannot carry is refused where it enters
@@ -416,8 +418,21 @@ def _misplaced(cls: type[Structure], extra: dict[str, Any], fields_set: set[str]
     ``fields_set`` holds the members given a value other than None (None is what to_boto3()
     leaves out, so a member given as None does not count as one).
     """
+    fields = cls.model_fields
+    # An attribute name left among the unknown keys: pydantic read the member's botocore key,
+    # so the input gave the member twice, perhaps with two values.
+    twice = sorted(key for key in extra if key in fields and fields[key].alias not in (None, key))
+    if twice:
+        raise PydanticCustomError(
+            "duplicate_key",
+            "{model} got {pairs}: two names of one member each; give only one of them",
+            {
+                "model": cls.__name__,
+                "pairs": ", ".join(f"{key!r} and {fields[key].alias!r}" for key in twice),
+            },
+        )
     spellings = _spellings(cls)
-    exact = _members(cls)  # a member given twice (alias and name) is a duplicate, not a misspelling
+    exact = _members(cls)
     misspelt = {
         key: spellings[_fold(key)] for key in extra if _fold(key) in spellings and key not in exact
     }
