@@ -177,18 +177,6 @@ def sniff_encoding(head: bytes) -> str | None:
     return None
 
 
-def _utf16_codec(data: bytes) -> str | None:
-    """The UTF-16 codec of a BOM or of NUL bytes among the first two, or None (the command
-    line's input sniffing, unchanged; readers use :func:`sniff_encoding`)."""
-    if data.startswith(_UTF16_BOMS):
-        return "utf-16"
-    if data[:1] == b"\0" and data[1:2] != b"\0":
-        return "utf-16-be"
-    if data[1:2] == b"\0" and data[:1] != b"\0":
-        return "utf-16-le"
-    return None
-
-
 # The declaration's encoding, whatever its spelling; EncName ([A-Za-z][A-Za-z0-9._-]*) is
 # checked after, so that a malformed name is refused with the name rather than left to expat.
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*([\"'])([^\"']*)\1")
