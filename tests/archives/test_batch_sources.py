@@ -241,6 +241,16 @@ def test_write_options_describe_the_file(text: str, options: dict[str, Any]) -> 
     assert reader_of(text).write_options == {"delimiter": ",", "quote_all": quote_all, **options}
 
 
+@pytest.mark.parametrize("text", [HEADER, f"{HEADER}\r\n\r\n", f"{HEADER}\n\n{ROW}\n\n"])
+def test_write_options_are_bools_even_without_rows(text: str) -> None:
+    options = reader_of(text).write_options
+    assert [type(options[name]) for name in ("quote_all", "short_rows", "final_line_end")] == [
+        bool,
+        bool,
+        bool,
+    ]
+
+
 def test_a_header_only_file_is_written_back_as_it_was() -> None:
     reader = reader_of(QUOTED)
     assert reader.write_options["quote_all"] is True
