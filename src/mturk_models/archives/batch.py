@@ -402,8 +402,8 @@ class _Lines(Iterator[str]):
         self._handle = handle
         self._pushed: str | None = None
         self.first: str | None = None
-        self.first_ending = ""
-        self.last_ending = ""
+        self.first_ending = ""  # pragma: no mutate
+        self.last_ending = ""  # pragma: no mutate
 
     def __next__(self) -> str:
         if self._pushed is not None:
@@ -903,7 +903,7 @@ def _write(
     writer = _CSVWriter(handle, style)
     header: list[str] | None = list(columns) if columns is not None else None
     known: frozenset[str] = frozenset(header or ())
-    review_tail = 0
+    review_tail = 0  # pragma: no mutate
     count = 0
     for row in rows:
         if header is None:
