@@ -50,6 +50,21 @@ def load_jsonl(name: str) -> list[Any]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_mutmut() -> None:
+    """Under mutmut only: forget the requirement shapes already found valid.
+
+    ``api/qualifications.py`` checks each shape of QualificationRequirement once and keeps the
+    valid ones; mutmut fills that cache in its parent process, before it switches a mutant on,
+    so a mutant of the check would never run on a shape seen there and would falsely survive.
+    mutmut sets ``MUTANT_UNDER_TEST``; without it (every ordinary run) this does nothing.
+    """
+    if "MUTANT_UNDER_TEST" in os.environ:
+        from mturk_models.api import qualifications
+
+        qualifications._VALID_SHAPES.clear()
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
