@@ -6,22 +6,27 @@ Each test pins what a user relies on and what no other test noticed when it chan
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import ValidationError
 
 from mturk_models import (
     MASTERS_PRODUCTION,
+    MASTERS_SANDBOX,
+    NUMBER_HITS_APPROVED,
     PERCENT_ASSIGNMENTS_APPROVED,
     WORKER_LOCALE,
     ActionsGuarded,
     AnswerKeyParseError,
     CreateHITTypeRequest,
     CreateQualificationTypeRequest,
+    Environment,
     InputError,
     Locale,
+    QualificationEnvironmentWarning,
     QualificationRequest,
     QualificationRequirement,
     QualificationType,
@@ -36,6 +41,15 @@ from mturk_models import (
     masters,
     parse_answer_key,
     parse_question,
+)
+from mturk_models._types import Seq
+from mturk_models.api._preflight import Request, Rule
+from mturk_models.api.qualifications import (
+    approval_rate_errors,
+    environment_warnings,
+    masters_comparator_error,
+    qualification_requirement_rules,
+    qualification_test_rule,
 )
 
 FORM_NS = (
@@ -521,3 +535,273 @@ def test_the_masters_rule_judges_requirements_given_in_any_container(
     assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
         ("masters_comparator", ("QualificationRequirements", 0, "Comparator"))
     ]
+
+
+# --- the rule factories, called where a request class is declared -----------------------------
+# The request models of the library call qualification_requirement_rules() and
+# qualification_test_rule() once, when their module is imported; these tests declare their own
+# request classes, so that what the factories return is judged by its behaviour.
+
+MASTERS_EQUAL_TO = {
+    "QualificationTypeId": MASTERS_PRODUCTION,
+    "Comparator": "EqualTo",
+    "IntegerValues": [1],
+}
+RATE_101 = {
+    "QualificationTypeId": PERCENT_ASSIGNMENTS_APPROVED,
+    "Comparator": "GreaterThan",
+    "IntegerValues": [101],
+}
+HIT_TYPE = {
+    "Title": "Tag",
+    "Description": "Tag images",
+    "Reward": "0.05",
+    "AssignmentDurationInSeconds": 600,
+}
+
+
+class Gate(Request):
+    """A request whose requirements member has another name: the rules follow ``field``."""
+
+    entry_requirements: Seq[QualificationRequirement] | None = None
+    __rules__: ClassVar[tuple[Rule, ...]] = qualification_requirement_rules("entry_requirements")
+
+
+def test_the_requirement_rules_judge_the_member_they_are_given() -> None:
+    """Each rule reads the member named by ``field`` and locates its errors under its key."""
+    with pytest.raises(ValidationError) as info:
+        Gate.model_validate({"EntryRequirements": [MASTERS_EQUAL_TO, RATE_101]})
+    assert [(e["type"], e["loc"], e["input"]) for e in info.value.errors()] == [
+        ("masters_comparator", ("EntryRequirements", 0, "Comparator"), "EqualTo"),
+        ("approval_rate_range", ("EntryRequirements", 1, "IntegerValues", 0), 101),
+    ]
+    assert Gate.model_validate({}).entry_requirements is None
+    with pytest.warns(QualificationEnvironmentWarning, match=r"^EntryRequirements\.0 uses"):
+        Gate.model_validate(
+            {
+                "EntryRequirements": [
+                    {"QualificationTypeId": MASTERS_SANDBOX, "Comparator": "Exists"}
+                ]
+            },
+            context={"environment": "production"},
+        )
+    preview = {"QualificationTypeId": "3A", "Comparator": "Exists"}
+    preview |= {"RequiredToPreview": True, "ActionsGuarded": "Accept"}
+    with pytest.warns(RequestWarning, match=r"^EntryRequirements\.0: RequiredToPreview"):
+        Gate.model_validate({"EntryRequirements": [preview]})
+
+
+def test_the_requirement_rules_default_to_the_qualification_requirements_member() -> None:
+    """Without ``field``: the four rules of a request's QualificationRequirements member."""
+
+    class HITType(CreateHITTypeRequest):
+        __rules__: ClassVar[tuple[Rule, ...]] = qualification_requirement_rules()
+
+    assert len(HITType.__rules__) == 4
+    data = {**HIT_TYPE, "QualificationRequirements": [MASTERS_EQUAL_TO, RATE_101]}
+    with pytest.raises(ValidationError) as info:
+        HITType.model_validate(data)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+        ("masters_comparator", ("QualificationRequirements", 0, "Comparator")),
+        ("approval_rate_range", ("QualificationRequirements", 1, "IntegerValues", 0)),
+    ]
+
+
+@pytest.mark.parametrize("update", [False, True])
+def test_the_test_rule_is_the_update_rule_only_when_asked(update: bool) -> None:
+    """``qualification_test_rule(update=True)`` refuses a TestDurationInSeconds without a Test;
+    ``update=False`` only warns that it is ignored."""
+
+    class Declared(UpdateQualificationTypeRequest):
+        __rules__: ClassVar[tuple[Rule, ...]] = (qualification_test_rule(update=update),)
+
+    data = {**UPDATE, "TestDurationInSeconds": 5}
+    if update:
+        with pytest.raises(ValidationError) as info:
+            Declared.model_validate(data)
+        assert [e["type"] for e in info.value.errors()] == ["test_duration_without_test"]
+    else:
+        with pytest.warns(RequestWarning, match="TestDurationInSeconds is ignored"):
+            Declared.model_validate(data)
+
+
+# --- the environment warning ------------------------------------------------------------------
+
+
+def test_a_masters_type_of_the_other_environment_is_warned_with_its_place() -> None:
+    """A request for production that asks for the sandbox Masters type: the warning names the
+    member and index, the type, both environments and the builder to use."""
+    other = {"QualificationTypeId": "3A", "Comparator": "Exists"}
+    sandbox = {"QualificationTypeId": MASTERS_SANDBOX, "Comparator": "DoesNotExist"}
+    data = {**HIT_TYPE, "QualificationRequirements": [other, sandbox]}
+    with pytest.warns(QualificationEnvironmentWarning) as caught:
+        CreateHITTypeRequest.model_validate(data, context={"environment": "production"})
+    assert [str(w.message) for w in caught] == [
+        f"QualificationRequirements.1 uses the sandbox Masters qualification type "
+        f"{MASTERS_SANDBOX} in a request for production; Workers there cannot hold it (use "
+        "masters('production'))"
+    ]
+
+
+@pytest.mark.parametrize(
+    "context", [{"environment": "sandbox"}, None, {}], ids=["same", "no-context", "no-env"]
+)
+def test_no_environment_warning_without_a_mismatch(context: dict[str, str] | None) -> None:
+    """The sandbox Masters type sent to the sandbox, or with no environment known: no warning;
+    no requirements at all: nothing to judge."""
+    sandbox = {"QualificationTypeId": MASTERS_SANDBOX, "Comparator": "Exists"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        CreateHITTypeRequest.model_validate(
+            {**HIT_TYPE, "QualificationRequirements": [sandbox]}, context=context
+        )
+        CreateHITTypeRequest.model_validate(HIT_TYPE, context={"environment": "production"})
+
+
+def test_no_environment_warning_for_a_refused_request() -> None:
+    """A request that fails is told its errors, not warned about its environment."""
+    sandbox = {"QualificationTypeId": MASTERS_SANDBOX, "Comparator": "Exists"}
+    data = {**HIT_TYPE, "Reward": "x", "QualificationRequirements": [sandbox]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValidationError):
+            CreateHITTypeRequest.model_validate(data, context={"environment": "production"})
+
+
+def test_environment_warnings_returns_the_foreign_masters_ids() -> None:
+    """``environment_warnings`` returns the IDs it warned about, in order, and warns once each;
+    the environment may be given as text."""
+    requirements = [
+        QualificationRequirement(qualification_type_id=MASTERS_SANDBOX, comparator="Exists"),
+        QualificationRequirement(qualification_type_id=MASTERS_PRODUCTION, comparator="Exists"),
+        approval_rate_at_least(90),
+        QualificationRequirement(qualification_type_id=MASTERS_SANDBOX, comparator="Exists"),
+    ]
+    with pytest.warns(QualificationEnvironmentWarning) as caught:
+        found = environment_warnings(requirements, "production", "Reqs")
+    assert found == [MASTERS_SANDBOX, MASTERS_SANDBOX]
+    assert [str(w.message).split(" uses ")[0] for w in caught] == ["Reqs.0", "Reqs.3"]
+    with pytest.warns(QualificationEnvironmentWarning) as caught:
+        found = environment_warnings(requirements, Environment.SANDBOX, "Reqs")
+    assert found == [MASTERS_PRODUCTION]
+    assert [str(w.message) for w in caught] == [
+        f"Reqs.1 uses the production Masters qualification type {MASTERS_PRODUCTION} in a "
+        "request for sandbox; Workers there cannot hold it (use masters('sandbox'))"
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert environment_warnings(requirements[2:3], "production", "Reqs") == []
+
+
+# --- the request rules' errors: input and sentence ---------------------------------------------
+
+
+def test_approval_rate_errors_holds_0_and_100_and_names_the_value() -> None:
+    """0 and 100 are percentages, -1 and 101 are not; bools and non-integers are left to their
+    own errors; another type is not judged at all."""
+    assert approval_rate_errors(PERCENT_ASSIGNMENTS_APPROVED, [0, 100, 95, True, "x", 1.5]) == []
+    found = approval_rate_errors(PERCENT_ASSIGNMENTS_APPROVED, (-1, 50, 101))
+    assert [(i, e.type, e.context) for i, e in found] == [
+        (0, "approval_rate_range", {"value": -1}),
+        (2, "approval_rate_range", {"value": 101}),
+    ]
+    assert str(found[1][1]) == (
+        "Worker_PercentAssignmentsApproved is a percentage: its IntegerValues should be 0 to 100; "
+        "got 101"
+    )
+    assert approval_rate_errors(NUMBER_HITS_APPROVED, [101]) == []
+    assert approval_rate_errors(PERCENT_ASSIGNMENTS_APPROVED, 101) == []
+
+
+def test_the_masters_comparator_error_is_the_whole_sentence() -> None:
+    error = masters_comparator_error(MASTERS_PRODUCTION, "In")
+    assert error is not None
+    assert str(error) == (
+        "A Masters qualification requirement must use Exists or DoesNotExist; got 'In'"
+    )
+
+
+def test_the_preview_warning_is_the_whole_sentence() -> None:
+    preview = {"QualificationTypeId": "3A", "Comparator": "Exists"}
+    preview |= {"RequiredToPreview": True, "ActionsGuarded": "PreviewAndAccept"}
+    with pytest.warns(RequestWarning) as caught:
+        CreateHITTypeRequest.model_validate({**HIT_TYPE, "QualificationRequirements": [preview]})
+    assert [str(w.message) for w in caught] == [
+        'QualificationRequirements.0: RequiredToPreview true is deprecated and "should not be '
+        'used in combination with" ActionsGuarded (PreviewAndAccept); MTurk may follow either: '
+        "give ActionsGuarded alone"
+    ]
+
+
+# --- builders: the edges and the whole sentence --------------------------------------------------
+
+
+def test_builder_errors_are_whole_sentences_that_show_the_value() -> None:
+    with pytest.raises(InputError) as info:
+        approval_rate_at_least(101)
+    assert str(info.value) == (
+        "approval_rate_at_least: percent must be 0 to 100; got 101 (an int is required: the "
+        "requirement's IntegerValue)"
+    )
+    with pytest.raises(InputError) as info:
+        locale_in("CA", ("US", "WA", "x"))
+    assert str(info.value) == (
+        "locale_in: locale 1 should be (country,) or (country, subdivision); got a tuple of 3 "
+        "items ('US', 'WA', 'x')"
+    )
+
+
+def test_hits_approved_at_least_takes_the_32_bit_maximum() -> None:
+    assert hits_approved_at_least(2**31 - 1).integer_values == (2**31 - 1,)
+
+
+# --- the Test document: the sentences ------------------------------------------------------------
+
+
+def test_a_test_that_is_no_document_says_so_with_the_parsers_reason() -> None:
+    with pytest.raises(QuestionParseError) as parsed:
+        parse_question("<QuestionForm", strict=True)
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(
+            {**CREATE, "Test": "<QuestionForm", "TestDurationInSeconds": 60}
+        )
+    [error] = info.value.errors()
+    assert error["type"] == "test_document"
+    assert error["msg"] == f"Test should be a QuestionForm document: {parsed.value}"
+
+
+def test_a_test_of_another_kind_is_the_whole_sentence() -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(
+            {**CREATE, "Test": HTML_QUESTION, "TestDurationInSeconds": 60}
+        )
+    [error] = info.value.errors()
+    assert error["msg"] == (
+        'Test should be a QuestionForm document ("Must be a QuestionForm data structure"); got '
+        "an HTMLQuestion"
+    )
+
+
+def test_every_retired_element_of_a_test_is_listed() -> None:
+    upload = (
+        "<FileUploadAnswer><MaxFileSizeInBytes>100</MaxFileSizeInBytes>"
+        "<MinFileSizeInBytes>1</MinFileSizeInBytes></FileUploadAnswer>"
+    )
+    questions = "".join(
+        f"<Question><QuestionIdentifier>{q}</QuestionIdentifier><QuestionContent><Text>x</Text>"
+        f"</QuestionContent><AnswerSpecification>{upload}</AnswerSpecification></Question>"
+        for q in ("q1", "q2")
+    )
+    test = (
+        '<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/'
+        f'2005-10-01/QuestionForm.xsd">{questions}</QuestionForm>'
+    )
+    with pytest.raises(ValidationError) as info:
+        CreateQualificationTypeRequest.model_validate(
+            {**CREATE, "Test": test, "TestDurationInSeconds": 60}
+        )
+    [error] = info.value.errors()
+    assert error["type"] == "test_retired_element"
+    assert error["msg"].endswith(
+        "): FileUploadAnswer in question 'q1', FileUploadAnswer in question 'q2'"
+    )
