@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import json
 import os
+import pickle
+import pkgutil
 import subprocess
 import sys
+import types
 from pathlib import Path
+
+import pytest
 
 import mturk_models
 import mturk_models.testing
@@ -337,3 +345,107 @@ def test_testing_does_not_need_pytest() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(len(TESTING))
+
+
+def _fresh(code: str) -> str:
+    """What ``code`` prints in a new interpreter (this checkout's package first on the path)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(mturk_models.__file__).parent.parent)},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_importing_the_package_loads_no_submodule() -> None:
+    """The names load on first use (PEP 562), so ``import mturk_models`` builds no model."""
+    code = "import sys, mturk_models; print([m for m in sys.modules if m.startswith('mturk_')])"
+    assert _fresh(code).strip() == "['mturk_models']"
+
+
+def test_every_name_of_all_resolves_in_a_fresh_interpreter() -> None:
+    """Each name, first touched in any order, as an attribute and by ``from ... import``."""
+    code = (
+        "import json, mturk_models\n"
+        "names = sorted(mturk_models.__all__, reverse=True)\n"
+        "found = [n for n in names if getattr(mturk_models, n) is not None]\n"
+        "from mturk_models import MTurkClient, to_utc, __version__\n"
+        "namespace = {}\n"
+        "exec('from mturk_models import *', namespace)\n"
+        "print(json.dumps([found, sorted(n for n in namespace if n != '__builtins__')]))\n"
+    )
+    found, starred = json.loads(_fresh(code))
+    assert sorted(found) == sorted(PUBLIC)
+    assert starred == sorted(PUBLIC)
+
+
+def test_the_lazy_table_is_what_type_checkers_read() -> None:
+    """The imports under ``TYPE_CHECKING`` (what mypy, IDEs and Sphinx see) name the same
+    module for each name as the table ``__getattr__`` loads from, and cover ``__all__``."""
+    tree = ast.parse(Path(mturk_models.__file__).read_text("utf-8"))
+    (guarded,) = (
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: node.module
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == mturk_models._MODULE_OF
+    assert set(imported) | {"__version__"} == set(PUBLIC)
+
+
+@pytest.mark.parametrize("name", [n for n in PUBLIC if n != "__version__"])
+def test_each_name_is_the_object_of_its_module(name: str) -> None:
+    module = importlib.import_module(f"mturk_models.{mturk_models._MODULE_OF[name]}")
+    assert getattr(mturk_models, name) is getattr(module, name)
+
+
+def test_unknown_names_are_attribute_errors() -> None:
+    with pytest.raises(AttributeError, match="Asignment"):
+        _ = mturk_models.Asignment  # type: ignore[attr-defined]
+    assert not hasattr(mturk_models, "parse_answer")
+    with pytest.raises(ImportError):
+        exec("from mturk_models import Asignment", {})
+
+
+def test_dir_lists_every_public_name() -> None:
+    assert set(PUBLIC) <= set(dir(mturk_models))
+
+
+def test_public_classes_and_functions_pickle_by_reference() -> None:
+    """Pickle finds each class and function where it is defined (worker processes need it)."""
+    for name in PUBLIC:
+        value = getattr(mturk_models, name)
+        if isinstance(value, (type, types.FunctionType)):
+            assert pickle.loads(pickle.dumps(value)) is value, name
+    assignment = mturk_models.Assignment.model_validate(
+        {"AssignmentId": "3YZ8UPK3VUK9D38RJKOSRZUCFEFUCR", "WorkerId": "A1EXAMPLE7T2XA"}
+    )
+    assert pickle.loads(pickle.dumps(assignment)) == assignment
+
+
+MODULES = sorted(
+    module.name
+    for module in pkgutil.walk_packages(mturk_models.__path__, "mturk_models.")
+    if not module.name.endswith("__main__")
+)
+
+
+def test_the_module_list_is_complete() -> None:
+    assert {"mturk_models.cli.answers", "mturk_models.api.hits", "mturk_models.testing"} <= set(
+        MODULES
+    )
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_each_module_imports_alone(module: str) -> None:
+    """No import cycle hides behind the lazy package: every module imports first, alone."""
+    assert _fresh(f"import {module}; print({module}.__name__)").strip() == module
