@@ -7,6 +7,12 @@ Nothing in the package imports this folder; the console script ``mturk-models`` 
 ``run(args, ctx)``; :mod:`._common` and :mod:`._output` hold what they share, :mod:`._sources`
 the input detection. Adding a command is a module and one line in :data:`COMMANDS`.
 
+A run imports only the module of its command (``answers`` never loads the question forms, the
+answer keys or the request models that ``score`` and ``validate`` need): :func:`main` finds the
+command among the first words of the command line and builds a parser with that command alone.
+Anything else (``--help``, no command, an unknown one) gets the full parser, so help, usage and
+errors read the same either way.
+
 Built on the standard library's :mod:`argparse`, on purpose: the library's only dependencies are
 pydantic, python-dateutil, defusedxml and pycountry, and a command line that needs four
 subcommands, a few flags, ``--help`` with examples (``RawDescriptionHelpFormatter`` epilogs) and
@@ -24,14 +30,14 @@ stderr, without a traceback unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import TextIO
+from types import ModuleType
+from typing import Any, TextIO
 
-from .. import __version__
-from . import answers, demo, schema, score, validate
 from ._common import (
     EXIT_BROKEN_PIPE,
     EXIT_CODES,
@@ -51,8 +57,14 @@ from ._output import discard_stdout
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = (answers, validate, score, schema, demo)
-"""The command modules, in the order ``--help`` lists them."""
+COMMANDS = ("answers", "validate", "score", "schema", "demo")
+"""The command modules' names, in the order ``--help`` lists them."""
+
+ALIASES = {"validate-hit": "validate"}
+"""The other names of commands (each command module's ``register()`` declares its own)."""
+
+_LEADING_FLAGS = ("-q", "--quiet", "--debug")
+"""The common options that may come before the command; none takes a value."""
 
 _MAIN_EPILOG = f"""\
 examples:
@@ -70,8 +82,44 @@ Run 'mturk-models COMMAND --help' for the options of a command.
 {EXIT_CODES}"""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser: the common options, then each command's ``register()``."""
+def command_module(name: str) -> ModuleType:
+    """The module of the command ``name`` (one of :data:`COMMANDS`), imported on first use."""
+    return importlib.import_module(f".{name}", __name__)
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command a command line runs, when its first words name it plainly: only the flags
+    of :func:`common_options` (or an abbreviation of ``--quiet``, ``--debug``) may come before."""
+    for word in argv:
+        name = ALIASES.get(word, word)
+        if name in COMMANDS:
+            return name
+        long_prefix = word.startswith("--") and len(word) > 2  # argparse takes --qu, --deb
+        if not any(
+            word == flag or (long_prefix and flag.startswith(word)) for flag in _LEADING_FLAGS
+        ):
+            return None  # --help, --version, "--", a typo: the full parser says what it means
+    return None
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the package version, read (from the installed metadata) only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show program's version number and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from .. import __version__
+
+        if sys.stdout is not None:  # on standard output, as argparse's own version action
+            sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: the common options, then each command's ``register()``; with
+    ``only``, that command's alone (the others' modules are not imported)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Typed, validated Amazon Mechanical Turk data from the command line.",
@@ -79,17 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common_options()],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name in COMMANDS if only is None else (only,):
+        command_module(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 an input failed, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_in(words))
+    args = parser.parse_args(words)
     # Closed standard streams (``>&-``, ``2>&-``; some daemons and job runners) are None.
     stderr: TextIO = sys.stderr if sys.stderr is not None else io.StringIO()
     reporter = Reporter(

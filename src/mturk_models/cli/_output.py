@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, BinaryIO, TextIO, cast
 
-from ..export import json_default
 from ._common import one_line
 
 
@@ -152,6 +151,8 @@ def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
     The values are converted by the export module's own JSON default, so ``json`` and ``jsonl``
     output agree.
     """
+    from ..export import json_default  # imported here: the other commands need no models
+
     out.write("[")
     for number, row in enumerate(rows):
         out.write(",\n  " if number else "\n  ")

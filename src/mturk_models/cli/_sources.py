@@ -43,7 +43,6 @@ from ..api.assignments import (
     assignments_in,
 )
 from ..archives.batch import BatchResultRow, read_batch_csv
-from ..archives.legacy import parse_legacy_response
 from ..documents._xml import sniff_encoding
 from ..documents.answers import parse_answers
 from ..exceptions import InputError, MTurkModelsError
@@ -431,6 +430,8 @@ def _read_xml(data: bytes) -> Iterator[Record | Problem]:
     if _root_name(data[:_HEAD]) == "QuestionFormAnswers":
         yield _answer_document(data)
         return
+    from ..archives.legacy import parse_legacy_response  # only XML needs the legacy reader
+
     try:
         result = parse_legacy_response(data)
     except MTurkModelsError as exc:
