@@ -96,7 +96,8 @@ def test_version_is_read_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_answers_loads_neither_the_other_commands_nor_the_client(tmp_path: Path) -> None:
     """``answers`` on JSON Lines needs the assignment models and the export, not the request
-    models, the client or the other commands (each of which costs start-up time)."""
+    models, the question forms, the answer keys, the legacy XML reader, the client or the
+    other commands (each of which costs start-up time)."""
     target = tmp_path / "out.csv"
     source = DATA / "boto3_01.jsonl"
     code = (
@@ -116,6 +117,9 @@ def test_answers_loads_neither_the_other_commands_nor_the_client(tmp_path: Path)
         "mturk_models.cli.schema",
         "mturk_models.cli.demo",
         "mturk_models.client",
+        "mturk_models.documents.questions",
+        "mturk_models.documents.answer_key",
+        "mturk_models.archives.legacy",
         "mturk_models.api.requests",
         "mturk_models.api.reviews",
         "mturk_models.api.workers",

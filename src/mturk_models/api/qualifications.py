@@ -60,8 +60,6 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from .._base import Structure, refuse_in_fast_path
 from .._errors import init_error, shown, warn_at_caller
 from .._types import INT32_MAX, EntityId, Int32, Seconds, Seq, Text, UtcDatetime, WorkerId
-from ..documents.answer_key import ANSWER_KEY_NAMESPACE, AnswerKey, parse_answer_key
-from ..documents.questions import QuestionForm, parse_question
 from ..enums import (
     ActionsGuarded,
     Comparator,
@@ -83,11 +81,11 @@ from ._request_fields import Boolean, Integer, Long, PagedRequest
 
 if TYPE_CHECKING:
     from ..documents.answers import QuestionFormAnswers
+    from ..documents.questions import QuestionForm
 
 __all__ = [
     "ADULT",
     "ANSWER_KEY_ERRORS",
-    "ANSWER_KEY_NAMESPACE",
     "COMPARATOR_VALUE_COUNTS",
     "MASTERS_ENVIRONMENTS",
     "MASTERS_PRODUCTION",
@@ -778,11 +776,21 @@ def _too_large(code: str, member: str, value: str) -> PydanticCustomError | None
     )
 
 
+# The question and answer-key documents are imported where a Test or an AnswerKey is read: the
+# structures of this module (QualificationRequirement, which every HIT and Assignment reaches)
+# do not need them, and importing them is about a quarter of the CPU time of importing the
+# assignment models.
+
+
 def _form_xml(value: Any) -> Any:
+    from ..documents.questions import QuestionForm
+
     return value.to_xml() if isinstance(value, QuestionForm) else value
 
 
 def _check_test(value: str) -> str:
+    from ..documents.questions import QuestionForm, parse_question
+
     error = _too_large("test_size", "Test", value)
     if error is not None:
         raise error
@@ -812,10 +820,14 @@ def _check_test(value: str) -> str:
 
 
 def _key_xml(value: Any) -> Any:
+    from ..documents.answer_key import AnswerKey
+
     return value.to_xml() if isinstance(value, AnswerKey) else value
 
 
 def _check_answer_key(value: str) -> str:
+    from ..documents.answer_key import parse_answer_key
+
     error = _too_large("answer_key_size", "AnswerKey", value)
     if error is not None:
         raise error
@@ -846,6 +858,9 @@ def _answer_key_findings(
     test_xml: str, key_xml: str, where: str
 ) -> tuple[list[InitErrorDetails], list[str]]:
     """Errors and warning messages of an AnswerKey checked against its Test (both valid)."""
+    from ..documents.answer_key import parse_answer_key
+    from ..documents.questions import QuestionForm, parse_question
+
     test = parse_question(test_xml)
     assert isinstance(test, QuestionForm)  # _check_test refuses any other document
     errors: list[InitErrorDetails] = []
@@ -1326,6 +1341,8 @@ class QualificationType(Structure):
 
 
 def _parse_test(test: str | None, owner: str) -> QuestionForm | None:
+    from ..documents.questions import QuestionForm, parse_question
+
     if test is None:
         return None
     document = parse_question(test)
