@@ -28,10 +28,12 @@ each run of the library would also compile its own sources, a cost users do not 
 The rounds are interleaved (each round runs every contender once, in a rotated order), and
 each child is timed by its CPU time (user + system, from ``os.wait4``, the same figure as the
 ``RUSAGE_CHILDREN`` delta): "total" is the whole process, "work" what the child measured
-itself after its imports (so the fixed cost of starting Python and importing pydantic and the
-models shows apart). Ratios are the medians of the per-round ratios, measured in the same
-rounds. Peak RSS (``ru_maxrss``) of each child at N/10 and N, and of the command at 10 N (the
-full run: 1,000, 10,000 and 100,000 lines), shows whether memory stays flat.
+itself after its imports (for the command, ``mturk_models.cli`` and the module of
+``answers``, which ``main()`` imports once it has read the command line), so the fixed cost of
+starting Python and importing pydantic and the models shows apart. Ratios are the medians of
+the per-round ratios, measured in the same rounds. Peak RSS (``ru_maxrss``) of each child at
+N/10 and N, and of the command at 10 N (the full run: 1,000, 10,000 and 100,000 lines), shows
+whether memory stays flat.
 """
 
 from __future__ import annotations
@@ -125,8 +127,9 @@ def _child(kind: str, fmt: str, source: str, target: str) -> None:
         start = time.process_time()
         _peer(fmt, source, target)
     elif kind == "cli":
-        from mturk_models.cli import main
+        from mturk_models.cli import command_module, main
 
+        command_module("answers")  # what main() imports for the command, before its work
         start = time.process_time()
         code = main(["answers", source, "-f", fmt, "-q", "-o", target])
         if code:
