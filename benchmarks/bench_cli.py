@@ -197,11 +197,18 @@ def main_bench(quick: bool) -> None:
             for name in CONTENDERS[shift:] + CONTENDERS[:shift]:
                 results[name].append(_run(name, source, str(base / f"out.{name.split()[1]}")))
         print(
-            f"  {'':<11} {'total CPU s':>11} {'work CPU s':>11} {'assignments/s':>14} {'wall s':>7}"
+            f"  {'':<11} {'total CPU s':>11} {'work CPU s':>11} {'start-up s':>10} "
+            f"{'assignments/s':>14} {'wall s':>7}"
         )
         for name in CONTENDERS:
             total, work, wall, _ = (statistics.median(v) for v in zip(*results[name], strict=True))
-            print(f"  {name:<11} {total:>11.2f} {work:>11.2f} {count / work:>14,.0f} {wall:>7.2f}")
+            # Start-up: the interpreter and the imports, the part of each run the input does not
+            # change (the median of the rounds' total minus work).
+            startup = statistics.median(run[0] - run[1] for run in results[name])
+            print(
+                f"  {name:<11} {total:>11.2f} {work:>11.2f} {startup:>10.2f} "
+                f"{count / work:>14,.0f} {wall:>7.2f}"
+            )
         print("ratios, ours over the peer's CPU time in the same round (median, min-max)")
         for ours, peer in PAIRS:
             line = f"  {ours:<10} / {peer:<11}"
