@@ -13,8 +13,10 @@ inputs (``Request``) in the API folder's pre-flight module.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import math
+import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -331,9 +333,23 @@ def _spellings(cls: type[Structure]) -> dict[str, str]:
     }
 
 
+# The package whose modules define every structure of the API.
+_STRUCTURES_PACKAGE = "mturk_models.api"
+
+
 @cache
 def _registry() -> tuple[type[Structure], ...]:
-    """Every concrete structure of the library (scanned lazily, so later modules count too)."""
+    """Every concrete structure of the library.
+
+    The package loads its public names on first use, so every module of the API package is
+    imported first: what an input looks like, and whether it is refused, must not depend on
+    the models the program happened to import before (an Assignment given a WorkerBlock is
+    refused even when nothing imported WorkerBlock). This runs once, when unknown keys first
+    need the check.
+    """
+    package = importlib.import_module(_STRUCTURES_PACKAGE)
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{_STRUCTURES_PACKAGE}.{module.name}")
     found: list[type[Structure]] = []
     stack = list(Structure.__subclasses__())
     while stack:

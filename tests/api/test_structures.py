@@ -5,6 +5,8 @@ added later are covered without a list to keep."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
@@ -177,6 +179,23 @@ def test_a_member_under_both_of_its_names_is_a_duplicate(
     with pytest.raises(ValidationError) as info:
         GetHITResponse.model_validate({"HIT": data})
     assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("duplicate_key", ("HIT",))]
+
+
+def test_what_input_looks_like_does_not_depend_on_what_was_imported() -> None:
+    # The package loads its names on first use: in a program that imported only Assignment,
+    # a WorkerBlock given as an Assignment must still be refused, naming WorkerBlock.
+    program = (
+        "from pydantic import ValidationError\n"
+        "from mturk_models import Assignment\n"
+        "try:\n"
+        "    Assignment.model_validate({'Reason': 'spam', 'WorkerId': 'A1'})\n"
+        "except ValidationError as exc:\n"
+        "    print(exc.errors()[0]['type'], exc.errors()[0]['msg'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.startswith("wrong_structure Assignment got what looks like a WorkerBlock")
 
 
 def test_nested_wrong_input_is_located() -> None:
