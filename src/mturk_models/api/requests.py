@@ -249,9 +249,8 @@ class _HITTypeFields(Request):
         type of the other environment (the Masters IDs differ between production and sandbox);
         return their IDs. ``context={"environment": ...}`` runs the same check while validating.
         """
-        alias = type(self).model_fields["qualification_requirements"].alias
         return environment_warnings(
-            self.qualification_requirements or (), environment, alias or "QualificationRequirements"
+            self.qualification_requirements or (), environment, "QualificationRequirements"
         )
 
 
