@@ -52,17 +52,21 @@ def load_jsonl(name: str) -> list[Any]:
 
 @pytest.fixture(autouse=True)
 def _fresh_caches_under_mutmut() -> None:
-    """Under mutmut only: forget the requirement shapes already found valid.
+    """Under mutmut only: forget the requirement shapes already found valid, and the currency
+    amounts already read.
 
     ``api/qualifications.py`` checks each shape of QualificationRequirement once and keeps the
-    valid ones; mutmut fills that cache in its parent process, before it switches a mutant on,
-    so a mutant of the check would never run on a shape seen there and would falsely survive.
+    valid ones, and ``parse_currency`` keeps each amount it has read; mutmut fills these caches
+    in its parent process, before it switches a mutant on, so a mutant of the check or of the
+    reader would never run on an input seen there and would falsely survive.
     mutmut sets ``MUTANT_UNDER_TEST``; without it (every ordinary run) this does nothing.
     """
     if "MUTANT_UNDER_TEST" in os.environ:
+        from mturk_models import _types
         from mturk_models.api import qualifications
 
         qualifications._VALID_SHAPES.clear()
+        _types._CURRENCY_READ.clear()  # the amounts already read, the same way
 
 
 @pytest.fixture

@@ -623,3 +623,31 @@ def test_a_float_subclass_amount_is_read_by_its_float_value() -> None:
             return f"Amount({float(self)!r})"
 
     assert parse_currency(Amount(0.5)) == Decimal("0.50")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the C parser reads it: an offset
+        ("2021-09-17T12:47:31-07:00", datetime(2021, 9, 17, 19, 47, 31, tzinfo=UTC)),
+        # neither the C parser nor pydantic-core reads a lower-case "z" after a space
+        ("2021-09-17T20:28:00.5 z", datetime(2021, 9, 17, 20, 28, 0, 500_000, tzinfo=UTC)),
+        ("2021-09-17T20:28:00 Z", datetime(2021, 9, 17, 20, 28, tzinfo=UTC)),
+    ],
+)
+def test_to_utc_and_a_field_read_every_iso_form_alike(text: str, expected: datetime) -> None:
+    assert to_utc(text) == expected
+    assert to_utc(text).tzinfo is UTC
+    assert _Plain(at=text).at == expected
+
+
+def test_a_sequence_member_dumps_as_a_list() -> None:
+    from mturk_models._types import Seq
+
+    class Holder(BaseModel):
+        values: Seq[int]
+
+    holder = Holder(values=[1, 2])
+    assert holder.values == (1, 2)
+    assert holder.model_dump() == {"values": [1, 2]}
+    assert holder.model_dump(mode="json") == {"values": [1, 2]}

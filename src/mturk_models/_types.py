@@ -333,10 +333,14 @@ def _iso_with_z(text: str) -> datetime | None:
     whose parser takes only ``+00:00``; else ``None``."""
     if text[-1:] not in ("Z", "z"):
         return None
+    text = text[:-1].rstrip()
     try:
-        return datetime.fromisoformat(text[:-1].rstrip() + "+00:00")
-    except ValueError:
-        return None
+        return datetime.fromisoformat(text + "+00:00")
+    except ValueError:  # 3.10 reads only 3 or 6 decimals of a second; pydantic-core, any
+        try:
+            return _PYDANTIC_DATETIME.validate_python(text + "Z")  # type: ignore[no-any-return]
+        except ValidationError:
+            return None
 
 
 def _utc_value(value: Any) -> datetime:
