@@ -633,6 +633,9 @@ def test_a_float_subclass_amount_is_read_by_its_float_value() -> None:
         # neither the C parser nor pydantic-core reads a lower-case "z" after a space
         ("2021-09-17T20:28:00.5 z", datetime(2021, 9, 17, 20, 28, 0, 500_000, tzinfo=UTC)),
         ("2021-09-17T20:28:00 Z", datetime(2021, 9, 17, 20, 28, tzinfo=UTC)),
+        # only python-dateutil reads the end of a day as 24:00
+        ("2021-09-17T24:00:00Z", datetime(2021, 9, 18, tzinfo=UTC)),
+        ("20210917T2400-0100", datetime(2021, 9, 18, 1, tzinfo=UTC)),
     ],
 )
 def test_to_utc_and_a_field_read_every_iso_form_alike(text: str, expected: datetime) -> None:
