@@ -740,7 +740,7 @@ class _Start(dict[Any, str]):
         self.code = code
         self.line = line
         self.column = column
-        self.path = ""
+        self.path = ""  # pragma: no mutate (always set by _assemble before it is read)
 
 
 class _Stop(Exception):
@@ -898,7 +898,7 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
         else:  # the end of the root
             depth = 0
     if depth:  # reading stopped at an element outside the schema
-        _check_start(opened[depth], depth)
+        _check_start(opened[depth], depth)  # pragma: no mutate (the loop refused it already)
     return _trusted(QuestionFormAnswers, {"answers": tuple(answers)})
 
 
