@@ -325,14 +325,17 @@ def test_an_xinclude_element_is_named_in_its_refusal() -> None:
 
 
 @pytest.mark.parametrize("root", [f'<QuestionFormAnswers xmlns="{NS}">', "<QuestionFormAnswers>"])
-def test_selection_identifiers_keep_a_no_break_space(root: str) -> None:
-    """SelectionIdentifiers lose XML whitespace only, as QuestionIdentifiers do."""
+def test_identifiers_keep_a_no_break_space(root: str) -> None:
+    """QuestionIdentifiers and SelectionIdentifiers lose XML whitespace only: a no-break space
+    around them is part of them."""
     document = (
-        f"{root}<Answer><QuestionIdentifier>c</QuestionIdentifier>"
+        f"{root}<Answer><QuestionIdentifier> \u00a0c\u00a0\t</QuestionIdentifier>"
         "<SelectionIdentifier>\n\u00a0red\u00a0 </SelectionIdentifier>"
         "</Answer></QuestionFormAnswers>"
     )
-    assert parse_answers(document)["c"].value == ["\u00a0red\u00a0"]
+    answers = parse_answers(document)
+    assert [answer.question_identifier for answer in answers] == ["\u00a0c\u00a0"]
+    assert answers["\u00a0c\u00a0"].value == ["\u00a0red\u00a0"]
 
 
 @pytest.mark.parametrize("root", [f'<QuestionFormAnswers xmlns="{NS}">', "<QuestionFormAnswers>"])
