@@ -71,14 +71,34 @@ def fuzz(session: nox.Session) -> None:
     session.run("python", "fuzz/run.py", *session.posargs)
 
 
-# The core modules mutation testing covers (``[tool.mutmut] only_mutate`` in pyproject.toml).
-MUTATED = [
-    "src/mturk_models/_types.py",
-    "src/mturk_models/api/qualifications.py",
-    "src/mturk_models/api/requests.py",
-    "src/mturk_models/documents/answers.py",
-    "src/mturk_models/archives/batch.py",
-]
+# The core modules mutation testing covers (``[tool.mutmut] only_mutate`` in pyproject.toml),
+# each with its own tests: what ``mutation`` runs for the module's mutants by default.
+MUTATED = {
+    "src/mturk_models/_types.py": ["tests/test_types.py", "tests/test_types_contract.py"],
+    "src/mturk_models/api/qualifications.py": [
+        "tests/api/test_qualifications.py",
+        "tests/api/test_qualifications_mutation.py",
+        "tests/api/test_qualification_types.py",
+        "tests/api/test_requests_qualifications.py",
+    ],
+    "src/mturk_models/api/requests.py": [
+        "tests/api/test_requests.py",
+        "tests/api/test_requests_mutation.py",
+        "tests/api/test_preflight.py",
+    ],
+    "src/mturk_models/documents/answers.py": [
+        "tests/documents/test_answers.py",
+        "tests/documents/test_answers_mutation.py",
+        "tests/documents/test_answers_uploads.py",
+    ],
+    "src/mturk_models/archives/batch.py": [
+        "tests/archives/test_batch.py",
+        "tests/archives/test_batch_cli.py",
+        "tests/archives/test_batch_contract.py",
+        "tests/archives/test_batch_sources.py",
+        "tests/archives/test_batch_time_errors.py",
+    ],
+}
 # mutmut's result names: "mturk_models._types.x_name__mutmut_3", "...xǁClassǁmethod__mutmut_1".
 _MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ]\S*: (?P<status>.+?)\s*$")
 
@@ -87,32 +107,30 @@ _MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ]\S*: (?P<status>.+?)\s*$")
 def mutation(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the core modules, and each module's score.
 
-    All of them by default (long: the tests that reach a mutated function run for each of its
-    mutants); or only the modules named, ``nox -s mutation -- src/mturk_models/_types.py``.
+    All of them by default, or only the modules named
+    (``nox -s mutation -- src/mturk_models/_types.py``). Each module's mutants run against that
+    module's own tests (``MUTATED`` below): minutes per module, and a score that is a lower bound
+    of the whole suite's. ``--tests PATH`` (repeatable: a test file or folder) runs those tests
+    instead, for every module named (``--tests tests``: the whole suite, hours).
     ``--max-children N`` limits the parallel test processes (default: one per CPU), for a
-    shared machine. ``--tests PATH`` (repeatable: a test file or folder) runs only those tests
-    instead of the whole of ``tests/``, for the stats run and so for every mutant: much faster,
-    and the score is a lower bound of the whole suite's
-    (``-- --tests tests/api/test_qualifications.py src/mturk_models/api/qualifications.py``).
-    Hypothesis runs its ``mutation`` profile (few fixed examples, see ``tests/conftest.py``)
-    unless ``HYPOTHESIS_PROFILE`` is set. Results are kept in ``mutants/`` and reused by the next
-    run with the same tests (mutmut collects the stats again when the selection changes).
+    shared machine. Hypothesis runs its ``mutation`` profile (few fixed examples, see
+    ``tests/conftest.py``) unless ``HYPOTHESIS_PROFILE`` is set. Results are kept in
+    ``mutants/``; mutmut collects its stats again whenever the test selection changes.
     """
     session.install("-e", ".[tests,pandas]", "mutmut>=3.8,<4")
     options, tests, paths = _mutation_arguments(session)
     unknown = [path for path in paths if path not in MUTATED]
     if unknown:
-        session.error(f"not a mutated module: {', '.join(unknown)}; choose from {MUTATED}")
+        session.error(f"not a mutated module: {', '.join(unknown)}; choose from {list(MUTATED)}")
     modules = [
         path.removeprefix("src/").removesuffix(".py").replace("/", ".") for path in paths or MUTATED
     ]
     env = {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "mutation")}
-    names = [f"{module}.*" for module in modules] if paths else []
-    if tests:
-        env["MUTATION_TESTS"] = os.pathsep.join(tests)
-        session.run("python", "-c", _MUTMUT_WITH_TESTS, "run", *options, *names, env=env)
-    else:
-        session.run("mutmut", "run", *options, *names, env=env)
+    for path, module in zip(paths or list(MUTATED), modules, strict=True):
+        selected = tests or MUTATED[path]
+        env["MUTATION_TESTS"] = os.pathsep.join(selected)
+        session.log(f"mutating {module} against {' '.join(selected)}")
+        session.run("python", "-c", _MUTMUT_WITH_TESTS, "run", *options, f"{module}.*", env=env)
     output = session.run("mutmut", "results", "--all=true", silent=True) or ""
     counts: dict[str, Counter[str]] = {module: Counter() for module in modules}
     for line in str(output).splitlines():
@@ -127,10 +145,11 @@ def mutation(session: nox.Session) -> None:
         session.log(f"mutation score {module}: {score} ({details or 'no mutants'})")
 
 
-# mutmut reads its configuration from pyproject.toml only: ``--tests`` replaces the test selection
-# ([tool.mutmut] pytest_add_cli_args_test_selection) in mutmut's loaded configuration, then runs
-# mutmut's command line. The forked test processes inherit it, and mutmut's own cache key
-# includes the selection, so a run with other tests collects the stats again.
+# mutmut reads its configuration from pyproject.toml only: the module's tests (or ``--tests``)
+# replace the test selection ([tool.mutmut] pytest_add_cli_args_test_selection) in mutmut's
+# loaded configuration, then this runs mutmut's command line. The forked test processes inherit
+# it, and mutmut's own cache key includes the selection, so a run with other tests collects the
+# stats again.
 _MUTMUT_WITH_TESTS = """
 import os, sys
 from mutmut.__main__ import cli
