@@ -126,23 +126,31 @@ def mutation(session: nox.Session) -> None:
         path.removeprefix("src/").removesuffix(".py").replace("/", ".") for path in paths or MUTATED
     ]
     env = {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "mutation")}
+    scores = []
     for path, module in zip(paths or list(MUTATED), modules, strict=True):
         selected = tests or MUTATED[path]
         env["MUTATION_TESTS"] = os.pathsep.join(selected)
         session.log(f"mutating {module} against {' '.join(selected)}")
         session.run("python", "-c", _MUTMUT_WITH_TESTS, "run", *options, f"{module}.*", env=env)
+        # Read now: the next module's run, with other tests, resets the results of this one.
+        scores.append(_mutation_score(session, module))
+    for score in scores:
+        session.log(score)
+
+
+def _mutation_score(session: nox.Session, module: str) -> str:
+    """``mutation score MODULE: NN.N% (counts)`` from mutmut's results of its last run."""
     output = session.run("mutmut", "results", "--all=true", silent=True) or ""
-    counts: dict[str, Counter[str]] = {module: Counter() for module in modules}
+    count: Counter[str] = Counter()
     for line in str(output).splitlines():
         match = _MUTANT.match(line)
-        if match and match["module"] in counts:
-            counts[match["module"]][match["status"]] += 1
-    for module, count in counts.items():
-        killed = count["killed"] + count["timeout"] + count["caught by type check"]
-        tested = killed + count["survived"] + count["no tests"] + count["suspicious"]
-        score = f"{100 * killed / tested:.1f}%" if tested else "n/a"
-        details = ", ".join(f"{n} {status}" for status, n in sorted(count.items()))
-        session.log(f"mutation score {module}: {score} ({details or 'no mutants'})")
+        if match and match["module"] == module:
+            count[match["status"]] += 1
+    killed = count["killed"] + count["timeout"] + count["caught by type check"]
+    tested = killed + count["survived"] + count["no tests"] + count["suspicious"]
+    score = f"{100 * killed / tested:.1f}%" if tested else "n/a"
+    details = ", ".join(f"{n} {status}" for status, n in sorted(count.items()))
+    return f"mutation score {module}: {score} ({details or 'no mutants'})"
 
 
 # mutmut reads its configuration from pyproject.toml only: the module's tests (or ``--tests``)
