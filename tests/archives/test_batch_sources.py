@@ -151,7 +151,11 @@ def test_a_header_that_is_not_utf8_is_an_error_at_line_1(encoding: str, tmp_path
     with pytest.raises(ArchiveError, match="UTF-8") as info:
         list(read_batch_csv(path))
     assert info.value.line == 1
-    assert info.value.location.startswith("line 1, column ")
+    if sys.version_info >= (3, 11) or encoding == "cp1252":
+        assert info.value.location.startswith("line 1, column ")
+    else:  # Python 3.10's csv refuses the NUL of UTF-16 before a cell is decoded
+        assert info.value.location == "line 1"
+        assert "UTF-16" in str(info.value)
 
 
 # --- a machine whose locale is not UTF-8 --------------------------------------------------------

@@ -534,7 +534,10 @@ class BatchCSVReader(Iterable[BatchResultRow]):
             except StopIteration:
                 break
             except csv.Error as exc:
-                raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}") from exc
+                # Python 3.10's csv refuses NUL characters (3.11 reads them): UTF-16 files hold
+                # one in every ASCII character.
+                hint = " (a UTF-16 file? save the file as UTF-8)" if "NUL" in str(exc) else ""
+                raise _row_error(previous_line + 1, None, f"not valid CSV: {exc}{hint}") from exc
             finally:
                 csv.field_size_limit(limit)
             line, previous_line = previous_line + 1, reader.line_num
