@@ -639,13 +639,15 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str]) -> None:
     """Every record reads back as its cells, and is byte for byte csv.writer's, except that a
     NUL is written as it is where Python 3.10's csv module refuses it."""
     line = _csv_line(cells)
-    assert list(csv.reader(io.StringIO(line, newline=""))) == [cells]
+    nul = any("\x00" in cell for cell in cells)
+    if sys.version_info >= (3, 11) or not nul:  # 3.10's csv reads no NUL either
+        assert list(csv.reader(io.StringIO(line, newline=""))) == [cells]
     out = io.StringIO(newline="")
     try:
         csv.writer(out).writerow(cells)
     except csv.Error:
         assert sys.version_info < (3, 11)
-        assert any("\x00" in cell for cell in cells)
+        assert nul
         return
     assert line == out.getvalue()
 
