@@ -897,8 +897,8 @@ def _assemble(events: list[Any]) -> QuestionFormAnswers:
             depth = 1
         else:  # the end of the root
             depth = 0
-    if depth:  # reading stopped at an element outside the schema
-        _check_start(opened[depth], depth)  # pragma: no mutate (the loop refused it already)
+    # Reading stops only at an element outside the schema (_read_events), whose start the loop
+    # has just refused; otherwise expat has seen every element closed.
     return _trusted(QuestionFormAnswers, {"answers": tuple(answers)})
 
 
