@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +91,19 @@ def expect_error(
     if loc is not None:
         assert error["loc"] == loc, error["loc"]
     return dict(error)
+
+
+@contextmanager
+def machine_zone(spec: str) -> Iterator[None]:
+    """Run with the process's local zone set to ``spec`` (what tzlocal() reads)."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = spec
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()

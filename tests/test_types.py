@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any
@@ -17,7 +13,7 @@ from dateutil.tz import gettz, tzlocal, tzoffset
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
-from tests.conftest import expect_error
+from tests.conftest import expect_error, machine_zone
 
 from mturk_models import (
     HIT,
@@ -376,22 +372,6 @@ MACHINE_ZONES = [
     "AEST-10AEDT,M10.1.0,M4.1.0/3",  # DST, southern hemisphere
     "LHST-10:30LHDT-11,M10.1.0,M4.1.0",  # half an hour of DST
 ]
-
-
-@contextmanager
-def machine_zone(spec: str) -> Iterator[None]:
-    """Run with the process's local zone set to ``spec`` (what tzlocal() reads)."""
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = spec
-    time.tzset()
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = saved
-        time.tzset()
 
 
 @pytest.mark.parametrize("spec", MACHINE_ZONES)

@@ -7,10 +7,8 @@ every placeholder filled, the value named, the cause given), never for its exact
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import time
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -20,6 +18,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
+from tests.conftest import machine_zone
 
 from mturk_models import Assignment, to_utc
 from mturk_models._errors import shown
@@ -238,18 +237,9 @@ def test_a_zone_without_offset_is_utc_whatever_the_machine_zone(spec: str) -> No
         at: UtcDatetime
 
     value = datetime(2021, 1, 1, 12, tzinfo=_NoOffset())
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = spec
-    time.tzset()
-    try:
+    with machine_zone(spec):
         assert to_utc(value) == datetime(2021, 1, 1, 12, tzinfo=UTC)
         assert Event(at=value).at == datetime(2021, 1, 1, 12, tzinfo=UTC)
-    finally:
-        if saved is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = saved
-        time.tzset()
 
 
 @pytest.mark.parametrize(
