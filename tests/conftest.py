@@ -1,10 +1,13 @@
-"""Shared test set-up: Hypothesis profiles and the test-data loader."""
+"""Shared test set-up: Hypothesis profiles, the test-data loader and helpers (error checks, a
+machine time zone, a fresh interpreter)."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,3 +110,17 @@ def machine_zone(spec: str) -> Iterator[None]:
         else:
             os.environ["TZ"] = saved
         time.tzset()
+
+
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter, this checkout's package first on the path."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src")},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

@@ -5,15 +5,13 @@ from __future__ import annotations
 import ast
 import importlib
 import json
-import os
 import pickle
 import pkgutil
-import subprocess
-import sys
 import types
 from pathlib import Path
 
 import pytest
+from tests.conftest import fresh_python
 
 import mturk_models
 import mturk_models.testing
@@ -335,27 +333,13 @@ def test_testing_does_not_need_pytest() -> None:
         "import sys; sys.modules['pytest'] = None; "
         "import mturk_models.testing as t; print(len(t.__all__))"
     )
-    assert _fresh(code).strip() == str(len(TESTING))
-
-
-def _fresh(code: str) -> str:
-    """What ``code`` prints in a new interpreter (this checkout's package first on the path)."""
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(Path(mturk_models.__file__).parent.parent)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    assert fresh_python(code).strip() == str(len(TESTING))
 
 
 def test_importing_the_package_loads_no_submodule() -> None:
     """The names load on first use (PEP 562), so ``import mturk_models`` builds no model."""
     code = "import sys, mturk_models; print([m for m in sys.modules if m.startswith('mturk_')])"
-    assert _fresh(code).strip() == "['mturk_models']"
+    assert fresh_python(code).strip() == "['mturk_models']"
 
 
 def test_every_name_of_all_resolves_in_a_fresh_interpreter() -> None:
@@ -369,7 +353,7 @@ def test_every_name_of_all_resolves_in_a_fresh_interpreter() -> None:
         "exec('from mturk_models import *', namespace)\n"
         "print(json.dumps([found, sorted(n for n in namespace if n != '__builtins__')]))\n"
     )
-    found, starred = json.loads(_fresh(code))
+    found, starred = json.loads(fresh_python(code))
     assert sorted(found) == sorted(PUBLIC)
     assert starred == sorted(PUBLIC)
 
@@ -439,4 +423,4 @@ def test_the_module_list_is_complete() -> None:
 @pytest.mark.parametrize("module", MODULES)
 def test_each_module_imports_alone(module: str) -> None:
     """No import cycle hides behind the lazy package: every module imports first, alone."""
-    assert _fresh(f"import {module}; print({module}.__name__)").strip() == module
+    assert fresh_python(f"import {module}; print({module}.__name__)").strip() == module

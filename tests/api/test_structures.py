@@ -5,8 +5,6 @@ added later are covered without a list to keep."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
@@ -16,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import Field, ValidationError
 from pydantic.alias_generators import to_snake
-from tests.conftest import expect_error
+from tests.conftest import expect_error, fresh_python
 
 import mturk_models
 import mturk_models.testing
@@ -192,10 +190,8 @@ def test_what_input_looks_like_does_not_depend_on_what_was_imported() -> None:
         "except ValidationError as exc:\n"
         "    print(exc.errors()[0]['type'], exc.errors()[0]['msg'])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.startswith("wrong_structure Assignment got what looks like a WorkerBlock")
+    printed = fresh_python(program)
+    assert printed.startswith("wrong_structure Assignment got what looks like a WorkerBlock")
 
 
 def test_nested_wrong_input_is_located() -> None:

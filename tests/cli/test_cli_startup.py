@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import fresh_python
 
 import mturk_models
 from mturk_models.cli import ALIASES, COMMANDS, _command_in, build_parser, main
@@ -22,20 +20,6 @@ DATA = ROOT / "tests" / "data"
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     (action,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)
-
-
-def _run(code: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 @pytest.mark.parametrize(
@@ -106,7 +90,7 @@ def test_answers_loads_neither_the_other_commands_nor_the_client(tmp_path: Path)
         f"code = main(['answers', {str(source)!r}, '-q', '-o', {str(target)!r}])\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    status, modules = json.loads(_run(code))
+    status, modules = json.loads(fresh_python(code))
     assert status == 0
     assert target.read_text("utf-8").startswith("AssignmentId,")
     loaded = {name for name in modules if name.startswith("mturk_models")}
