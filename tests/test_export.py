@@ -11,6 +11,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +45,18 @@ from mturk_models import (
     write_csv,
     write_jsonl,
 )
-from mturk_models.export import _csv_line, _general_wide, _plain_wide
+from mturk_models import export as export_module
+from mturk_models.cli._output import write_json
+from mturk_models.export import _csv_line, _general_wide, _plain_wide, json_default, json_line
 from mturk_models.testing import answer_texts, batch_result_rows, question_form_answers
 
 UTC = timezone.utc
+
+
+class _Kind(str, Enum):
+    FREE = "free"
+
+
 NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd"
 
 
@@ -358,6 +368,70 @@ def test_write_csv_and_jsonl_to_paths(tmp_path: Path) -> None:
 def test_write_jsonl_refuses_unknown_types() -> None:
     with pytest.raises(TypeError, match="set is not JSON serialisable"):
         write_jsonl([{"x": {1}}], io.StringIO())
+
+
+_JSON_VALUES = (
+    st.text()  # lone surrogates included: pydantic-core refuses them, the json module writes
+    | st.integers()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.booleans()
+    | st.none()
+    | st.datetimes(timezones=st.none() | st.timezones())
+)
+
+
+def _reference_line(row: dict[Any, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=json_default)
+
+
+@given(st.dictionaries(st.text(), _JSON_VALUES, max_size=12))
+def test_json_line_is_the_json_modules_compact_text(row: dict[str, Any]) -> None:
+    """The fast path (pydantic-core) writes exactly what the json module writes."""
+    assert json_line(row) == _reference_line(row)
+
+
+def test_json_line_takes_the_fast_path_for_rows_of_to_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = list(to_rows(load_jsonl("boto3_01.jsonl")))
+    expected = [_reference_line(row) for row in rows]
+    calls: list[object] = []
+    real = export_module.to_json
+
+    def counted(value: Any) -> bytes:
+        calls.append(value)
+        return real(value)
+
+    monkeypatch.setattr(export_module, "to_json", counted)
+    assert [json_line(row) for row in rows] == expected
+    assert len(calls) == len(rows)
+    assert not any(isinstance(value, datetime) for value in calls[0].values())
+    assert '"AcceptTime":"2021-09-17T19:47:31+00:00"' in expected[0]  # UTC stays +00:00
+
+
+@pytest.mark.parametrize(
+    ("row", "line"),
+    [
+        ({None: 1, 2: "x", True: None}, '{"null":1,"2":"x","true":null}'),  # keys as json writes
+        ({"x": 1.5, "y": float("inf")}, '{"x":1.5,"y":Infinity}'),  # floats: the json module
+        ({"d": Decimal("0.50"), "t": (1, "a")}, '{"d":"0.50","t":[1,"a"]}'),  # json_default
+        ({"s": "\ud800"}, '{"s":"\ud800"}'),  # pydantic-core refuses it; json writes it
+        (Counter(a=1), '{"a":1}'),  # a dict subclass
+        ({"e": _Kind.FREE}, '{"e":"free"}'),  # a str subclass: the json module's reading
+    ],
+)
+def test_json_line_leaves_other_rows_to_the_json_module(row: dict[Any, Any], line: str) -> None:
+    assert json_line(row) == line == _reference_line(row)
+
+
+def test_write_json_and_jsonl_agree_line_for_line() -> None:
+    rows = list(to_rows(load_jsonl("boto3_01.jsonl")))
+    out, array = io.StringIO(), io.StringIO()
+    assert write_jsonl(rows, out) == 3
+    write_json(rows, array)
+    lines = out.getvalue().splitlines()
+    assert lines == [json_line(row) for row in rows]
+    assert [line.strip().rstrip(",") for line in array.getvalue().splitlines()[1:-1]] == lines
+    assert [json.loads(line) for line in lines] == json.loads(array.getvalue())
+    assert json.loads(array.getvalue()) == json.loads(json.dumps(rows, default=json_default))
 
 
 # --- pandas -----------------------------------------------------------------------------------

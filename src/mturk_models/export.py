@@ -57,6 +57,7 @@ from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError, to_json
 
 from .api.assignments import (
     Assignment,
@@ -763,25 +764,59 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, default=json_default)
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=json_default)
 """One encoder for every row: ``json.dumps`` with options makes a new one for each call."""
+_PLAIN_JSON = frozenset({str, int, bool, type(None)})
+_PLAIN_JSON_OR_TIME = _PLAIN_JSON | {datetime}
+_STR = frozenset({str})
+
+
+def json_line(row: Mapping[str, Any]) -> str:
+    """One row as :func:`write_jsonl` writes it: compact JSON (no spaces), text as it is.
+
+    The values are written as :func:`json_default` says. A dict whose keys are strings and whose
+    values are exactly ``str``, ``int``, ``bool``, ``None`` or ``datetime`` (every row of
+    :func:`to_rows`) is written by pydantic-core's serialiser, about three times faster than
+    the ``json`` module on wide rows, after each datetime becomes its ``isoformat()`` (so UTC
+    stays ``+00:00``): the text is the one the ``json`` module writes with the same options,
+    which writes every other row (and a row whose text cannot be encoded as UTF-8).
+
+    >>> from datetime import datetime, timezone
+    >>> json_line({"n": 1, "at": datetime(2021, 4, 23, tzinfo=timezone.utc), "t": "é"})
+    '{"n":1,"at":"2021-04-23T00:00:00+00:00","t":"é"}'
+    """
+    if row.__class__ is dict and set(map(type, row)) <= _STR:
+        kinds = set(map(type, row.values()))
+        if kinds <= _PLAIN_JSON_OR_TIME:
+            if datetime in kinds:
+                row = {
+                    key: value.isoformat() if value.__class__ is datetime else value
+                    for key, value in row.items()
+                }
+            try:
+                return to_json(row).decode()
+            except PydanticSerializationError:  # a lone surrogate: as the json module says
+                pass
+    return _JSON_ENCODER.encode(row)
 
 
 def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str] | IO[str]) -> int:
     """Write rows (from :func:`to_rows`) as JSON Lines, one object per line; returns the count.
 
-    Datetimes become ISO 8601 strings, text is written as UTF-8 (not escaped).
+    Compact JSON (no spaces after ``,`` and ``:``, as pandas writes JSON Lines); datetimes
+    become ISO 8601 strings, text is written as UTF-8 (not escaped). :func:`json_line` writes
+    each line.
 
     >>> import io
     >>> out = io.StringIO()
     >>> write_jsonl([{"label": "ok", "n": None}], out)
     1
     >>> out.getvalue()
-    '{"label": "ok", "n": null}\\n'
+    '{"label":"ok","n":null}\\n'
     """
     handle, owned = _open(target)
     count = 0
-    encode, write = _JSON_ENCODER.encode, handle.write
+    encode, write = json_line, handle.write
     try:
         for row in rows:
             write(encode(row) + "\n")

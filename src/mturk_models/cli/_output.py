@@ -148,15 +148,14 @@ def _print_records(
 def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
     """A JSON array, written row by row (nothing held in memory), as ``write_jsonl`` writes rows.
 
-    The values are converted by the export module's own JSON default, so ``json`` and ``jsonl``
-    output agree.
+    Each row is the export module's JSON line, so ``json`` and ``jsonl`` output agree.
     """
-    from ..export import json_default  # imported here: the other commands need no models
+    from ..export import json_line  # imported here: the other commands need no models
 
     out.write("[")
     for number, row in enumerate(rows):
         out.write(",\n  " if number else "\n  ")
-        out.write(json.dumps(row, ensure_ascii=False, default=json_default))
+        out.write(json_line(row))
     out.write("\n]\n")
 
 
