@@ -1424,6 +1424,19 @@ def test_ascii_documents_with_references_read_alike(
     assert both_paths(data.decode("ascii")) == answers
 
 
+@pytest.mark.parametrize("declared", ["ASCII", "US-ASCII", "ascii"])
+def test_a_byte_above_127_in_an_ascii_document_stays_refused(declared: str) -> None:
+    """ASCII bytes are checked as the str they decode to; other bytes as they are, so expat
+    still refuses what the declared encoding cannot hold (the str has no encoding to break)."""
+    xml = f'<?xml version="1.0" encoding="{declared}"?>' + answer("<FreeText>café</FreeText>")
+    with pytest.raises(MalformedAnswerError):
+        parse_answers(xml.encode("utf-8"))
+    with pytest.raises(MalformedAnswerError):
+        answers_module._parse(xml.encode("utf-8"), answers_module._read_events)
+    assert both_paths(xml).answers[0].text == "café"
+    assert both_paths(xml.replace("é", "&#233;").encode("ascii")).answers[0].text == "café"
+
+
 @pytest.mark.parametrize(
     ("written", "text"),
     [
