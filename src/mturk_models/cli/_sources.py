@@ -358,10 +358,11 @@ def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
 def read_json_line(line: bytes) -> Any:
     """One JSON value, exactly as :func:`json.loads` reads it and raising what it raises.
 
-    pydantic-core's JSON reader, faster than the ``json`` module, reads first; whatever it refuses (bad JSON, and also what
-    the ``json`` module accepts but it does not: a BOM, a lone surrogate, deep nesting) is
-    read again by :func:`json.loads`, whose value or error is the answer. Where both read a
-    line, they give the same value (a property test holds them equal).
+    pydantic-core's JSON reader, faster than the ``json`` module, reads first; whatever it
+    refuses (bad JSON, and also what the ``json`` module accepts but it does not: a BOM, a
+    lone surrogate, deep nesting) is read again by :func:`json.loads`, whose value or error is
+    the answer. Where both read a line, they give the same value (a property test holds them
+    equal).
     """
     try:
         return from_json(line)
