@@ -592,8 +592,9 @@ def _content(raw: str) -> str:
         # Textarea line breaks, the common case; "\r" contains no "&", so this is safe.
         raw = raw.replace("&#13;", "\r")
         if "&" in raw:  # the five entities only: "&amp;" last, so "&amp;lt;" stays "&lt;"
-            raw = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            raw = raw.replace("&apos;", "'").replace("&amp;", "&")
+            raw = raw.replace("&lt;", "<").replace("&gt;", ">")
+            if "&" in raw:  # most escaped text (markup typed by Workers) is done here
+                raw = raw.replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
     return raw
 
 
