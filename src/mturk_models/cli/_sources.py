@@ -338,11 +338,11 @@ def _transcode(stream: BinaryIO, codec: str) -> Iterator[bytes]:
 
 def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
     for number, line in enumerate(stream, 1):
-        if not line.strip():
+        if not line or line.isspace():  # a blank line (isspace copies nothing, strip would)
             continue
         where = f"line {number}"
         try:
-            value = read_json_line(line.rstrip(b"\r\n"))  # an error at its end stays on its line
+            value = read_json_line(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, InputError(f"not valid JSON at column {exc.colno}: {exc.msg}"))
             continue
@@ -356,18 +356,19 @@ def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
 
 
 def read_json_line(line: bytes) -> Any:
-    """One JSON value, exactly as :func:`json.loads` reads it and raising what it raises.
+    """One JSON Lines record: exactly what :func:`json.loads` makes of the line without its
+    line end (so an error at its end stays on its line), value or exception.
 
-    pydantic-core's JSON reader, faster than the ``json`` module, reads first; whatever it
-    refuses (bad JSON, and also what the ``json`` module accepts but it does not: a BOM, a
-    lone surrogate, deep nesting) is read again by :func:`json.loads`, whose value or error is
-    the answer. Where both read a line, they give the same value (a property test holds them
-    equal).
+    pydantic-core's JSON reader, faster than the ``json`` module, reads first (a line end is
+    whitespace to it); whatever it refuses (bad JSON, and also what the ``json`` module accepts
+    but it does not: a BOM, a lone surrogate, deep nesting) is read again by
+    :func:`json.loads`, whose value or error is the answer. Where both read a line, they give
+    the same value (a property test holds them equal).
     """
     try:
         return from_json(line)
     except ValueError:
-        return json.loads(line)
+        return json.loads(line.rstrip(b"\r\n"))
 
 
 def _join(where: str, step: str) -> str:
@@ -382,6 +383,9 @@ def _interpret(value: Any, where: str) -> Iterator[Record | Problem]:
     Arrays are walked with a stack of their own, not by recursion: an array nested as deeply
     as the JSON decoder accepts gives its assignments (or none), never a RecursionError.
     """
+    if not isinstance(value, list):  # a line of JSON Lines: one object, no walk
+        yield from _interpret_value(value, where)
+        return
     stack = [iter([(value, where)])]
     while stack:
         found = next(stack[-1], None)
@@ -414,8 +418,10 @@ def _interpret_value(value: Any, where: str) -> Iterator[Record | Problem]:
             return
         for index, element in enumerate(assignments):
             yield _validate(element, _join(where, f"Assignments[{index}]"))
-    elif "Assignment" in value or "AssignmentId" in value:
-        # A GetAssignment response or an assignment, read as the library reads them.
+    elif "AssignmentId" in value and "Assignment" not in value:
+        yield _validate(value, where)  # an assignment, as assignments_in reads one
+    elif "Assignment" in value:
+        # A GetAssignment response, read as the library reads it.
         try:
             found = [Record(where, assignment) for assignment in assignments_in(value)]
         except ValidationError as exc:
