@@ -401,7 +401,13 @@ def test_raw_answers_that_cannot_be_folded_are_refused_with_the_cause() -> None:
     assert "raw_answers" in str(info.value)
     cause = info.value.__cause__
     assert isinstance(cause, ArchiveError)
-    assert cause.line == 2
+    # A row being written has a number, not a line of a file: the cause names its column only.
+    assert cause.line is None
+    assert cause.location == "column Answer.taskAnswers"
+    assert str(info.value).startswith(
+        "batch CSV row 2: its raw_answers cannot be folded: column Answer.taskAnswers: "
+    )
+    assert "line 2" not in str(info.value)
     assert "None" not in str(info.value)
 
 

@@ -674,8 +674,12 @@ def _located(
 _T = TypeVar("_T")
 
 
-def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str, Any]:
-    """Decode a crowd-form taskAnswers column and, on request, fold choice groups."""
+def _decode_answers(answers: dict[str, Any], fold: bool, line: int | None) -> dict[str, Any]:
+    """Decode a crowd-form taskAnswers column and, on request, fold choice groups.
+
+    A failure is an error at ``line`` of the file read, or (``None``: a row being written,
+    which has no line yet) at its column only.
+    """
     column = _ANSWER + TASK_ANSWERS
     try:
         text = answers.get(TASK_ANSWERS)
@@ -686,6 +690,8 @@ def _decode_answers(answers: dict[str, Any], fold: bool, line: int) -> dict[str,
             column = "Answer.*"
             return fold_choices(answers)
     except CrowdAnswerError as exc:
+        if line is None:
+            raise ArchiveError(f"column {column}: {exc}", location=f"column {column}") from exc
         raise _row_error(line, column, str(exc)) from exc
     return answers
 
@@ -801,7 +807,7 @@ def _answer_cells(row: BatchResultRow, number: int) -> Iterator[tuple[str, str]]
     where = f"row {number}"
     if row.raw_answers is not None:
         try:
-            refolded = _decode_answers(dict(row.raw_answers), True, number)
+            refolded = _decode_answers(dict(row.raw_answers), True, None)
         except ArchiveError as exc:
             raise ArchiveError(
                 f"batch CSV {where}: its raw_answers cannot be folded: {exc}", location=where
