@@ -14,7 +14,7 @@ Anything else (``--help``, no command, an unknown one) gets the full parser, so 
 errors read the same either way.
 
 Built on the standard library's :mod:`argparse`, on purpose: the library's only dependencies are
-pydantic, python-dateutil, defusedxml and pycountry, and a command line that needs four
+pydantic, python-dateutil, defusedxml, pycountry and regex, and a command line that needs five
 subcommands, a few flags, ``--help`` with examples (``RawDescriptionHelpFormatter`` epilogs) and
 exit code 2 on usage errors gets all of that from argparse. Click or Typer would add a dependency
 (and Typer's startup cost) to every install for no feature the commands use.
