@@ -351,3 +351,13 @@ def test_mutated_real_questions_give_a_question_or_our_error(data: bytes) -> Non
 def test_any_bytes_give_a_question_or_our_error(data: bytes) -> None:
     with contextlib.suppress(QuestionParseError):
         parse_question(data)
+
+
+@given(st.text())
+def test_escaping_is_the_standard_librarys(text: str) -> None:
+    """escape_text and quote_attribute write what xml.sax.saxutils writes (which the library
+    does not import: it brings urllib.request, http.client and ssl with it)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    assert _xml.escape_text(text) == escape(text)
+    assert _xml.quote_attribute(text) == quoteattr(text)

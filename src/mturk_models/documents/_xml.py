@@ -54,8 +54,6 @@ from xml.etree.ElementTree import fromstring as _fromstring
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 from xml.parsers.expat import errors as expat_errors
-from xml.sax.saxutils import escape as escape_text
-from xml.sax.saxutils import quoteattr as quote_attribute
 
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
@@ -128,6 +126,37 @@ def xml_characters(value: str) -> str:
             },
         )
     return value
+
+
+def escape_text(text: str) -> str:
+    """Text as element content: ``&``, ``<`` and ``>`` escaped, as
+    ``xml.sax.saxutils.escape`` does (which imports ``urllib.request``, ``http.client`` and
+    ``ssl`` with it, a cost every run of the command line would pay).
+
+    >>> escape_text("a < b & c")
+    'a &lt; b &amp; c'
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+_ATTRIBUTE_WHITESPACE = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def quote_attribute(value: str) -> str:
+    """An attribute value with its quotes, as ``xml.sax.saxutils.quoteattr`` writes it:
+    escaped as :func:`escape_text` escapes, line breaks and tabs as character references (an
+    attribute value would normalise them to spaces), in double quotes, or in single quotes when
+    it holds a double quote and no single one, else with ``&quot;``.
+
+    >>> print(quote_attribute('say "hi"'), quote_attribute("a\\tb"))
+    'say "hi"' "a&#9;b"
+    """
+    value = escape_text(value).translate(_ATTRIBUTE_WHITESPACE)
+    if '"' in value:
+        if "'" in value:
+            return '"{}"'.format(value.replace('"', "&quot;"))
+        return f"'{value}'"
+    return f'"{value}"'
 
 
 XmlText = Annotated[str, AfterValidator(xml_characters)]
