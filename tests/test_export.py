@@ -423,6 +423,34 @@ def test_json_line_leaves_other_rows_to_the_json_module(row: dict[Any, Any], lin
     assert json_line(row) == line == _reference_line(row)
 
 
+def _outcome(write: Any, row: dict[str, Any]) -> tuple[str, str]:
+    try:
+        return "line", write(row)
+    except ValueError as exc:
+        return type(exc).__name__, str(exc)
+
+
+@pytest.mark.parametrize("limit", [None, 640, 0])
+@pytest.mark.parametrize("digits", [600, 700, 4300, 4301, 5000])
+def test_json_line_writes_or_refuses_a_long_int_as_the_json_module_does(
+    limit: int | None, digits: int
+) -> None:
+    """The json module refuses an int longer than Python's int-to-str limit (4,300 digits by
+    default, 640 at its lowest, 0 for none) with ValueError; pydantic-core would write it."""
+    set_limit = getattr(sys, "set_int_max_str_digits", None)
+    if limit is not None and set_limit is None:
+        pytest.skip("this Python has no int-to-str limit")
+    row = {"n": -(10 ** (digits - 1)), "t": "x", "at": datetime(2021, 4, 23, tzinfo=UTC)}
+    before = sys.get_int_max_str_digits() if set_limit is not None else None
+    try:
+        if limit is not None and set_limit is not None:
+            set_limit(limit)
+        assert _outcome(json_line, row) == _outcome(_reference_line, row)
+    finally:
+        if set_limit is not None:
+            set_limit(before)
+
+
 def test_write_json_and_jsonl_agree_line_for_line() -> None:
     rows = list(to_rows(load_jsonl("boto3_01.jsonl")))
     out, array = io.StringIO(), io.StringIO()

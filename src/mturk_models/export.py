@@ -770,6 +770,10 @@ _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), defa
 _PLAIN_JSON = frozenset({str, int, bool, type(None)})
 _PLAIN_JSON_OR_TIME = _PLAIN_JSON | {datetime}
 _STR = frozenset({str})
+_LONG_INT = 1 << 2048
+"""617 digits: an int this large or larger may be refused by Python's int-to-str limit (640
+digits at its lowest setting), which the json module applies (ValueError) and pydantic-core
+does not."""
 
 
 def json_line(row: Mapping[str, Any]) -> str:
@@ -780,7 +784,8 @@ def json_line(row: Mapping[str, Any]) -> str:
     :func:`to_rows`) is written by pydantic-core's serialiser, which escapes text faster than
     the ``json`` module, after each datetime becomes its ``isoformat()`` (so UTC stays
     ``+00:00``): the text is the one the ``json`` module writes with the same options, which
-    writes every other row (and a row whose text cannot be encoded as UTF-8).
+    writes every other row (and a row whose text cannot be encoded as UTF-8, or with an int of
+    more than 2,048 bits, whose digits it may refuse: :func:`sys.set_int_max_str_digits`).
 
     >>> from datetime import datetime, timezone
     >>> json_line({"n": 1, "at": datetime(2021, 4, 23, tzinfo=timezone.utc), "t": "é"})
@@ -789,7 +794,10 @@ def json_line(row: Mapping[str, Any]) -> str:
     if row.__class__ is dict and set(map(type, row)) <= _STR:
         types = list(map(type, row.values()))
         kinds = set(types)
-        if kinds <= _PLAIN_JSON_OR_TIME:
+        if kinds <= _PLAIN_JSON_OR_TIME and (
+            int not in kinds  # a long int: the json module writes it or raises ValueError
+            or max(map(abs, compress(row.values(), map(is_, types, repeat(int))))) < _LONG_INT
+        ):
             if datetime in kinds:  # a copy with the datetimes as text, found in C
                 row = dict(row)
                 for key in compress(row, map(is_, types, repeat(datetime))):
