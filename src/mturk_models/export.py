@@ -53,8 +53,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from decimal import Decimal
-from itertools import compress, islice, repeat
-from operator import is_
+from itertools import compress, islice
 from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -770,6 +769,7 @@ _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), defa
 _PLAIN_JSON = frozenset({str, int, bool, type(None)})
 _PLAIN_JSON_OR_TIME = _PLAIN_JSON | {datetime}
 _STR = frozenset({str})
+_INT_OR_TIME = frozenset({int, datetime}).__contains__
 _LONG_INT = 1 << 2048
 """617 digits: an int this large or larger may be refused by Python's int-to-str limit (640
 digits at its lowest setting), which the json module applies (ValueError) and pydantic-core
@@ -791,21 +791,21 @@ def json_line(row: Mapping[str, Any]) -> str:
     >>> json_line({"n": 1, "at": datetime(2021, 4, 23, tzinfo=timezone.utc), "t": "é"})
     '{"n":1,"at":"2021-04-23T00:00:00+00:00","t":"é"}'
     """
-    if row.__class__ is dict and set(map(type, row)) <= _STR:
+    if type(row) is dict and set(map(type, row)) <= _STR:
         types = list(map(type, row.values()))
         kinds = set(types)
-        if kinds <= _PLAIN_JSON_OR_TIME and (
-            int not in kinds  # a long int: the json module writes it or raises ValueError
-            or max(map(abs, compress(row.values(), map(is_, types, repeat(int))))) < _LONG_INT
-        ):
-            if datetime in kinds:  # a copy with the datetimes as text, found in C
-                row = dict(row)
-                for key in compress(row, map(is_, types, repeat(datetime))):
-                    row[key] = row[key].isoformat()
-            try:
-                return to_json(row).decode()
-            except PydanticSerializationError:  # a lone surrogate: as the json module says
-                pass
+        if kinds <= _PLAIN_JSON_OR_TIME:
+            plain = dict(row) if datetime in kinds else row
+            for key, value in compress(row.items(), map(_INT_OR_TIME, types)):  # few, found in C
+                if value.__class__ is datetime:
+                    plain[key] = value.isoformat()
+                elif not -_LONG_INT < value < _LONG_INT:
+                    break  # a long int: the json module writes it, or raises ValueError
+            else:
+                try:
+                    return to_json(plain).decode()
+                except PydanticSerializationError:  # a lone surrogate: as the json module says
+                    pass
     return _JSON_ENCODER.encode(row)
 
 
@@ -813,8 +813,7 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], target: str | os.PathLike[str
     """Write rows (from :func:`to_rows`) as JSON Lines, one object per line; returns the count.
 
     Compact JSON (no spaces after ``,`` and ``:``, as pandas writes JSON Lines); datetimes
-    become ISO 8601 strings, text is written as UTF-8 (not escaped). :func:`json_line` writes
-    each line.
+    become ISO 8601 strings, text is written as UTF-8 (not escaped).
 
     >>> import io
     >>> out = io.StringIO()
