@@ -598,6 +598,28 @@ def test_answers_json_lines_with_a_bad_first_line(
         assert (code, len(out.splitlines()), err) == (0, 3, "3 assignments from 1 input\n")
 
 
+def test_answers_reports_a_number_longer_than_python_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A whole number beyond Python's int-to-str limit (4,300 digits by default) is a reported
+    problem of its line or file, never an internal error; the other records are written."""
+    lines = JSONL.read_text("utf-8").splitlines()
+    huge = "1" * 5000
+    (tmp_path / "big.jsonl").write_text(
+        "\n".join([lines[0], f'{{"AssignmentId": "3A", "NumResults": {huge}}}', *lines[1:]]) + "\n",
+        "utf-8",
+    )
+    code, out, err = cli(capsys, "answers", str(tmp_path / "big.jsonl"), "-f", "jsonl")
+    assert (code, len(out.splitlines())) == (1, 3)
+    assert err.startswith(f"{tmp_path / 'big.jsonl'}: line 2: not readable as JSON: Exceeds the")
+    assert "internal error" not in err
+    (tmp_path / "big.json").write_text(f'[{{"AssignmentId": "3A", "X": {huge}}}]', "utf-8")
+    code, out, err = cli(capsys, "answers", str(tmp_path / "big.json"), "-f", "jsonl")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{tmp_path / 'big.json'}: not readable as JSON: Exceeds the")
+    assert "internal error" not in err
+
+
 def test_answers_json_lines_with_a_long_first_line_and_a_single_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

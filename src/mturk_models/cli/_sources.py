@@ -315,7 +315,7 @@ def load_json(data: bytes) -> Any:
         ) from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    except RecursionError as exc:
+    except (ValueError, RecursionError) as exc:  # a number longer than int() reads; too deep
         raise InputError(f"not readable as JSON: {exc}") from exc
 
 
@@ -349,7 +349,7 @@ def _read_jsonl(stream: Iterable[bytes]) -> Iterator[Record | Problem]:
         except UnicodeDecodeError as exc:
             yield Problem(where, InputError(f"not UTF-8 text: {exc.reason} at byte {exc.start}"))
             continue
-        except RecursionError as exc:
+        except (ValueError, RecursionError) as exc:  # a number longer than int() reads; too deep
             yield Problem(where, InputError(f"not readable as JSON: {exc}"))
             continue
         yield from _interpret(value, where)
