@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import math
-import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -347,6 +346,8 @@ def _registry() -> tuple[type[Structure], ...]:
     refused even when nothing imported WorkerBlock). This runs once, when unknown keys first
     need the check.
     """
+    import pkgutil  # imported here: this runs once, and most runs never need it
+
     package = importlib.import_module(_STRUCTURES_PACKAGE)
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{_STRUCTURES_PACKAGE}.{module.name}")

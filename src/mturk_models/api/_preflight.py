@@ -63,7 +63,6 @@ container pydantic converts, must pass botocore's ``ParamValidator`` for its ope
 from __future__ import annotations
 
 import collections.abc
-import difflib
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -316,6 +315,8 @@ def _unknown_key(
                 loc,
                 value,
             )
+        import difflib  # only for an unknown key: valid requests are spared its import
+
         close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
         if close:
             suggestion = fields[close[0]].alias

@@ -46,7 +46,6 @@ from functools import cache, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NamedTuple
 
-import pycountry
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -142,13 +141,21 @@ __all__ = [
 ]
 
 
+# pycountry is imported when a Locale is first checked: its import alone costs several
+# milliseconds that reading assignments (and the command line's ``answers``) never needs.
+
+
 @cache
 def _countries() -> frozenset[str]:
+    import pycountry
+
     return frozenset(country.alpha_2 for country in pycountry.countries)
 
 
 @cache
 def _subdivisions(country: str) -> frozenset[str]:
+    import pycountry
+
     found = pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
     return frozenset(sub.code.partition("-")[2] for sub in found)
 

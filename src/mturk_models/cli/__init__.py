@@ -33,7 +33,6 @@ import argparse
 import importlib
 import io
 import sys
-import traceback
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any, TextIO
@@ -179,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.name == STDOUT:
             discard_stdout()
         if reporter.debug:
+            import traceback  # only for --debug: every other run is spared its import
+
             traceback.print_exception(type(exc), exc, exc.__traceback__, file=stderr)
         stderr.write(f"{PROG}: {exc}\n")
         return EXIT_FAILED

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
@@ -51,6 +50,8 @@ class Reporter:
         """Report ``exc`` located at ``where``, one line per validation error."""
         self.failures += 1
         if self.debug:
+            import traceback  # only with --debug: every other run is spared its import
+
             traceback.print_exception(type(exc), exc, exc.__traceback__, file=self.stderr)
         for line in error_lines(exc):
             self.stderr.write(f"{where or PROG}: {line}\n")
