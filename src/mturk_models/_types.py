@@ -15,7 +15,6 @@ from typing import Annotated, Any, Final, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil import tz
-from dateutil.parser import isoparse
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -229,10 +228,18 @@ def _from_epoch(seconds: float) -> datetime:
         ) from exc
 
 
+def _isoparse(text: str) -> datetime:
+    """dateutil's ISO 8601 reader, imported when first needed: the forms every model field
+    reads never reach it, and importing it costs every program that reads timestamps."""
+    from dateutil.parser import isoparse
+
+    return isoparse(text)
+
+
 def _refuse_date_digits(text: str) -> None:
     """Digits that ISO 8601 reads as a date (basic ``YYYYMMDD``, or ``YYYY``) are ambiguous."""
     try:
-        as_date = isoparse(text)
+        as_date = _isoparse(text)
     except (ValueError, OverflowError):
         return
     raise PydanticCustomError(
@@ -274,7 +281,7 @@ def to_utc(value: Any) -> datetime:
         if parsed is not None:
             return _utc(parsed)
         try:
-            parsed = isoparse(text)
+            parsed = _isoparse(text)
         except (ValueError, OverflowError) as exc:
             raise PydanticCustomError(
                 "utc_datetime",

@@ -114,9 +114,10 @@ def test_answers_loads_neither_the_other_commands_nor_the_client(tmp_path: Path)
     assert loaded & unwanted == set()
     # Nor the standard library's web stack, which xml.sax.saxutils would bring with it, nor what
     # only other paths need: pycountry (a Locale checked), difflib (an unknown key's suggestion),
-    # traceback (--debug), pkgutil (the structure registry of the unknown-keys check).
+    # traceback (--debug), pkgutil (the structure registry of the unknown-keys check),
+    # dateutil.parser (timestamps in forms the standard library and pydantic-core do not read).
     unneeded = {"urllib.request", "http.client", "ssl", "xml.sax.saxutils"}
-    unneeded |= {"pycountry", "difflib", "traceback", "pkgutil"}
+    unneeded |= {"pycountry", "difflib", "traceback", "pkgutil", "dateutil.parser"}
     assert unneeded & set(modules) == set()
 
 

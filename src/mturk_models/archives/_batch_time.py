@@ -14,7 +14,6 @@ from datetime import datetime, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import parser as date_parser
 from dateutil import tz
 from pydantic_core import PydanticCustomError
 
@@ -132,6 +131,8 @@ def _to_utc(local: datetime, value: str) -> datetime:
 
 
 def _parse_other(value: str) -> datetime:
+    from dateutil import parser as date_parser  # the uncommon forms only: spared at start-up
+
     text = value.strip()
     if not re.search(r"\d{4}", text) or not re.search(r"\d{1,2}:\d{2}", text):
         raise _time_error(
